@@ -1,0 +1,90 @@
+// The index schema: the single place that names a Xapian term prefix or value slot.
+// The indexer writes documents in this shape and the query side reads them. Changing a prefix
+// or slot, or the document data layout, needs kSchemaVersion bumped (the indexer then rebuilds).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/paper.h"
+
+namespace paper::schema {
+
+inline constexpr int kSchemaVersion = 1;
+// Database metadata keys.
+inline constexpr const char* kMetaSchemaVersion = "paper:schema";   // decimal kSchemaVersion
+inline constexpr const char* kMetaSynonymsHash = "paper:synonyms";  // hash of the synonym file
+
+// One document per paper. ----------------------------------------------------------------------
+
+// Term prefixes (Xapian conventions: Q unique id, S title, A author, X... project-specific).
+inline constexpr const char* kPrefixId = "Q";              // Q<paper id>: unique, for replace_document
+inline constexpr const char* kPrefixTitle = "S";           // title words, positional
+inline constexpr const char* kPrefixAuthor = "A";          // author name words
+inline constexpr const char* kPrefixVenue = "XV";          // venue words
+inline constexpr const char* kPrefixSection = "XS";        // list section words
+inline constexpr const char* kPrefixAbstract = "XA";       // abstract words (also in the body)
+inline constexpr const char* kPrefixReferences = "XR";     // words of the references section,
+                                                           // positional; kept out of the body
+// Boolean filter terms (exact, not stemmed; value lower-cased by normalize_for_match with spaces
+// replaced by '-', e.g. "XBVmia", "XBSgenerative-models", "XBAreza-azad").
+inline constexpr const char* kPrefixYearFilter = "Y";      // Y2019 (4 digits)
+inline constexpr const char* kPrefixVenueFilter = "XBV";
+inline constexpr const char* kPrefixSectionFilter = "XBS";
+inline constexpr const char* kPrefixAuthorFilter = "XBA";
+inline constexpr const char* kPrefixStateFilter = "XBT";   // XBTtext, XBTmetadata
+inline constexpr const char* kPrefixListFilter = "XBL";    // XBL<list path as given>: which lists
+                                                           // name this paper (for removal)
+// Unprefixed terms: body text, positional, stemmed ("Z"-prefixed stems, TermGenerator default).
+
+// Positions: the title takes positions 1.. (page 0); page N (1-based) of the PDF starts at
+// N * kPageStride, so the page of any body or reference position is pos / kPageStride. Words past
+// kPageStride - 1 on one page are indexed without positions.
+inline constexpr std::uint32_t kPageStride = 1u << 16;
+inline constexpr std::uint32_t page_of_position(std::uint32_t pos) { return pos / kPageStride; }
+
+// Within-document frequency increments that weight fields above the body (BM25 uses wdf).
+inline constexpr int kTitleWdf = 1;      // for the S-prefixed and the unprefixed title copy
+inline constexpr int kAbstractWdf = 1;
+
+// Value slots.
+inline constexpr unsigned kSlotYear = 0;         // Xapian::sortable_serialise(year); absent if unknown
+inline constexpr unsigned kSlotVenue = 1;        // venue as displayed, for facet counts
+inline constexpr unsigned kSlotSection = 2;      // section as displayed, for facet counts
+inline constexpr unsigned kSlotEntryHash = 3;    // hex hash of the catalogue entry (incremental)
+inline constexpr unsigned kSlotContentHash = 4;  // hex sha256 of the PDF indexed ("" if none)
+inline constexpr unsigned kSlotState = 5;        // "text" or "metadata"
+inline constexpr unsigned kSlotPageCount = 6;    // Xapian::sortable_serialise(pages)
+
+// Document data: everything the query side shows, without a second store. ---------------------
+
+enum class PaperState { kText, kMetadataOnly };
+const char* to_string(PaperState state);  // "text", "metadata"
+
+struct StoredPaper {
+  Paper paper;                      // id, title, authors, venue, year, section, links, source
+  std::vector<std::string> lists;   // every list that names the paper (paths as given)
+  PaperState state = PaperState::kMetadataOnly;
+  std::string reason;               // why there is no text (for kMetadataOnly), plain words
+  std::string pdf_url;              // URL (or file path) of the PDF indexed
+  std::string pdf_sha256;
+  int page_count = 0;
+  std::string pdf_title;            // from the PDF's metadata, may be empty
+  std::string abstract;
+  int references_page = 0;          // first page of the references section, 0 if none found
+  std::vector<std::string> pages;   // cleaned text of each page, page 1 first
+};
+
+// Serialises to: one line of JSON with every field except pages, then for each page a '\f'
+// followed by its text (page texts never contain '\f'). decode_document_data reads the JSON
+// header only when with_pages is false, which keeps result listing cheap.
+std::string encode_document_data(const StoredPaper& stored);
+StoredPaper decode_document_data(std::string_view data, bool with_pages);
+
+// Filter-term value for venue/section/author names: normalize_for_match, spaces -> '-'.
+std::string filter_value(std::string_view text);
+
+}  // namespace paper::schema

@@ -1,0 +1,158 @@
+#include "common/text.h"
+
+#include <cstdint>
+
+namespace paper {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len;
+    std::uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (int k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and values past Unicode's range.
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string trim(std::string_view text) {
+  const char* ws = " \t\r\n\f\v";
+  auto b = text.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  auto e = text.find_last_not_of(ws);
+  return std::string(text.substr(b, e - b + 1));
+}
+
+namespace {
+
+// Folds one decoded code point to lower-case ASCII where a close equivalent exists; returns 0
+// for characters that separate words and the code point itself for other letters.
+std::uint32_t fold(std::uint32_t cp) {
+  if (cp < 0x80) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 32;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return cp;
+    return 0;
+  }
+  static const char* kLatin1 =  // U+00C0..U+00FF, '\0' = keep as is
+      "aaaaaaaceeeeiiii"
+      "dnooooo\0ouuuuyts"
+      "aaaaaaaceeeeiiii"
+      "dnooooo\0ouuuuyty";
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    char f = kLatin1[cp - 0xC0];
+    return f ? static_cast<std::uint32_t>(f) : 0;
+  }
+  if (cp >= 0x100 && cp <= 0x17F) {
+    // Latin Extended-A pairs upper/lower; map to the base letter by table of bases.
+    static const char* kExtA =
+        "aaaaaaccccccccdd"
+        "ddeeeeeeeeeegggg"
+        "gggghhhhiiiiiiii"
+        "iijjjjkkklllllll"
+        "lllnnnnnnnnnoooo"
+        "oooorrrrrrssssss"
+        "ssttttttuuuuuuuu"
+        "uuuuwwyyyzzzzzzs";
+    return static_cast<std::uint32_t>(kExtA[cp - 0x100]);
+  }
+  // General punctuation, quotes, dashes, symbols: separators.
+  if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x2BFF) || cp == 0xA0 ||
+      (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0x1F000) {
+    return 0;
+  }
+  return cp;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::string normalize_for_match(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0, n = text.size();
+  while (i < n) {
+    std::uint32_t cp = s[i];
+    std::size_t len = 1;
+    if (cp >= 0x80) {
+      if (cp >= 0xF0 && i + 3 < n) {
+        cp = ((cp & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
+             (s[i + 3] & 0x3F);
+        len = 4;
+      } else if (cp >= 0xE0 && i + 2 < n) {
+        cp = ((cp & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        len = 3;
+      } else if (cp >= 0xC0 && i + 1 < n) {
+        cp = ((cp & 0x1F) << 6) | (s[i + 1] & 0x3F);
+        len = 2;
+      } else {
+        cp = 0;  // stray byte: a separator
+      }
+    }
+    i += len;
+    std::uint32_t f = fold(cp);
+    if (f == 0) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    append_utf8(out, f);
+  }
+  return out;
+}
+
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
+}  // namespace paper

@@ -1,0 +1,27 @@
+// Small text helpers both sides need. All functions are pure and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace paper {
+
+// Returns the byte offset of the first invalid UTF-8 sequence in text, or nullopt when the
+// whole text is valid (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Removes ASCII white space at both ends.
+std::string trim(std::string_view text);
+
+// Lower-cases ASCII and the common Latin-1/Latin Extended-A letters, drops accents on them,
+// turns every run of non-alphanumeric characters into one space and trims. Used to compare
+// titles tolerantly ("U-Net:  a Review" == "u net a review").
+std::string normalize_for_match(std::string_view text);
+
+// JSON-safe, human-readable escaping is done with nlohmann::json; this only shortens text to at
+// most max_bytes on a UTF-8 boundary, appending "..." when it cut.
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
+
+}  // namespace paper

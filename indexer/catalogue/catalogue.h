@@ -1,0 +1,28 @@
+// The paper catalogue: Markdown paper lists -> paper records.
+// Owner: indexer/catalogue. Pure parsing: no network, no printing.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/paper.h"
+
+namespace paper {
+
+struct Catalogue {
+  std::vector<Paper> papers;         // merged, in order of first appearance
+  std::vector<Diagnostic> warnings;  // per entry or per file; each message names what to do
+  int unreadable_lists = 0;          // lists that could not be read at all (missing, dir, binary)
+};
+
+// Reads and parses every list in order, merging duplicate papers across and within lists.
+// Never throws for bad list content or unreadable files: those become warnings (and count in
+// unreadable_lists). Thread-compatible (no shared state).
+Catalogue parse_lists(const std::vector<std::string>& paths);
+
+// Parses one list's text as if read from file_name (used by parse_lists, tests and the fuzzer).
+// Never throws, whatever the bytes.
+Catalogue parse_list_text(std::string_view text, const std::string& file_name);
+
+}  // namespace paper

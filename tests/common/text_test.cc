@@ -1,0 +1,41 @@
+#include "common/text.h"
+
+#include <gtest/gtest.h>
+
+namespace paper {
+namespace {
+
+TEST(FindInvalidUtf8, AcceptsValidText) {
+  EXPECT_EQ(find_invalid_utf8("plain ascii"), std::nullopt);
+  EXPECT_EQ(find_invalid_utf8("P\xC3\xB6lsterl \xE2\x80\x98x\xE2\x80\x99 \xF0\x9F\x94\x8D"),
+            std::nullopt);
+}
+
+TEST(FindInvalidUtf8, ReportsOffsetOfFirstBadByte) {
+  EXPECT_EQ(find_invalid_utf8("abc\xFF"), 3u);
+  EXPECT_EQ(find_invalid_utf8("ab\xC3"), 2u);                 // truncated sequence
+  EXPECT_EQ(find_invalid_utf8("a\xC0\xAF"), 1u);              // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("xy\xED\xA0\x80"), 2u);         // UTF-16 surrogate
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);       // past U+10FFFF
+}
+
+TEST(NormalizeForMatch, FoldsCasePunctuationAndAccents) {
+  EXPECT_EQ(normalize_for_match("U-Net:  a Review"), "u net a review");
+  EXPECT_EQ(normalize_for_match("\xE2\x80\x98Squeeze & Excite\xE2\x80\x99 Guided"),
+            "squeeze excite guided");
+  EXPECT_EQ(normalize_for_match("P\xC3\xB6lsterl"), "polsterl");
+  EXPECT_EQ(normalize_for_match("  ...  "), "");
+}
+
+TEST(Trim, RemovesAsciiSpaceAtBothEnds) {
+  EXPECT_EQ(trim("  a b \t\n"), "a b");
+  EXPECT_EQ(trim("   "), "");
+}
+
+TEST(TruncateUtf8, CutsOnCharacterBoundary) {
+  EXPECT_EQ(truncate_utf8("abc", 5), "abc");
+  EXPECT_EQ(truncate_utf8("a\xC3\xB6" "b", 2), "a...");
+}
+
+}  // namespace
+}  // namespace paper
