@@ -1,1 +1,148 @@
-// Placeholder until this module lands.
+#include "indexer/catalogue/catalogue.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
+
+#include "indexer/catalogue/entries.h"
+#include "indexer/catalogue/list_lines.h"
+#include "indexer/catalogue/merge.h"
+
+namespace paper {
+namespace {
+
+struct FileParse {
+  std::vector<Paper> entries;
+  std::vector<Diagnostic> warnings;
+  bool unreadable = false;
+};
+
+FileParse parse_file_text(std::string_view text, const std::string& file_name) {
+  FileParse out;
+  ListLines lines = read_list_lines(text, file_name);
+  out.warnings = std::move(lines.warnings);
+  if (lines.unreadable) {
+    out.unreadable = true;
+    return out;
+  }
+  if (lines.empty) {
+    out.warnings.push_back({{file_name, 0}, "list is empty; add paper entries or leave it out"});
+    return out;
+  }
+  ParsedEntries parsed = parse_entries(lines.lines, file_name);
+  for (auto& w : parsed.warnings) out.warnings.push_back(std::move(w));
+  out.entries = std::move(parsed.entries);
+  if (out.entries.empty()) {
+    out.warnings.push_back(
+        {{file_name, 0},
+         "no paper entries found; write entries as \"**Title**\" lines with [Paper](url) links, "
+         "\"- [Title](url)\" bullets or a table with a Title column"});
+  }
+  return out;
+}
+
+// Closes a file descriptor when it goes out of scope.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Reads a whole list; on failure returns false and sets message.
+bool read_file(const std::string& path, std::string* text, std::string* message) {
+  Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (file.fd < 0) {
+    int err = errno;
+    *message = std::string("cannot open list: ") + std::strerror(err) +
+               (err == EACCES ? "; check the file's permissions" : "; check the path");
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(file.fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    *message = "is a directory, not a list; name the Markdown list files inside it";
+    return false;
+  }
+  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > kMaxListBytes) {
+    *message = "list is " + std::to_string(st.st_size) + " bytes, over the " +
+               std::to_string(kMaxListBytes / (1024 * 1024)) + " MiB limit; split it";
+    return false;
+  }
+  text->clear();
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *message = std::string("cannot read list: ") + std::strerror(errno) + "; check the file";
+      return false;
+    }
+    if (n == 0) break;
+    text->append(buffer, static_cast<std::size_t>(n));
+    if (text->size() > kMaxListBytes) {
+      *message = "list is over the " + std::to_string(kMaxListBytes / (1024 * 1024)) +
+                 " MiB limit; split it";
+      return false;
+    }
+  }
+  return true;
+}
+
+// Orders warnings by list (in the order given) and line, keeping equal ones in order.
+void sort_warnings(std::vector<Diagnostic>& warnings, const std::vector<std::string>& files) {
+  std::map<std::string, std::size_t> rank;
+  for (std::size_t i = 0; i < files.size(); ++i) rank.emplace(files[i], i);
+  std::stable_sort(warnings.begin(), warnings.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    std::size_t ra = rank.count(a.source.file) ? rank[a.source.file] : files.size();
+    std::size_t rb = rank.count(b.source.file) ? rank[b.source.file] : files.size();
+    if (ra != rb) return ra < rb;
+    return a.source.line < b.source.line;
+  });
+}
+
+Catalogue assemble(std::vector<FileParse> files, const std::vector<std::string>& names) {
+  Catalogue out;
+  std::vector<Paper> entries;
+  for (auto& f : files) {
+    for (auto& w : f.warnings) out.warnings.push_back(std::move(w));
+    for (auto& e : f.entries) entries.push_back(std::move(e));
+    out.unreadable_lists += f.unreadable ? 1 : 0;
+  }
+  MergedPapers merged = merge_entries(std::move(entries));
+  out.papers = std::move(merged.papers);
+  out.occurrences = std::move(merged.occurrences);
+  for (auto& w : merged.warnings) out.warnings.push_back(std::move(w));
+  sort_warnings(out.warnings, names);
+  return out;
+}
+
+}  // namespace
+
+Catalogue parse_list_text(std::string_view text, const std::string& file_name) {
+  std::vector<FileParse> files;
+  files.push_back(parse_file_text(text, file_name));
+  return assemble(std::move(files), {file_name});
+}
+
+Catalogue parse_lists(const std::vector<std::string>& paths) {
+  std::vector<FileParse> files;
+  for (const auto& path : paths) {
+    std::string text, message;
+    if (!read_file(path, &text, &message)) {
+      FileParse failed;
+      failed.unreadable = true;
+      failed.warnings.push_back({{path, 0}, message});
+      files.push_back(std::move(failed));
+      continue;
+    }
+    files.push_back(parse_file_text(text, path));
+  }
+  return assemble(std::move(files), paths);
+}
+
+}  // namespace paper

@@ -1,5 +1,15 @@
 // The paper catalogue: Markdown paper lists -> paper records.
 // Owner: indexer/catalogue. Pure parsing: no network, no printing.
+//
+// A list may mix these shapes (see tests/indexer/catalogue/ for one list of each):
+//   **Title** \ / *Authors* <br> / [Venue, Year] [[Paper](url)] [[Code](url)]   (blocks)
+//   - [Title](url) - Authors, Venue 2021 [[code](url)]                          (bullets)
+//   1. **Title**. Authors. [CVPR'24] [[pdf](url)]                                (numbered)
+//   * [MICCAI-2023] **Title**, Authors [[Paper](url)] [[Code](url)]              (tags)
+//   | Title | Venue | Year | Paper | Code |                                     (tables)
+// Headings give the section; headings that are a year or a venue ("## 2024", "### MICCAI 2023")
+// give the year / venue of the entries under them. The table of contents, HTML comments and
+// code blocks are ignored.
 #pragma once
 
 #include <string>
@@ -14,6 +24,9 @@ struct Catalogue {
   std::vector<Paper> papers;         // merged, in order of first appearance
   std::vector<Diagnostic> warnings;  // per entry or per file; each message names what to do
   int unreadable_lists = 0;          // lists that could not be read at all (missing, dir, binary)
+  // Parallel to papers: the location of every entry merged into that paper (the first is
+  // papers[i].source). Lets a caller know every list that names a paper.
+  std::vector<std::vector<SourceLocation>> occurrences;
 };
 
 // Reads and parses every list in order, merging duplicate papers across and within lists.

@@ -1,0 +1,650 @@
+#include "indexer/catalogue/entries.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+
+#include "common/text.h"
+#include "indexer/catalogue/fields.h"
+#include "indexer/catalogue/inline_markdown.h"
+#include "indexer/catalogue/links.h"
+
+namespace paper {
+namespace {
+
+using Kind = InlineToken::Kind;
+
+struct LineToken {
+  int line;
+  InlineToken token;
+};
+
+// What the headings above an entry say about it.
+struct HeadingContext {
+  std::string section;
+  std::optional<int> year;
+  std::string venue;
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Number of leading spaces (a tab counts as 4).
+std::size_t indentation(std::string_view line) {
+  std::size_t n = 0;
+  for (char c : line) {
+    if (c == ' ') {
+      ++n;
+    } else if (c == '\t') {
+      n += 4;
+    } else {
+      break;
+    }
+  }
+  return n;
+}
+
+// Content after a list marker ("- ", "* ", "+ ", "12. ", "3) "), or nullopt.
+std::optional<std::string_view> list_item_content(std::string_view t) {
+  if (t.size() >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') &&
+      (t[1] == ' ' || t[1] == '\t')) {
+    return t.substr(2);
+  }
+  std::size_t i = 0;
+  while (i < t.size() && i < 9 && is_digit(t[i])) ++i;
+  if (i > 0 && i + 1 < t.size() && (t[i] == '.' || t[i] == ')') &&
+      (t[i + 1] == ' ' || t[i + 1] == '\t')) {
+    return t.substr(i + 2);
+  }
+  return std::nullopt;
+}
+
+bool is_thematic_break(std::string_view t) {
+  if (t.size() < 3) return false;
+  char c = t[0];
+  if (c != '-' && c != '*' && c != '_') return false;
+  int count = 0;
+  for (char x : t) {
+    if (x == c) {
+      ++count;
+    } else if (x != ' ' && x != '\t') {
+      return false;
+    }
+  }
+  return count >= 3;
+}
+
+// Heading level 1..6 and its text, or level 0.
+int heading_level(std::string_view t, std::string_view* text) {
+  int level = 0;
+  while (level < static_cast<int>(t.size()) && t[level] == '#') ++level;
+  if (level == 0 || level > 6) return 0;
+  if (level < static_cast<int>(t.size()) && t[level] != ' ' && t[level] != '\t') return 0;
+  *text = t.substr(level);
+  return level;
+}
+
+bool is_toc_heading(const std::string& heading) {
+  std::string n = normalize_for_match(heading);
+  return n == "contents" || n == "table of contents" || n == "toc" || n == "content" ||
+         n == "index";
+}
+
+// A heading that is only a year ("2024", "Year 2024", "2024 Papers") or a venue with an
+// optional year ("MICCAI 2023", "CVPR Papers").
+bool heading_year_venue(const std::string& heading, VenueYear* out) {
+  VenueYear vy = parse_venue_year(heading);
+  std::string venue, word;
+  auto take = [&] {
+    std::string n = normalize_for_match(word);
+    if (!word.empty() && n != "year" && n != "papers" && n != "paper" && n != "publications" &&
+        n != "in") {
+      venue += (venue.empty() ? "" : " ") + word;
+    }
+    word.clear();
+  };
+  for (char c : vy.venue) {
+    if (c == ' ') {
+      take();
+    } else {
+      word += c;
+    }
+  }
+  take();
+  if (venue.empty() && vy.year) {
+    *out = VenueYear{"", vy.year};
+    return true;
+  }
+  if (!venue.empty() && is_known_venue(venue)) {
+    *out = VenueYear{venue, vy.year};
+    return true;
+  }
+  return false;
+}
+
+// Cells of a table row: outer pipes dropped, split on unescaped '|'.
+std::vector<std::string> split_cells(std::string_view row) {
+  std::string t = trim(row);
+  std::string_view v = t;
+  if (!v.empty() && v.front() == '|') v.remove_prefix(1);
+  if (!v.empty() && v.back() == '|' && (v.size() < 2 || v[v.size() - 2] != '\\')) {
+    v.remove_suffix(1);
+  }
+  std::vector<std::string> cells;
+  std::string cell;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '\\' && i + 1 < v.size() && v[i + 1] == '|') {
+      cell += '|';
+      ++i;
+      continue;
+    }
+    if (v[i] == '|') {
+      cells.push_back(trim(cell));
+      cell.clear();
+      continue;
+    }
+    cell += v[i];
+  }
+  cells.push_back(trim(cell));
+  return cells;
+}
+
+bool is_delimiter_row(std::string_view row) {
+  if (row.find('-') == std::string_view::npos) return false;
+  for (const auto& cell : split_cells(row)) {
+    if (cell.empty()) continue;
+    for (char c : cell) {
+      if (c != '-' && c != ':' && c != ' ') return false;
+    }
+  }
+  return true;
+}
+
+enum class Column { kIgnored, kTitle, kAuthors, kVenue, kYear, kPaper, kCode, kName };
+
+Column column_role(const std::string& header) {
+  std::string n = normalize_for_match(clean_heading(header));
+  auto starts = [&](std::string_view p) { return n.rfind(p, 0) == 0; };
+  if (n.find("title") != std::string::npos) return Column::kTitle;
+  if (starts("author")) return Column::kAuthors;
+  if (n.find("code") != std::string::npos || n == "github" || n == "repo" || n == "repository" ||
+      n == "implementation") {
+    return Column::kCode;
+  }
+  if (n == "year" || n == "date" || n == "time" || n == "pub year" || n == "publication year") {
+    return Column::kYear;
+  }
+  if (n == "venue" || n == "conference" || n == "journal" || n == "publication" || n == "pub" ||
+      n == "conf" || n == "published" || n == "published in" || n == "source" ||
+      n == "conference journal" || n == "journal conference" || n == "venue year") {
+    return Column::kVenue;
+  }
+  if (n == "paper" || n == "papers" || n == "pdf" || n == "link" || n == "links" || n == "url" ||
+      n == "arxiv" || n == "paper link" || n == "download" || n == "pdf link") {
+    return Column::kPaper;
+  }
+  if (n == "name" || n == "paper name") return Column::kName;
+  return Column::kIgnored;
+}
+
+// A link label a title may come from: not "Paper"/"Code"/..., has some letters, is not an id.
+bool is_title_label(const std::string& label) {
+  if (is_generic_link_label(label)) return false;
+  int letters = 0;
+  for (char c : label) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+  if (letters < 3) return false;
+  std::string n = normalize_for_match(label);
+  return n.rfind("arxiv", 0) != 0 && n.rfind("doi", 0) != 0;
+}
+
+bool has_letter_or_digit(const std::string& s) { return !normalize_for_match(s).empty(); }
+
+class EntryParser {
+ public:
+  explicit EntryParser(const std::string& file) : file_(file) {}
+
+  ParsedEntries run(const std::vector<ListLine>& lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const ListLine& line = lines[i];
+      std::string stripped = line.text;
+      // Block quotes: read what is quoted.
+      std::string t = trim(stripped);
+      while (!t.empty() && t[0] == '>') t = trim(t.substr(1));
+      if (t.empty() || is_thematic_break(t)) {
+        finish();
+        continue;
+      }
+      std::string_view heading;
+      if (int level = heading_level(t, &heading)) {
+        finish();
+        on_heading(level, std::string(heading));
+        continue;
+      }
+      if (toc_level_ > 0) continue;
+      if (t.find('|') != std::string::npos && i + 1 < lines.size() &&
+          is_delimiter_row(trim(lines[i + 1].text))) {
+        finish();
+        i = parse_table(lines, i);
+        continue;
+      }
+      std::size_t indent = indentation(stripped);
+      if (auto content = list_item_content(t)) {
+        auto tokens = tokenize(line.number, *content);
+        if (open_ && indent > open_indent_ && !has_title_candidate(tokens)) {
+          append(tokens);
+          continue;
+        }
+        finish();
+        start(line.number, indent, std::move(tokens), /*bullet=*/true);
+        continue;
+      }
+      if (t.rfind("**", 0) == 0 || t.rfind("__", 0) == 0) {
+        finish();
+        start(line.number, indent, tokenize(line.number, t), /*bullet=*/false);
+        continue;
+      }
+      if (open_) append(tokenize(line.number, t));
+    }
+    finish();
+    return std::move(out_);
+  }
+
+ private:
+  static std::vector<LineToken> tokenize(int line, std::string_view text) {
+    std::vector<LineToken> out;
+    for (auto& t : tokenize_inline(text)) out.push_back({line, std::move(t)});
+    return out;
+  }
+
+  static bool has_title_candidate(const std::vector<LineToken>& tokens) {
+    for (const auto& lt : tokens) {
+      const auto& t = lt.token;
+      if (t.kind == Kind::kLink && is_title_label(t.text)) return true;
+      if (t.kind == Kind::kText && t.bold && has_letter_or_digit(t.text)) return true;
+    }
+    return false;
+  }
+
+  HeadingContext context() const {
+    HeadingContext c;
+    // Level-1 headings name the document, not a section.
+    for (int level = 1; level <= 6; ++level) {
+      const auto& h = headings_[level];
+      if (!h.section.empty() && level >= 2) c.section = h.section;
+      if (h.year) c.year = h.year;
+      if (!h.venue.empty()) c.venue = h.venue;
+    }
+    return c;
+  }
+
+  void on_heading(int level, const std::string& markdown) {
+    std::string text = clean_heading(markdown);
+    for (int l = level; l <= 6; ++l) headings_[l] = HeadingContext{};
+    if (toc_level_ > 0 && level <= toc_level_) toc_level_ = 0;
+    if (is_toc_heading(text)) {
+      toc_level_ = level;
+      return;
+    }
+    VenueYear vy;
+    if (heading_year_venue(text, &vy)) {
+      headings_[level].year = vy.year;
+      headings_[level].venue = vy.venue;
+      return;
+    }
+    headings_[level].section = text;
+  }
+
+  void start(int line, std::size_t indent, std::vector<LineToken> tokens, bool bullet) {
+    open_ = true;
+    open_line_ = line;
+    open_indent_ = indent;
+    open_bullet_ = bullet;
+    tokens_ = std::move(tokens);
+  }
+
+  void append(std::vector<LineToken> tokens) {
+    if (!tokens_.empty())
+      tokens_.push_back({tokens.empty() ? 0 : tokens.front().line,
+                         InlineToken{Kind::kText, " ", "", false, false}});
+    for (auto& t : tokens) tokens_.push_back(std::move(t));
+  }
+
+  void warn(int line, std::string message) {
+    out_.warnings.push_back({SourceLocation{file_, line}, std::move(message)});
+  }
+
+  // Adds a link (http/https only; in-page anchors and relative paths are not papers).
+  static void add_link(Paper& p, const std::string& label, const std::string& url,
+                       int* empty_slots) {
+    std::string u = trim(url);
+    if (u.empty()) {
+      ++*empty_slots;
+      return;
+    }
+    Link link = make_link(label.empty() ? "link" : label, u);
+    if (link.host.empty()) return;
+    for (const auto& existing : p.links) {
+      if (existing.url == link.url) return;
+    }
+    p.links.push_back(std::move(link));
+  }
+
+  // Fills authors / venue / year from the free text that follows a title:
+  // "Authors, Venue 2021", "Authors (MICCAI 2023)", ", Authors", " - Venue 2021".
+  void read_remainder(const std::string& text, int line, Paper& p, std::optional<int>* year,
+                      int* year_line) {
+    std::string rest;
+    // Parenthesised groups holding a year are venue/year notes.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '(') {
+        auto close = text.find(')', i);
+        if (close != std::string::npos) {
+          std::string inner = text.substr(i + 1, close - i - 1);
+          if (find_year(inner) || is_known_venue(inner)) {
+            take_venue_year(parse_venue_year(inner), line, p, year, year_line);
+            i = close;
+            rest += ' ';
+            continue;
+          }
+        }
+      }
+      rest += text[i];
+    }
+    // Parts separated by dashes or pipes.
+    std::vector<std::string> parts;
+    std::string part;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      bool dash = rest.compare(i, 3, " - ") == 0;
+      bool en =
+          rest.compare(i, 5, " \xE2\x80\x93 ") == 0 || rest.compare(i, 5, " \xE2\x80\x94 ") == 0;
+      if (dash || en || rest[i] == '|') {
+        parts.push_back(part);
+        part.clear();
+        i += dash ? 2 : en ? 4 : 0;
+        continue;
+      }
+      part += rest[i];
+    }
+    parts.push_back(part);
+    for (auto& raw : parts) {
+      std::string s = collapse_space(raw);
+      while (!s.empty() && (s.front() == ',' || s.front() == '-' || s.front() == ':' ||
+                            s.front() == '.' || s.front() == ';' || s.front() == ' ')) {
+        s.erase(0, 1);
+      }
+      while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == ';' ||
+                            s.back() == ' ' || s.back() == '.')) {
+        s.pop_back();
+      }
+      if (!has_letter_or_digit(s)) continue;
+      std::vector<std::string> pieces;
+      std::string piece;
+      for (char c : s) {
+        if (c == ',') {
+          pieces.push_back(trim(piece));
+          piece.clear();
+        } else {
+          piece += c;
+        }
+      }
+      pieces.push_back(trim(piece));
+      std::size_t venue_from = pieces.size();
+      while (venue_from > 0) {
+        std::string pc = pieces[venue_from - 1];
+        if (pc.rfind("In ", 0) == 0 || pc.rfind("in ", 0) == 0) pc = pc.substr(3);
+        if (!(find_year(pc) || is_known_venue(pc) || is_known_venue(parse_venue_year(pc).venue))) {
+          break;
+        }
+        --venue_from;
+      }
+      if (venue_from < pieces.size()) {
+        std::string vy_text;
+        for (std::size_t k = venue_from; k < pieces.size(); ++k) {
+          std::string pc = pieces[k];
+          if (pc.rfind("In ", 0) == 0 || pc.rfind("in ", 0) == 0) pc = pc.substr(3);
+          vy_text += pc + " ";
+        }
+        take_venue_year(parse_venue_year(vy_text), line, p, year, year_line);
+      }
+      if (venue_from > 0 && p.authors.empty()) {
+        std::string names;
+        bool name_like = true;
+        for (std::size_t k = 0; k < venue_from; ++k) {
+          std::size_t words = 1;
+          for (char c : pieces[k]) words += c == ' ';
+          if (words > 6) name_like = false;
+          names += pieces[k] + ",";
+        }
+        if (name_like) p.authors = split_authors(names);
+      }
+    }
+  }
+
+  static void take_venue_year(const VenueYear& vy, int line, Paper& p, std::optional<int>* year,
+                              int* year_line) {
+    if (p.venue.empty() && !vy.venue.empty()) p.venue = vy.venue;
+    if (!*year && vy.year) {
+      *year = vy.year;
+      *year_line = line;
+    }
+  }
+
+  // Applies the heading context, checks the year and keeps or drops the entry.
+  void emit(Paper p, std::optional<int> year, int year_line, int empty_slots,
+            bool looks_like_paper) {
+    HeadingContext ctx = context();
+    p.section = ctx.section;
+    if (p.venue.empty()) p.venue = ctx.venue;
+    if (!year && ctx.year) {
+      year = ctx.year;
+      year_line = p.source.line;
+    }
+    if (p.links.empty()) {
+      if (empty_slots > 0 || looks_like_paper) {
+        warn(p.source.line,
+             "entry \"" + p.title + "\" has no link; add a [Paper](url) or remove it");
+      }
+      return;
+    }
+    if (year && !is_plausible_year(*year)) {
+      std::optional<int> from_url;
+      std::string host;
+      for (const auto& link : p.links) {
+        if ((from_url = year_of_url(link.url))) {
+          host = link.host;
+          break;
+        }
+      }
+      std::string message = "year " + std::to_string(*year) + " is not plausible; ";
+      if (from_url) {
+        message += "using " + std::to_string(*from_url) + " from the link on " + host;
+      } else {
+        message += "year left unknown";
+      }
+      warn(year_line, message + "; correct the year in the list");
+      year = from_url;
+    }
+    p.year = year;
+    out_.entries.push_back(std::move(p));
+  }
+
+  void finish() {
+    if (!open_) return;
+    open_ = false;
+    std::vector<LineToken> tokens = std::move(tokens_);
+    tokens_.clear();
+
+    Paper p;
+    p.source = SourceLocation{file_, open_line_};
+    int title_index = -1;
+    std::string remainder_head;  // text after a plain-text title's cut, same token
+    bool title_from_link = false, bold_title = false;
+
+    for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
+      const auto& t = tokens[i].token;
+      if (!t.bold) continue;
+      if (t.kind == Kind::kLink && is_title_label(t.text)) {
+        p.title = clean_title(t.text);
+        title_from_link = true;
+      } else if (t.kind == Kind::kText && has_letter_or_digit(t.text)) {
+        p.title = clean_title(t.text);
+      } else {
+        continue;
+      }
+      title_index = static_cast<int>(i);
+      bold_title = true;
+    }
+    for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
+      const auto& t = tokens[i].token;
+      if (t.kind == Kind::kLink && is_title_label(t.text)) {
+        p.title = clean_title(t.text);
+        title_from_link = true;
+        title_index = static_cast<int>(i);
+      }
+    }
+    bool any_link = false;
+    for (const auto& lt : tokens) any_link = any_link || lt.token.kind == Kind::kLink;
+    if (title_index < 0 && any_link && open_bullet_) {
+      // A plain-text title: the first text, up to " - " or ". ", or in quotes.
+      for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
+        const auto& t = tokens[i].token;
+        if (t.kind != Kind::kText || t.italic || !has_letter_or_digit(t.text)) continue;
+        std::string text = collapse_space(t.text);
+        std::size_t q1 = text.find('"');
+        std::size_t q2 = q1 == std::string::npos ? q1 : text.find('"', q1 + 1);
+        std::size_t cut;
+        if (q2 != std::string::npos && q2 > q1 + 1) {
+          p.title = clean_title(text.substr(q1 + 1, q2 - q1 - 1));
+          remainder_head = text.substr(q2 + 1);
+        } else {
+          cut = std::min({text.find(" - "), text.find(". "), text.find(" \xE2\x80\x93 ")});
+          p.title = clean_title(text.substr(0, cut));
+          remainder_head = cut == std::string::npos ? "" : text.substr(cut + 2);
+        }
+        title_index = static_cast<int>(i);
+      }
+    }
+    if (title_index < 0 || !has_letter_or_digit(p.title)) return;
+
+    std::optional<int> year;
+    int year_line = open_line_;
+    int empty_slots = 0;
+    std::string remainder = remainder_head;
+    int remainder_line = tokens[title_index].line;
+    bool authors_from_italic = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const auto& [line, t] = tokens[i];
+      if (t.kind == Kind::kLink) {
+        bool is_title = static_cast<int>(i) == title_index && title_from_link;
+        add_link(p, is_title ? "title" : t.text, t.url, &empty_slots);
+        continue;
+      }
+      if (t.kind == Kind::kTag) {
+        VenueYear vy = parse_venue_year(t.text);
+        if (vy.year || is_known_venue(vy.venue)) take_venue_year(vy, line, p, &year, &year_line);
+        continue;
+      }
+      if (static_cast<int>(i) == title_index) continue;
+      if (t.italic && !authors_from_italic && p.authors.empty() && has_letter_or_digit(t.text)) {
+        p.authors = split_authors(t.text);
+        authors_from_italic = true;
+        continue;
+      }
+      if (static_cast<int>(i) > title_index && !t.bold) {
+        remainder += t.text;
+        remainder_line = line;
+      }
+    }
+    read_remainder(remainder, remainder_line, p, &year, &year_line);
+    bool looks_like_paper = bold_title && (year.has_value() || !p.authors.empty());
+    emit(std::move(p), year, year_line, empty_slots, looks_like_paper);
+  }
+
+  // Reads a table whose header is lines[at]; returns the index of its last row.
+  std::size_t parse_table(const std::vector<ListLine>& lines, std::size_t at) {
+    std::vector<std::string> header = split_cells(lines[at].text);
+    std::vector<Column> roles;
+    bool has_title = false, has_year = false;
+    for (const auto& h : header) {
+      roles.push_back(column_role(h));
+      has_title = has_title || roles.back() == Column::kTitle;
+      has_year = has_year || roles.back() == Column::kYear;
+    }
+    for (Column fallback : {Column::kPaper, Column::kName}) {
+      if (has_title) break;
+      for (auto& r : roles) {
+        if (r == fallback) {
+          r = Column::kTitle;
+          has_title = true;
+          break;
+        }
+      }
+    }
+    std::size_t i = at + 2;
+    for (; i < lines.size(); ++i) {
+      std::string row = trim(lines[i].text);
+      if (row.empty() || row.find('|') == std::string::npos) break;
+      if (has_title) table_row(header, roles, has_year, split_cells(row), lines[i].number);
+    }
+    return i - 1;
+  }
+
+  void table_row(const std::vector<std::string>& header, const std::vector<Column>& roles,
+                 bool has_year_column, const std::vector<std::string>& cells, int line) {
+    Paper p;
+    p.source = SourceLocation{file_, line};
+    std::optional<int> year;
+    int year_line = line;
+    int empty_slots = 0;
+    for (std::size_t c = 0; c < cells.size() && c < roles.size(); ++c) {
+      auto tokens = tokenize_inline(cells[c]);
+      std::string column_label = clean_heading(header[c]);
+      if (roles[c] == Column::kTitle) {
+        for (const auto& t : tokens) {
+          if (t.kind == Kind::kLink && is_title_label(t.text) && p.title.empty()) {
+            p.title = clean_title(t.text);
+            add_link(p, "title", t.url, &empty_slots);
+          }
+        }
+        if (p.title.empty()) p.title = clean_title(inline_plain_text(cells[c]));
+      }
+      for (const auto& t : tokens) {
+        if (t.kind == Kind::kLink && !(roles[c] == Column::kTitle && is_title_label(t.text))) {
+          add_link(p, t.text.empty() ? column_label : t.text, t.url, &empty_slots);
+        }
+      }
+      std::string plain = inline_plain_text(cells[c]);
+      if (roles[c] == Column::kAuthors) p.authors = split_authors(plain);
+      if (roles[c] == Column::kVenue) {
+        VenueYear vy = parse_venue_year(plain);
+        p.venue = vy.venue;
+        if (!has_year_column && vy.year && !year) year = vy.year;
+      }
+      if (roles[c] == Column::kYear) {
+        VenueYear vy = parse_venue_year(plain);
+        if (vy.year) year = vy.year;
+      }
+    }
+    if (!has_letter_or_digit(p.title)) return;
+    emit(std::move(p), year, year_line, empty_slots, /*looks_like_paper=*/true);
+  }
+
+  std::string file_;
+  ParsedEntries out_;
+  std::array<HeadingContext, 7> headings_{};
+  int toc_level_ = 0;
+
+  bool open_ = false;
+  int open_line_ = 0;
+  std::size_t open_indent_ = 0;
+  bool open_bullet_ = false;
+  std::vector<LineToken> tokens_;
+};
+
+}  // namespace
+
+ParsedEntries parse_entries(const std::vector<ListLine>& lines, const std::string& file_name) {
+  return EntryParser(file_name).run(lines);
+}
+
+}  // namespace paper

@@ -1,0 +1,314 @@
+#include "indexer/catalogue/fields.h"
+
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <ctime>
+
+#include "common/text.h"
+#include "indexer/catalogue/inline_markdown.h"
+
+namespace paper {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+int current_year() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return tm.tm_year + 1900;
+}
+
+// Byte length of the UTF-8 apostrophes ’ and ‘ at s[i], or 0.
+std::size_t curly_quote_at(std::string_view s, std::size_t i) {
+  if (s.substr(i, 3) == "\xE2\x80\x99" || s.substr(i, 3) == "\xE2\x80\x98") return 3;
+  return 0;
+}
+
+constexpr std::array<std::string_view, 64> kVenues = {"miccai",
+                                                      "cvpr",
+                                                      "iccv",
+                                                      "eccv",
+                                                      "wacv",
+                                                      "bmvc",
+                                                      "accv",
+                                                      "neurips",
+                                                      "nips",
+                                                      "iclr",
+                                                      "icml",
+                                                      "aaai",
+                                                      "ijcai",
+                                                      "midl",
+                                                      "isbi",
+                                                      "ipmi",
+                                                      "tmi",
+                                                      "ieee tmi",
+                                                      "media",
+                                                      "mia",
+                                                      "tpami",
+                                                      "pami",
+                                                      "jbhi",
+                                                      "tbme",
+                                                      "tip",
+                                                      "tnnls",
+                                                      "tmm",
+                                                      "ijcv",
+                                                      "nature",
+                                                      "nature methods",
+                                                      "nature communications",
+                                                      "nature medicine",
+                                                      "scientific reports",
+                                                      "radiology",
+                                                      "arxiv",
+                                                      "acm mm",
+                                                      "kdd",
+                                                      "mlhc",
+                                                      "chil",
+                                                      "mlmi",
+                                                      "dali",
+                                                      "cibm",
+                                                      "ieee access",
+                                                      "neurocomputing",
+                                                      "medical physics",
+                                                      "pmb",
+                                                      "miua",
+                                                      "spie",
+                                                      "embc",
+                                                      "iclr workshop",
+                                                      "cvprw",
+                                                      "iccvw",
+                                                      "eccvw",
+                                                      "miccai workshop",
+                                                      "lancet",
+                                                      "jama",
+                                                      "nejm",
+                                                      "plos one",
+                                                      "bioinformatics",
+                                                      "pattern recognition",
+                                                      "information fusion",
+                                                      "tcsvt",
+                                                      "tgrs",
+                                                      "mlr"};
+
+}  // namespace
+
+bool is_known_venue(std::string_view text) {
+  std::string n = normalize_for_match(text);
+  for (auto v : kVenues) {
+    if (n == v) return true;
+  }
+  return false;
+}
+
+bool is_plausible_year(int year) { return year >= 1900 && year <= current_year() + 1; }
+
+VenueYear parse_venue_year(std::string_view text) {
+  VenueYear out;
+  std::vector<std::string> words;
+  std::string word;
+  auto end_word = [&] {
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    char c = text[i];
+    std::size_t quote = curly_quote_at(text, i);
+    bool apostrophe = c == '\'' || quote > 0;
+    if (apostrophe) {
+      // 'YY after a word: a two-digit year.
+      std::size_t j = i + (quote > 0 ? quote : 1);
+      if (j + 2 <= text.size() && is_digit(text[j]) && is_digit(text[j + 1]) &&
+          (j + 2 == text.size() || !is_digit(text[j + 2]))) {
+        end_word();
+        int yy = (text[j] - '0') * 10 + (text[j + 1] - '0');
+        if (!out.year) out.year = yy <= (current_year() % 100) + 1 ? 2000 + yy : 1900 + yy;
+        i = j + 2;
+        continue;
+      }
+      end_word();
+      i = j;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == ',' || c == '-' || c == '_' || c == '/' || c == '(' ||
+        c == ')' || c == ':' || c == ';' || c == '|') {
+      end_word();
+      ++i;
+      continue;
+    }
+    word += c;
+    ++i;
+  }
+  end_word();
+  std::string venue;
+  for (const auto& w : words) {
+    bool all_digits = !w.empty();
+    for (char c : w) all_digits = all_digits && is_digit(c);
+    if (all_digits && w.size() == 4) {
+      if (!out.year) out.year = std::stoi(w);
+      continue;
+    }
+    if (!venue.empty()) venue += ' ';
+    venue += w;
+  }
+  out.venue = std::move(venue);
+  return out;
+}
+
+std::optional<int> find_year(std::string_view text) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    if (!(text[i] == '1' && text[i + 1] == '9') && !(text[i] == '2' && text[i + 1] == '0')) {
+      continue;
+    }
+    if (i > 0 && (is_digit(text[i - 1]) || is_alpha(text[i - 1]) || text[i - 1] == '.')) continue;
+    if (!is_digit(text[i + 2]) || !is_digit(text[i + 3])) continue;
+    if (i + 4 < text.size() && (is_digit(text[i + 4]) || is_alpha(text[i + 4]))) continue;
+    return std::stoi(std::string(text.substr(i, 4)));
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> split_authors(std::string_view text) {
+  std::vector<std::string> pieces;
+  std::string current;
+  auto push = [&] {
+    std::string name = collapse_space(current);
+    current.clear();
+    // "and Afshin Bozorgpour" after a comma.
+    if (name.rfind("and ", 0) == 0) name.erase(0, 4);
+    if (name.rfind("& ", 0) == 0) name.erase(0, 2);
+    for (std::string_view suffix : {" et al.", " et al", " etc.", " et. al."}) {
+      if (name.size() >= suffix.size() &&
+          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        name.resize(name.size() - suffix.size());
+      }
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.pop_back();
+    std::string n = normalize_for_match(name);
+    if (n.empty() || n == "et al" || n == "others" || n == "etc" || n == "and") return;
+    pieces.push_back(name);
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == ',' || c == ';') {
+      push();
+      continue;
+    }
+    if (c == ' ' && (text.substr(i, 5) == " and " || text.substr(i, 3) == " & ")) {
+      push();
+      i += text[i + 1] == 'a' ? 4 : 2;
+      continue;
+    }
+    current += c;
+  }
+  push();
+  return pieces;
+}
+
+std::string clean_title(std::string_view text) {
+  std::string t = collapse_space(text);
+  bool changed = true;
+  while (changed && !t.empty()) {
+    changed = false;
+    char b = t.back();
+    if (b == '\\' || b == ',' || b == ';' || b == ':' || b == '.' || b == ' ' || b == '-') {
+      // Keep "et al." style abbreviations out of scope: titles rarely end in an abbreviation.
+      t.pop_back();
+      changed = true;
+    }
+  }
+  // Surrounding quotes: "..." or “...”.
+  if (t.size() >= 2 && t.front() == '"' && t.back() == '"') t = t.substr(1, t.size() - 2);
+  if (t.size() >= 6 && t.rfind("\xE2\x80\x9C", 0) == 0 &&
+      t.compare(t.size() - 3, 3, "\xE2\x80\x9D") == 0) {
+    t = t.substr(3, t.size() - 6);
+  }
+  return collapse_space(t);
+}
+
+std::string clean_heading(std::string_view heading_markdown) {
+  std::string text = inline_plain_text(heading_markdown);
+  while (!text.empty() && (text.back() == '#' || text.back() == ' ')) text.pop_back();
+  // Drop leading symbols and emoji (anything that is not a letter or digit), ASCII or not.
+  std::size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (std::isalnum(c)) break;
+      ++i;
+      continue;
+    }
+    // Decode one code point; letters of Latin-1/Extended and most scripts end the prefix,
+    // symbols (U+2000.., private use, emoji) do not.
+    std::uint32_t cp = 0;
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + len > text.size()) break;
+    cp = len == 4 ? (c & 0x07) : len == 3 ? (c & 0x0F) : len == 2 ? (c & 0x1F) : c;
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
+    bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+                  cp >= 0x1F000 || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xA0 ||
+                  (cp >= 0x80 && cp <= 0xBF);
+    if (!symbol) break;
+    i += len;
+  }
+  return collapse_space(text.substr(i));
+}
+
+bool is_generic_link_label(std::string_view label) {
+  static constexpr std::array<std::string_view, 48> kGeneric = {"",
+                                                                "paper",
+                                                                "pdf",
+                                                                "code",
+                                                                "github",
+                                                                "gitlab",
+                                                                "arxiv",
+                                                                "project",
+                                                                "project page",
+                                                                "link",
+                                                                "links",
+                                                                "website",
+                                                                "web",
+                                                                "page",
+                                                                "url",
+                                                                "html",
+                                                                "abs",
+                                                                "abstract",
+                                                                "official",
+                                                                "supp",
+                                                                "supplementary",
+                                                                "slides",
+                                                                "video",
+                                                                "poster",
+                                                                "dataset",
+                                                                "data",
+                                                                "demo",
+                                                                "blog",
+                                                                "doi",
+                                                                "openreview",
+                                                                "springer",
+                                                                "ieee",
+                                                                "journal",
+                                                                "conference",
+                                                                "homepage",
+                                                                "repo",
+                                                                "repository",
+                                                                "download",
+                                                                "bibtex",
+                                                                "citation",
+                                                                "paper link",
+                                                                "code link",
+                                                                "pytorch",
+                                                                "tensorflow",
+                                                                "implementation",
+                                                                "official code",
+                                                                "model",
+                                                                "preprint"};
+  std::string n = normalize_for_match(label);
+  for (auto g : kGeneric) {
+    if (n == g) return true;
+  }
+  return false;
+}
+
+}  // namespace paper

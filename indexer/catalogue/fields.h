@@ -1,0 +1,47 @@
+// Reading the fields of an entry from the loose text lists use: venue/year tags, author lists,
+// titles and headings. Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace paper {
+
+struct VenueYear {
+  std::string venue;        // "" when none
+  std::optional<int> year;  // as written (may be implausible, e.g. 1018); nullopt when none
+  bool empty() const { return venue.empty() && !year; }
+};
+
+// Reads "[CVPR'24]"-style tag text: "CVPR'24", "MICCAI 2023", "2024 MedIA", "TPAMI, 2024",
+// "MICCAI-2023", "IEEE Access, 2021". A standalone 4-digit number is the year; a 2-digit number
+// after an apostrophe is 20xx; the remaining words are the venue.
+VenueYear parse_venue_year(std::string_view text);
+
+// True when text names a well-known venue (case-insensitive): "MICCAI", "CVPR", "MedIA", ...
+bool is_known_venue(std::string_view text);
+
+// The first standalone year 1900..2099 in free text, or nullopt.
+std::optional<int> find_year(std::string_view text);
+
+// Whether a year is plausible for a paper: 1900..(current year + 1).
+bool is_plausible_year(int year);
+
+// Splits an author list on ',', ';', " and ", " & "; trims each name, collapses inner spaces,
+// drops "et al." (alone or at the end of a name), "others" and empty names.
+std::vector<std::string> split_authors(std::string_view text);
+
+// A title as written, cleaned: white space collapsed; trailing '\', ',', ';', ':' and '.' and
+// surrounding quotes removed.
+std::string clean_title(std::string_view text);
+
+// A heading's readable text: inline Markdown and HTML removed, trailing '#'s and leading
+// symbols/emoji removed ("🔍 Generative Models" -> "Generative Models").
+std::string clean_heading(std::string_view heading_markdown);
+
+// Link labels that describe the link, not the paper ("Paper", "PDF", "Code", "arXiv", ...).
+bool is_generic_link_label(std::string_view label);
+
+}  // namespace paper

@@ -1,0 +1,352 @@
+#include "indexer/catalogue/inline_markdown.h"
+
+#include <cctype>
+#include <cstdint>
+
+namespace paper {
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+constexpr int kMaxDepth = 6;
+
+bool is_ascii_punct(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+// For each opening bracket, the index of its matching closer (kNone when unmatched), computed
+// with one stack pass; backslash-escaped brackets do not count.
+std::vector<std::size_t> match_pairs(std::string_view s, char open, char close) {
+  std::vector<std::size_t> match(s.size(), kNone);
+  std::vector<std::size_t> stack;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (s[i] == open) {
+      stack.push_back(i);
+    } else if (s[i] == close && !stack.empty()) {
+      match[stack.back()] = i;
+      stack.pop_back();
+    }
+  }
+  return match;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes an HTML entity starting at s[i] == '&'; returns its length (0 if none) and appends
+// the character.
+std::size_t decode_entity(std::string_view s, std::size_t i, std::size_t end, std::string& out) {
+  std::size_t semi = kNone;
+  for (std::size_t k = i + 1; k < end && k < i + 10; ++k) {
+    if (s[k] == ';') {
+      semi = k;
+      break;
+    }
+  }
+  if (semi == kNone) return 0;
+  std::string_view name = s.substr(i + 1, semi - i - 1);
+  if (name == "amp") {
+    out += '&';
+  } else if (name == "lt") {
+    out += '<';
+  } else if (name == "gt") {
+    out += '>';
+  } else if (name == "quot") {
+    out += '"';
+  } else if (name == "apos") {
+    out += '\'';
+  } else if (name == "nbsp") {
+    out += ' ';
+  } else if (name.size() >= 2 && name[0] == '#') {
+    std::uint32_t cp = 0;
+    bool hex = name[1] == 'x' || name[1] == 'X';
+    std::size_t start = hex ? 2 : 1;
+    if (start >= name.size()) return 0;
+    for (std::size_t k = start; k < name.size(); ++k) {
+      char c = name[k];
+      int digit;
+      if (c >= '0' && c <= '9') {
+        digit = c - '0';
+      } else if (hex && std::isxdigit(static_cast<unsigned char>(c))) {
+        digit = std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+      } else {
+        return 0;
+      }
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+      if (cp > 0x10FFFF) return 0;
+    }
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    append_utf8(out, cp);
+  } else {
+    return 0;
+  }
+  return semi - i + 1;
+}
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(std::string_view s)
+      : s_(s), square_(match_pairs(s, '[', ']')), round_(match_pairs(s, '(', ')')) {}
+
+  std::vector<InlineToken> run() {
+    scan(0, s_.size(), false, false, 0);
+    flush();
+    return std::move(tokens_);
+  }
+
+ private:
+  void flush() {
+    if (text_.empty()) return;
+    InlineToken t;
+    t.text = std::move(text_);
+    t.bold = text_bold_;
+    t.italic = text_italic_;
+    tokens_.push_back(std::move(t));
+    text_.clear();
+  }
+
+  void add_text(std::string_view piece, bool bold, bool italic) {
+    if (piece.empty()) return;
+    if (!text_.empty() && (bold != text_bold_ || italic != text_italic_)) flush();
+    text_bold_ = bold;
+    text_italic_ = italic;
+    text_.append(piece);
+  }
+
+  void add_token(InlineToken::Kind kind, std::string text, std::string url, bool bold,
+                 bool italic) {
+    flush();
+    InlineToken t;
+    t.kind = kind;
+    t.text = std::move(text);
+    t.url = std::move(url);
+    t.bold = bold;
+    t.italic = italic;
+    tokens_.push_back(std::move(t));
+  }
+
+  // Index of the next occurrence of delim at or after from, before end; kNone otherwise.
+  std::size_t find(std::string_view delim, std::size_t from, std::size_t end) const {
+    if (from >= end) return kNone;
+    auto pos = s_.substr(0, end).find(delim, from);
+    return pos == std::string_view::npos ? kNone : pos;
+  }
+
+  void scan(std::size_t begin, std::size_t end, bool bold, bool italic, int depth) {
+    std::size_t i = begin;
+    while (i < end) {
+      char c = s_[i];
+      if (depth >= kMaxDepth) {
+        add_text(s_.substr(i, end - i), bold, italic);
+        return;
+      }
+      if (c == '\\') {
+        if (i + 1 < end && is_ascii_punct(s_[i + 1])) add_text(s_.substr(i + 1, 1), bold, italic);
+        i += 2;
+        continue;
+      }
+      if (c == '!' && i + 1 < end && s_[i + 1] == '[') {
+        std::size_t j = square_[i + 1];
+        if (j != kNone && j < end && j + 1 < end && s_[j + 1] == '(' && round_[j + 1] != kNone &&
+            round_[j + 1] < end) {
+          i = round_[j + 1] + 1;  // an image: neither title nor link
+          continue;
+        }
+      }
+      if (c == '[') {
+        std::size_t j = square_[i];
+        if (j != kNone && j < end) {
+          if (j + 1 < end && s_[j + 1] == '(' && round_[j + 1] != kNone && round_[j + 1] < end) {
+            std::size_t k = round_[j + 1];
+            std::string label = plain(i + 1, j, depth + 1);
+            std::string url = link_destination(j + 2, k);
+            add_token(InlineToken::Kind::kLink, std::move(label), std::move(url), bold, italic);
+            i = k + 1;
+            continue;
+          }
+          // A bracket group: either it wraps links ("[[Paper](url)]") or it is a tag.
+          std::size_t before = tokens_.size();
+          flush();
+          before = tokens_.size();
+          scan(i + 1, j, bold, italic, depth + 1);
+          flush();
+          bool has_link = false;
+          for (std::size_t t = before; t < tokens_.size(); ++t) {
+            has_link = has_link || tokens_[t].kind == InlineToken::Kind::kLink;
+          }
+          if (!has_link) {
+            std::string tag;
+            for (std::size_t t = before; t < tokens_.size(); ++t) tag += tokens_[t].text;
+            tokens_.resize(before);
+            add_token(InlineToken::Kind::kTag, collapse_space(tag), "", bold, italic);
+          }
+          i = j + 1;
+          continue;
+        }
+      }
+      if (c == '*' || (c == '_' && (i == begin || !is_alnum(s_[i - 1])))) {
+        std::size_t run = 1;
+        while (i + run < end && s_[i + run] == c) ++run;
+        if (run >= 2) {
+          std::string delim(2, c);
+          std::size_t close = find(delim, i + 2, end);
+          if (close != kNone) {
+            scan(i + 2, close, true, italic, depth + 1);
+            i = close + 2;
+            continue;
+          }
+        } else if (c == '*') {
+          std::size_t close = find("*", i + 1, end);
+          if (close != kNone) {
+            scan(i + 1, close, bold, true, depth + 1);
+            i = close + 1;
+            continue;
+          }
+        }
+        // An unmatched delimiter is just a character.
+        add_text(s_.substr(i, run), bold, italic);
+        i += run;
+        continue;
+      }
+      if (c == '`') {
+        std::size_t close = find("`", i + 1, end);
+        if (close != kNone) {
+          add_text(s_.substr(i + 1, close - i - 1), bold, italic);
+          i = close + 1;
+          continue;
+        }
+      }
+      if (c == '<') {
+        std::size_t close = find(">", i + 1, end);
+        if (close != kNone) {
+          std::string_view inner = s_.substr(i + 1, close - i - 1);
+          if (inner.rfind("http://", 0) == 0 || inner.rfind("https://", 0) == 0) {
+            add_token(InlineToken::Kind::kLink, "", std::string(inner), bold, italic);
+            i = close + 1;
+            continue;
+          }
+          if (!inner.empty() && (std::isalpha(static_cast<unsigned char>(inner[0])) ||
+                                 inner[0] == '/' || inner[0] == '!')) {
+            add_text(" ", bold, italic);  // an HTML tag such as <br> separates words
+            i = close + 1;
+            continue;
+          }
+        }
+      }
+      if (c == '&') {
+        std::string decoded;
+        std::size_t len = decode_entity(s_, i, end, decoded);
+        if (len > 0) {
+          add_text(decoded, bold, italic);
+          i += len;
+          continue;
+        }
+      }
+      if (c == 'h' && (i == begin || !is_alnum(s_[i - 1])) &&
+          (s_.substr(i, 7) == "http://" || s_.substr(i, 8) == "https://")) {
+        std::size_t k = i;
+        while (k < end && !is_space(s_[k]) && s_[k] != '<') ++k;
+        while (k > i && (s_[k - 1] == '.' || s_[k - 1] == ',' || s_[k - 1] == ';' ||
+                         s_[k - 1] == ':' || s_[k - 1] == ')' || s_[k - 1] == ']')) {
+          --k;
+        }
+        add_token(InlineToken::Kind::kLink, "", std::string(s_.substr(i, k - i)), bold, italic);
+        i = k;
+        continue;
+      }
+      add_text(s_.substr(i, 1), bold, italic);
+      ++i;
+    }
+  }
+
+  // The readable text of s_[begin, end) (a link label).
+  std::string plain(std::size_t begin, std::size_t end, int depth) {
+    flush();
+    std::size_t before = tokens_.size();
+    scan(begin, end, false, false, depth);
+    flush();
+    std::string out;
+    for (std::size_t t = before; t < tokens_.size(); ++t) {
+      if (tokens_[t].kind == InlineToken::Kind::kTag) {
+        out += "[" + tokens_[t].text + "]";
+      } else {
+        out += tokens_[t].text;
+      }
+    }
+    tokens_.resize(before);
+    return collapse_space(out);
+  }
+
+  // The URL of "(url "title")" or "(<url>)".
+  std::string link_destination(std::size_t begin, std::size_t end) const {
+    std::string_view d = s_.substr(begin, end - begin);
+    while (!d.empty() && is_space(d.front())) d.remove_prefix(1);
+    while (!d.empty() && is_space(d.back())) d.remove_suffix(1);
+    if (!d.empty() && d.front() == '<') {
+      auto close = d.find('>');
+      if (close != std::string_view::npos) return std::string(d.substr(1, close - 1));
+    }
+    auto space = d.find_first_of(" \t");
+    if (space != std::string_view::npos) d = d.substr(0, space);
+    return std::string(d);
+  }
+
+  std::string_view s_;
+  std::vector<std::size_t> square_, round_;
+  std::vector<InlineToken> tokens_;
+  std::string text_;
+  bool text_bold_ = false, text_italic_ = false;
+};
+
+}  // namespace
+
+std::vector<InlineToken> tokenize_inline(std::string_view line) { return Tokenizer(line).run(); }
+
+std::string collapse_space(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (is_space(c) || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string inline_plain_text(std::string_view markdown) {
+  std::string out;
+  for (const auto& t : tokenize_inline(markdown)) {
+    if (t.kind == InlineToken::Kind::kTag) {
+      out += "[" + t.text + "]";
+    } else {
+      out += t.text;
+    }
+    out += t.kind == InlineToken::Kind::kText ? "" : " ";
+  }
+  return collapse_space(out);
+}
+
+}  // namespace paper

@@ -1,0 +1,168 @@
+#include "indexer/catalogue/merge.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "common/text.h"
+#include "indexer/catalogue/links.h"
+
+namespace paper {
+namespace {
+
+constexpr int kIdWords = 6;
+constexpr std::size_t kIdSlugBytes = 48;
+
+std::vector<std::string> words_of(const std::string& normalized) {
+  std::vector<std::string> words;
+  std::istringstream in(normalized);
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+// "arXiv 2308.16150" / "DOI 10.1007/..." for messages.
+std::string describe_key(const std::string& key) {
+  if (key.rfind("arxiv:", 0) == 0) return "arXiv " + key.substr(6);
+  if (key.rfind("doi:", 0) == 0) return "DOI " + key.substr(4);
+  return key;
+}
+
+void unite(Paper& into, const Paper& from) {
+  for (const auto& link : from.links) {
+    bool present = false;
+    for (const auto& l : into.links) present = present || l.url == link.url;
+    if (!present) into.links.push_back(link);
+  }
+  if (into.authors.empty()) into.authors = from.authors;
+  if (into.venue.empty()) into.venue = from.venue;
+  if (!into.year) into.year = from.year;
+  if (into.section.empty()) into.section = from.section;
+}
+
+}  // namespace
+
+PaperId make_paper_id(std::string_view title) {
+  std::string normalized = normalize_for_match(title);
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : normalized) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  std::string slug;
+  int words = 0;
+  for (const auto& w : words_of(normalized)) {
+    std::string ascii;
+    for (char c : w) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ascii += c;
+    }
+    if (ascii.empty()) continue;
+    if (!slug.empty() && slug.size() + 1 + ascii.size() > kIdSlugBytes) break;
+    if (!slug.empty()) slug += '-';
+    slug += ascii.substr(0, kIdSlugBytes);
+    if (++words == kIdWords) break;
+  }
+  if (slug.empty()) slug = "paper";
+  static const char* kHex = "0123456789abcdef";
+  std::uint32_t folded = static_cast<std::uint32_t>(hash >> 32) ^ static_cast<std::uint32_t>(hash);
+  std::string suffix(8, '0');
+  for (int i = 7; i >= 0; --i, folded >>= 4) suffix[i] = kHex[folded & 0xF];
+  return slug + "-" + suffix;
+}
+
+bool titles_match(std::string_view a, std::string_view b) {
+  std::string na = normalize_for_match(a), nb = normalize_for_match(b);
+  if (na.empty() || nb.empty()) return false;
+  if (na == nb) return true;
+  auto wa = words_of(na), wb = words_of(nb);
+  const auto& shorter = wa.size() <= wb.size() ? wa : wb;
+  const auto& longer = wa.size() <= wb.size() ? wb : wa;
+  if (shorter.size() >= 3) {
+    bool prefix = true;
+    for (std::size_t i = 0; i < shorter.size() && prefix; ++i) prefix = shorter[i] == longer[i];
+    if (prefix) return true;
+  }
+  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
+  std::size_t common = 0;
+  for (const auto& w : sa) common += sb.count(w);
+  std::size_t all = sa.size() + sb.size() - common;
+  return all > 0 && common * 10 >= all * 8;
+}
+
+MergedPapers merge_entries(std::vector<Paper> entries) {
+  MergedPapers out;
+  std::map<std::string, std::size_t> by_title;             // normalised title -> paper
+  std::map<std::string, std::vector<std::size_t>> by_key;  // arXiv id / DOI -> papers
+  std::set<std::string> suspect_keys;
+
+  for (auto& entry : entries) {
+    std::string norm = normalize_for_match(entry.title);
+    std::vector<std::string> keys;
+    for (const auto& link : entry.links) {
+      if (auto key = work_key_of(link.url)) keys.push_back(*key);
+    }
+    std::optional<std::size_t> target;
+    std::string reason;
+    if (auto it = by_title.find(norm); it != by_title.end()) {
+      target = it->second;
+    } else {
+      for (const auto& key : keys) {
+        auto it2 = by_key.find(key);
+        if (it2 == by_key.end()) continue;
+        for (std::size_t other : it2->second) {
+          if (titles_match(out.papers[other].title, entry.title)) {
+            target = other;
+            reason = " (same " + describe_key(key) + ", matching title)";
+            break;
+          }
+        }
+        if (target) break;
+      }
+    }
+    if (target) {
+      Paper& into = out.papers[*target];
+      out.warnings.push_back({entry.source, "same paper as " + into.source.to_string() + " (\"" +
+                                                into.title + "\")" + reason +
+                                                "; links merged, remove one of the entries"});
+      unite(into, entry);
+      out.occurrences[*target].push_back(entry.source);
+      for (const auto& key : keys) {
+        auto& list = by_key[key];
+        if (std::find(list.begin(), list.end(), *target) == list.end()) list.push_back(*target);
+      }
+      continue;
+    }
+    std::size_t index = out.papers.size();
+    std::set<std::string> warned;
+    for (const auto& key : keys) {
+      auto it = by_key.find(key);
+      if (it == by_key.end() || warned.count(key)) continue;
+      warned.insert(key);
+      suspect_keys.insert(key);
+      const Paper& other = out.papers[it->second.front()];
+      out.warnings.push_back(
+          {entry.source, describe_key(key) + " is also the link of a different paper at " +
+                             other.source.to_string() + " (\"" + other.title +
+                             "\"); kept both and marked the link suspect; fix the wrong one"});
+    }
+    for (const auto& key : keys) {
+      auto& list = by_key[key];
+      if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
+    }
+    by_title.emplace(norm, index);
+    entry.id = make_paper_id(entry.title);
+    out.occurrences.push_back({entry.source});
+    out.papers.push_back(std::move(entry));
+  }
+  for (auto& paper : out.papers) {
+    for (auto& link : paper.links) {
+      auto key = work_key_of(link.url);
+      if (key && suspect_keys.count(*key)) link.suspect = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace paper
