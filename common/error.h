@@ -9,9 +9,9 @@ namespace paper {
 // Exit codes shared by paper-index and paper-search (documented in README.md).
 enum ExitCode : int {
   kExitOk = 0,
-  kExitFatal = 1,       // the run could not do its job (bad arguments, unreadable index, ...)
-  kExitPartial = 2,     // finished, but some inputs or papers were skipped (see the warnings)
-  kExitUsage = 64,      // bad command line
+  kExitFatal = 1,    // the run could not do its job (bad arguments, unreadable index, ...)
+  kExitPartial = 2,  // finished, but some inputs or papers were skipped (see the warnings)
+  kExitUsage = 64,   // bad command line
   kExitInterrupted = 130,
 };
 

@@ -9,11 +9,16 @@ std::string SourceLocation::to_string() const {
 
 const char* to_string(LinkKind kind) {
   switch (kind) {
-    case LinkKind::kArxiv: return "arxiv";
-    case LinkKind::kPdf: return "pdf";
-    case LinkKind::kLanding: return "landing";
-    case LinkKind::kCode: return "code";
-    case LinkKind::kOther: return "other";
+    case LinkKind::kArxiv:
+      return "arxiv";
+    case LinkKind::kPdf:
+      return "pdf";
+    case LinkKind::kLanding:
+      return "landing";
+    case LinkKind::kCode:
+      return "code";
+    case LinkKind::kOther:
+      return "other";
   }
   return "other";
 }

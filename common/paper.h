@@ -19,10 +19,10 @@ struct SourceLocation {
 
 // What a link points at, decided by its host, never by its label.
 enum class LinkKind {
-  kArxiv,      // arxiv.org abstract or PDF
-  kPdf,        // a URL that serves a PDF directly (path ends in .pdf, CVF papers/, PMLR .pdf, ...)
-  kLanding,    // a publisher landing page that may lead to a PDF (IEEE, Springer, OpenReview, ...)
-  kCode,       // github.com and other code hosts: never downloaded
+  kArxiv,    // arxiv.org abstract or PDF
+  kPdf,      // a URL that serves a PDF directly (path ends in .pdf, CVF papers/, PMLR .pdf, ...)
+  kLanding,  // a publisher landing page that may lead to a PDF (IEEE, Springer, OpenReview, ...)
+  kCode,     // github.com and other code hosts: never downloaded
   kOther,
 };
 

@@ -7,15 +7,15 @@ namespace {
 
 TEST(DocumentData, RoundTripsEveryField) {
   StoredPaper s;
-  s.paper = Paper{"u-net-review",
-                  "U-Net Review",
-                  {"Reza Azad", "Ehsan Aghdam"},
-                  "TPAMI",
-                  2024,
-                  "Related Surveys",
-                  {Link{"ArXiv", "https://arxiv.org/pdf/2211.14830", "arxiv.org", LinkKind::kArxiv,
-                        true}},
-                  SourceLocation{"data/list.md", 13}};
+  s.paper = Paper{
+      "u-net-review",
+      "U-Net Review",
+      {"Reza Azad", "Ehsan Aghdam"},
+      "TPAMI",
+      2024,
+      "Related Surveys",
+      {Link{"ArXiv", "https://arxiv.org/pdf/2211.14830", "arxiv.org", LinkKind::kArxiv, true}},
+      SourceLocation{"data/list.md", 13}};
   s.lists = {"data/list.md"};
   s.state = PaperState::kText;
   s.pdf_url = "https://arxiv.org/pdf/2211.14830";

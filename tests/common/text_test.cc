@@ -13,10 +13,10 @@ TEST(FindInvalidUtf8, AcceptsValidText) {
 
 TEST(FindInvalidUtf8, ReportsOffsetOfFirstBadByte) {
   EXPECT_EQ(find_invalid_utf8("abc\xFF"), 3u);
-  EXPECT_EQ(find_invalid_utf8("ab\xC3"), 2u);                 // truncated sequence
-  EXPECT_EQ(find_invalid_utf8("a\xC0\xAF"), 1u);              // overlong '/'
-  EXPECT_EQ(find_invalid_utf8("xy\xED\xA0\x80"), 2u);         // UTF-16 surrogate
-  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);       // past U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("ab\xC3"), 2u);            // truncated sequence
+  EXPECT_EQ(find_invalid_utf8("a\xC0\xAF"), 1u);         // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("xy\xED\xA0\x80"), 2u);    // UTF-16 surrogate
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);  // past U+10FFFF
 }
 
 TEST(NormalizeForMatch, FoldsCasePunctuationAndAccents) {
@@ -34,7 +34,10 @@ TEST(Trim, RemovesAsciiSpaceAtBothEnds) {
 
 TEST(TruncateUtf8, CutsOnCharacterBoundary) {
   EXPECT_EQ(truncate_utf8("abc", 5), "abc");
-  EXPECT_EQ(truncate_utf8("a\xC3\xB6" "b", 2), "a...");
+  EXPECT_EQ(truncate_utf8("a\xC3\xB6"
+                          "b",
+                          2),
+            "a...");
 }
 
 }  // namespace
