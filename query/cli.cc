@@ -1,0 +1,255 @@
+#include "query/cli.h"
+
+#include <optional>
+
+#include "common/error.h"
+#include "common/version.h"
+#include "query/render.h"
+#include "query/searcher.h"
+
+namespace paper::query {
+
+const char* const kUsage = R"(usage: paper-search [OPTIONS] QUERY...
+       paper-search related [--db DIR] [--json] [--limit N] (ID | --text "TEXT")
+       paper-search show [--db DIR] [--json] ID
+
+Search the papers indexed by paper-index by what is inside them.
+
+Query syntax:
+  words             papers with every word (stemmed: "segmenting" finds "segmentation");
+                    when no paper has every word, papers with any of them
+  "a phrase"        the words next to each other
+  AND OR NOT -word  boolean operators; -word excludes papers with the word
+  a NEAR b          the words within 10 words of each other
+  segm*             wildcard
+  title: author: venue: section: abstract: ref:    search one field (ref: = references)
+  year:2020  year:2019..2021  state:metadata        filters
+  U-Net, UNet and U Net are the same; synonyms (CT, computed tomography, ...) come from
+  data/synonyms.txt, loaded into the index by paper-index.
+
+Options:
+  --db DIR          index folder (default: $PAPER_INDEX_DB, else ./index)
+  --json            one JSON object on stdout
+  --limit N         results to show (default 10, at most 1000)
+  --offset N        results to skip (for paging; default 0)
+  --facets          list every year, venue and section count, not the top five
+  --ranking NAME    combined (default), fields, whole, page, whole+page, title
+  --text "TEXT"     (related) papers close to a pasted text instead of a paper
+  --help            show this help
+  --version         show the version
+  --                end of options (to search for a word like "show" or "related")
+
+Exit codes:
+  0    success, also when no paper matched (the output says so; JSON "total": 0)
+  1    fatal error: no index, unreadable index, unknown paper id
+  64   bad command line or empty query
+)";
+
+namespace {
+
+struct Options {
+  std::string db;
+  bool json = false;
+  bool facets = false;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  Ranking ranking = Ranking::kCombined;
+  std::optional<std::string> text;
+  std::vector<std::string> words;
+};
+
+std::size_t parse_count(const std::string& name, const std::string& value, std::size_t min) {
+  std::size_t n = 0;
+  bool ok = !value.empty() && value.size() <= 7 &&
+            value.find_first_not_of("0123456789") == std::string::npos;
+  if (ok) n = std::stoul(value);
+  if (!ok || n < min || n > 1000000) {
+    throw Error(
+        "--" + name + " needs a whole number" + (min ? " from 1" : "") + ", not '" + value + "'",
+        kExitUsage);
+  }
+  return n;
+}
+
+Ranking parse_ranking(const std::string& value) {
+  if (value == "combined") return Ranking::kCombined;
+  if (value == "fields") return Ranking::kFields;
+  if (value == "whole") return Ranking::kWholeDocument;
+  if (value == "page") return Ranking::kPageMaxP;
+  if (value == "whole+page") return Ranking::kWholePlusPage;
+  if (value == "title") return Ranking::kTitleOnly;
+  throw Error(
+      "unknown ranking '" + value + "'; use combined, fields, whole, page, whole+page or title",
+      kExitUsage);
+}
+
+// allowed: the options this subcommand takes, by name without "--".
+Options parse(const std::vector<std::string>& args, const std::vector<std::string>& allowed,
+              const std::string& env_db) {
+  Options o;
+  o.db = env_db.empty() ? "index" : env_db;
+  bool options_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (options_done || a.size() < 2 || a.compare(0, 2, "--") != 0) {
+      o.words.push_back(a);
+      continue;
+    }
+    if (a == "--") {
+      options_done = true;
+      continue;
+    }
+    std::string name = a.substr(2);
+    std::optional<std::string> value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    bool known = false;
+    for (const std::string& n : allowed) known = known || n == name;
+    if (!known) {
+      throw Error("unknown option '" + a + "'; run `paper-search --help` for the options",
+                  kExitUsage);
+    }
+    const bool flag = name == "json" || name == "facets";
+    if (flag) {
+      if (value) throw Error("option --" + name + " takes no value", kExitUsage);
+      (name == "json" ? o.json : o.facets) = true;
+      continue;
+    }
+    if (!value) {
+      if (i + 1 >= args.size()) throw Error("option --" + name + " needs a value", kExitUsage);
+      value = args[++i];
+    }
+    if (name == "db") {
+      if (value->empty()) throw Error("option --db needs a folder", kExitUsage);
+      o.db = *value;
+    } else if (name == "limit") {
+      o.limit = parse_count(name, *value, 1);
+      if (o.limit > 1000) throw Error("--limit must be at most 1000", kExitUsage);
+    } else if (name == "offset") {
+      o.offset = parse_count(name, *value, 0);
+    } else if (name == "ranking") {
+      o.ranking = parse_ranking(*value);
+    } else if (name == "text") {
+      o.text = *value;
+    }
+  }
+  return o;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string q;
+  for (const std::string& w : words) q += (q.empty() ? "" : " ") + w;
+  return q;
+}
+
+int run_search(const std::vector<std::string>& args, std::ostream& out, bool terminal,
+               const std::string& env_db) {
+  Options o = parse(args, {"db", "json", "limit", "offset", "facets", "ranking"}, env_db);
+  SearchRequest request;
+  request.text = join_words(o.words);
+  request.limit = o.limit;
+  request.offset = o.offset;
+  request.ranking = o.ranking;
+  if (request.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw Error("empty query; give words to search for, e.g. `paper-search unet segmentation`",
+                kExitUsage);
+  }
+  Searcher searcher(o.db);
+  SearchResult result = searcher.search(request);
+  if (o.json) {
+    out << search_json(result) << "\n";
+  } else {
+    print_search(out, result, {terminal, o.facets});
+  }
+  return kExitOk;
+}
+
+int run_related(const std::vector<std::string>& args, std::ostream& out, bool terminal,
+                const std::string& env_db) {
+  Options o = parse(args, {"db", "json", "limit", "text"}, env_db);
+  RelatedRequest request;
+  request.limit = o.limit;
+  if (o.text) {
+    if (!o.words.empty()) {
+      throw Error("give either a paper id or --text, not both", kExitUsage);
+    }
+    request.text = *o.text;
+  } else if (o.words.size() == 1) {
+    request.id = o.words[0];
+  } else {
+    throw Error(o.words.empty() ? "related needs a paper id or --text \"...\""
+                                : "related takes one paper id",
+                kExitUsage);
+  }
+  Searcher searcher(o.db);
+  RelatedResult result = searcher.related(request);
+  if (o.json) {
+    out << related_json(result) << "\n";
+  } else {
+    print_related(out, result, {terminal, false});
+  }
+  return kExitOk;
+}
+
+int run_show(const std::vector<std::string>& args, std::ostream& out, bool terminal,
+             const std::string& env_db) {
+  Options o = parse(args, {"db", "json"}, env_db);
+  if (o.words.size() != 1) {
+    throw Error(o.words.empty() ? "show needs a paper id" : "show takes one paper id", kExitUsage);
+  }
+  Searcher searcher(o.db);
+  PaperDetails details = searcher.show(o.words[0]);
+  if (o.json) {
+    out << details_json(details) << "\n";
+  } else {
+    print_details(out, details, {terminal, false});
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_paper_search(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                     bool terminal, const std::string& env_db) {
+  if (args.empty()) {
+    err << kUsage;
+    return kExitUsage;
+  }
+  for (const std::string& a : args) {
+    if (a == "--") break;
+    if (a == "--help" || a == "-h") {
+      out << kUsage;
+      return kExitOk;
+    }
+    if (a == "--version") {
+      out << "paper-search " << kVersion << "\n";
+      return kExitOk;
+    }
+  }
+  try {
+    // The first word that is neither an option nor an option's value may name a subcommand.
+    std::size_t i = 0;
+    while (i < args.size() && args[i].rfind("--", 0) == 0 && args[i] != "--") {
+      bool takes_value =
+          args[i].find('=') == std::string::npos && args[i] != "--json" && args[i] != "--facets";
+      i += takes_value ? 2 : 1;
+    }
+    if (i < args.size() && (args[i] == "related" || args[i] == "show")) {
+      std::vector<std::string> rest(args);
+      rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+      if (args[i] == "related") return run_related(rest, out, terminal, env_db);
+      return run_show(rest, out, terminal, env_db);
+    }
+    return run_search(args, out, terminal, env_db);
+  } catch (const Error& e) {
+    err << "paper-search: error: " << e.what() << "\n";
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    err << "paper-search: error: " << e.what() << "\n";
+    return kExitFatal;
+  }
+}
+
+}  // namespace paper::query

@@ -1,0 +1,92 @@
+#include "query/database.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "common/error.h"
+#include "common/schema.h"
+
+namespace paper::query {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_xapian_database(const fs::path& p) {
+  std::error_code ec;
+  return fs::exists(p / "iamglass", ec) || fs::exists(p / "iamchert", ec);
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+std::string resolve_live_database(const std::string& dir) {
+  std::error_code ec;
+  fs::path current = fs::path(dir) / "current";
+  fs::path real = fs::canonical(current, ec);
+  if (!ec && is_xapian_database(real)) return real.string();
+  if (is_xapian_database(dir)) return dir;
+  throw Error("no index at " + dir + "; run `paper-index build` first");
+}
+
+Xapian::Database open_database(const std::string& dir, const std::string& path) {
+  try {
+    return Xapian::Database(path);
+  } catch (const Xapian::DatabaseError& e) {
+    throw Error("cannot read the index at " + dir + " (" + e.get_msg() +
+                "); rebuild it with `paper-index build --rebuild`");
+  }
+}
+
+Xapian::docid find_paper(const Xapian::Database& db, const std::string& id) {
+  const std::string term = schema::kPrefixId + id;
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  return it == db.postlist_end(term) ? 0 : *it;
+}
+
+std::vector<std::string> close_ids(const Xapian::Database& db, const std::string& id,
+                                   std::size_t n) {
+  const std::string prefix = schema::kPrefixId;
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    std::string candidate = (*it).substr(prefix.size());
+    std::size_t d;
+    if (!id.empty() && candidate.find(id) != std::string::npos) {
+      d = 0;  // the id is a part of this one ("unet" in "u-net-convolutional-...")
+    } else {
+      d = edit_distance(id, candidate.substr(0, std::min(candidate.size(), id.size() + 4)));
+    }
+    if (d <= std::max<std::size_t>(2, id.size() / 3)) scored.emplace_back(d, candidate);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < n; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+void throw_unknown_id(const Xapian::Database& db, const std::string& id) {
+  std::vector<std::string> close = close_ids(db, id, 3);
+  std::string message = "no paper with id '" + id + "' in the index";
+  if (close.empty()) {
+    message += "; find ids with `paper-search --json QUERY`";
+  } else {
+    message += "; did you mean: ";
+    for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "") + close[i];
+    message += "?";
+  }
+  throw Error(message);
+}
+
+}  // namespace paper::query

@@ -1,0 +1,42 @@
+// Opening the live index for reading, and reading through a concurrent update.
+// Internal to the query library.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+namespace paper::query {
+
+// Resolves the live database of an index folder: DIR/current (a symlink to a generation) resolved
+// once, or DIR itself when it is a Xapian database. Throws paper::Error("no index at DIR; run
+// `paper-index build` first") when there is neither.
+std::string resolve_live_database(const std::string& dir);
+
+// Opens the database at path (from resolve_live_database); throws paper::Error when it cannot be
+// read.
+Xapian::Database open_database(const std::string& dir, const std::string& path);
+
+// Calls read(); when the index was updated under it (Xapian::DatabaseModifiedError), calls
+// reopen() and read() once more.
+template <typename Read, typename Reopen>
+auto read_with_retry(Read&& read, Reopen&& reopen) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const Xapian::DatabaseModifiedError&) {
+    reopen();
+    return read();
+  }
+}
+
+// Paper ids in the index closest to id (edit distance, shared prefix), best first, at most n.
+std::vector<std::string> close_ids(const Xapian::Database& db, const std::string& id,
+                                   std::size_t n);
+
+// The document id of a paper, or 0 when the index has no such paper.
+Xapian::docid find_paper(const Xapian::Database& db, const std::string& id);
+
+// The paper error for an unknown id: "no paper with id 'X' in the index; did you mean: a, b?"
+[[noreturn]] void throw_unknown_id(const Xapian::Database& db, const std::string& id);
+
+}  // namespace paper::query

@@ -1,0 +1,37 @@
+// Page-level evidence: scores each page of a paper from the positions of the query's words
+// (page = position / schema::kPageStride). Internal to the query library.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace paper::query {
+
+// One word of the query with the positional index terms that count for it: itself for an exact
+// word, or every indexed word with the same English stem for a "Z" stem.
+struct TermGroup {
+  std::string query_term;
+  double idf = 0;
+  std::vector<std::string> variants;
+};
+
+// Builds the groups for the body terms of a query (see body_terms()). Reads the vocabulary.
+std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
+                                        const std::vector<std::string>& terms);
+
+struct PageScore {
+  int page = 0;  // 1-based PDF page
+  double score = 0;
+};
+
+// Per-page BM25-style scores (saturated term counts times idf, summed over the groups) of each
+// candidate paper, best page first; pages without a query word are left out, as is the title
+// (page 0). Candidates in any order.
+std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
+    const Xapian::Database& db, const std::vector<TermGroup>& groups,
+    std::vector<Xapian::docid> candidates);
+
+}  // namespace paper::query

@@ -1,0 +1,149 @@
+#include "query/query_builder.h"
+
+#include "common/error.h"
+#include "common/schema.h"
+#include "common/text.h"
+#include "query/stopwords.h"
+#include "query/synonym_expansion.h"
+
+namespace paper::query {
+
+namespace {
+
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                            Xapian::QueryParser::FLAG_LOVEHATE |
+                            Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+
+class Stopper : public Xapian::Stopper {
+ public:
+  bool operator()(const std::string& term) const override { return is_stopword(term); }
+};
+
+void configure(Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::Stopper* stopper) {
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("english"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stopper(stopper);
+  qp.set_max_expansion(64, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+}
+
+// field:value for a field that has both free-text terms and an exact filter term: a filter
+// (no weight) that matches either, so `author:"Reza Azad"` and `author:azad` both work. A
+// boolean prefix, because only those hand quoted values to a field processor in Xapian 1.4.
+class FieldWithFilter : public Xapian::FieldProcessor {
+ public:
+  FieldWithFilter(const Xapian::Database& db, std::string text_prefix, std::string filter_prefix)
+      : text_prefix_(std::move(text_prefix)), filter_prefix_(std::move(filter_prefix)) {
+    configure(qp_, db, &stopper_);
+    qp_.set_default_op(Xapian::Query::OP_AND);
+  }
+
+  Xapian::Query operator()(const std::string& value) override {
+    Xapian::Query filter(filter_prefix_ + schema::filter_value(value));
+    Xapian::Query text;
+    try {
+      // Words of the value, all required; no phrase, so unpositioned field terms match too.
+      text = qp_.parse_query(normalize_for_match(value), 0, text_prefix_);
+    } catch (const Xapian::QueryParserError&) {
+    }
+    if (text.empty()) return filter;
+    return Xapian::Query(Xapian::Query::OP_OR, filter, text);
+  }
+
+ private:
+  Stopper stopper_;
+  Xapian::QueryParser qp_;
+  std::string text_prefix_;
+  std::string filter_prefix_;
+};
+
+}  // namespace
+
+struct QueryBuilder::Impl {
+  explicit Impl(const Xapian::Database& database)
+      : db(database), year_range(schema::kSlotYear, "year:") {
+    configure(qp, db, &stopper);
+    qp.add_prefix("title", schema::kPrefixTitle);
+    qp.add_prefix("abstract", schema::kPrefixAbstract);
+    qp.add_prefix("ref", schema::kPrefixReferences);
+    // The parser owns the field processors (release() hands them to its reference count).
+    qp.add_boolean_prefix(
+        "author",
+        (new FieldWithFilter(db, schema::kPrefixAuthor, schema::kPrefixAuthorFilter))->release());
+    qp.add_boolean_prefix(
+        "venue",
+        (new FieldWithFilter(db, schema::kPrefixVenue, schema::kPrefixVenueFilter))->release());
+    qp.add_boolean_prefix(
+        "section",
+        (new FieldWithFilter(db, schema::kPrefixSection, schema::kPrefixSectionFilter))->release());
+    qp.add_boolean_prefix("year", schema::kPrefixYearFilter);
+    qp.add_boolean_prefix("state", schema::kPrefixStateFilter);
+    qp.add_rangeprocessor(&year_range);
+  }
+
+  std::vector<std::string> synonyms(const std::string& key) const {
+    std::vector<std::string> out;
+    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) out.push_back(*it);
+    return out;
+  }
+
+  Xapian::Database db;
+  Stopper stopper;
+  Xapian::QueryParser qp;
+  Xapian::NumberRangeProcessor year_range;
+};
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : impl_(std::make_unique<Impl>(db)) {}
+QueryBuilder::~QueryBuilder() = default;
+
+BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op default_op) {
+  BuiltQuery built;
+  built.expanded_text =
+      expand_synonyms(text, [this](const std::string& key) { return impl_->synonyms(key); });
+  impl_->qp.set_default_op(default_op);
+  try {
+    built.match = impl_->qp.parse_query(built.expanded_text, kFlags);
+    return built;
+  } catch (const Xapian::QueryParserError&) {
+  }
+  built.plain_words = true;
+  try {
+    built.match = impl_->qp.parse_query(text, 0);
+  } catch (const Xapian::QueryParserError& e) {
+    throw Error("could not understand the query '" + text + "' (" + e.get_msg() +
+                    "); use plain words, \"phrases\", AND, OR, NOT and field:value",
+                kExitUsage);
+  }
+  return built;
+}
+
+std::string QueryBuilder::spelling_suggestion(const std::string& text) {
+  Xapian::QueryParser qp;
+  configure(qp, impl_->db, &impl_->stopper);
+  try {
+    qp.parse_query(text, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+  } catch (const Xapian::QueryParserError&) {
+    return "";
+  }
+  return qp.get_corrected_query_string();
+}
+
+bool is_body_term(const std::string& term) {
+  if (term.empty()) return false;
+  unsigned char c = term[0];
+  if (c == 'Z') {
+    if (term.size() < 2) return false;
+    c = term[1];
+  }
+  return !(c >= 'A' && c <= 'Z');
+}
+
+std::vector<std::string> body_terms(const Xapian::Query& query) {
+  std::vector<std::string> out;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    if (is_body_term(*it)) out.push_back(*it);
+  }
+  return out;
+}
+
+}  // namespace paper::query

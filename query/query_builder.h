@@ -1,0 +1,46 @@
+// Turns the user's query text into a Xapian query over the index schema (common/schema.h).
+// Internal to the query library.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace paper::query {
+
+struct BuiltQuery {
+  Xapian::Query match;        // which papers match (body, with fields and filters)
+  std::string expanded_text;  // the text parsed, after synonym expansion
+  bool plain_words = false;   // the syntax was not understood; parsed as plain words
+};
+
+// Parses query syntax: words, "phrases", AND/OR/NOT/-word, NEAR, wildcards, title:, author:,
+// venue:, section:, abstract:, ref:, state:, year:2020 and year:2019..2021; English stemming and
+// stop words; synonyms from the database. Not thread-safe (one per thread).
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(const Xapian::Database& db);
+  ~QueryBuilder();
+
+  // default_op is Xapian::Query::OP_AND (every word) or OP_OR (any word).
+  // Throws paper::Error when the text cannot be parsed even as plain words.
+  BuiltQuery build(const std::string& text, Xapian::Query::op default_op);
+
+  // A better-spelled version of text from the index's spelling data, or "" when none.
+  std::string spelling_suggestion(const std::string& text);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Splits the terms of a query into the body terms ("word", "Zstem") other field boosts and page
+// scoring work from; prefixed terms (S..., A..., Y..., XB...) are left out.
+std::vector<std::string> body_terms(const Xapian::Query& query);
+
+// True for an unprefixed index term (lower-case word or number, or a "Z" stem of one).
+bool is_body_term(const std::string& term);
+
+}  // namespace paper::query

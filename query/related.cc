@@ -1,0 +1,135 @@
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "common/error.h"
+#include "common/text.h"
+#include "query/searcher_impl.h"
+#include "query/stopwords.h"
+
+namespace paper::query {
+
+namespace {
+
+constexpr std::size_t kReasonTerms = 6;
+constexpr std::size_t kShowTerms = 15;
+
+class DisplayTermDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override { return is_display_term(term); }
+};
+
+// Most distinctive display terms of a term list: tf-idf with a dampened term frequency.
+std::vector<std::pair<std::string, double>> distinctive(const Xapian::Database& db,
+                                                        Xapian::TermIterator it,
+                                                        Xapian::TermIterator end, std::size_t n) {
+  const double total = db.get_doccount();
+  std::vector<std::pair<std::string, double>> scored;
+  for (; it != end; ++it) {
+    const std::string term = *it;
+    if (!is_display_term(term)) continue;
+    double df = db.get_termfreq(term);
+    if (df <= 0) continue;
+    double w = (1 + std::log(static_cast<double>(it.get_wdf()))) * std::log((total + 1) / df);
+    if (w > 0) scored.emplace_back(term, w);
+  }
+  std::sort(scored.begin(), scored.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (scored.size() > n) scored.resize(n);
+  return scored;
+}
+
+schema::StoredPaper header_of(const Xapian::Database& db, Xapian::docid did) {
+  return schema::decode_document_data(db.get_document(did).get_data(), false);
+}
+
+}  // namespace
+
+bool is_display_term(const std::string& term) {
+  if (term.size() < 3 || term.size() > 30) return false;
+  for (char c : term) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return !is_stopword(term);
+}
+
+RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
+  RelatedResult result;
+  std::vector<std::pair<std::string, double>> source_terms;
+  Xapian::Query exclude;
+  if (!request.id.empty()) {
+    Xapian::docid did = find_paper(db, request.id);
+    if (did == 0) throw_unknown_id(db, request.id);
+    schema::StoredPaper source = header_of(db, did);
+    result.source_id = source.paper.id;
+    result.source_title = source.paper.title;
+    Xapian::RSet rset;
+    rset.add_document(did);
+    Xapian::Enquire enquire(db);
+    DisplayTermDecider decider;
+    Xapian::ESet eset = enquire.get_eset(request.terms, rset, &decider);
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+      source_terms.emplace_back(*it, it.get_weight());
+    }
+    exclude = Xapian::Query(schema::kPrefixId + request.id);
+  } else {
+    if (trim(request.text).empty()) {
+      throw Error("empty text; give a passage with --text \"...\" or a paper id", kExitUsage);
+    }
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    generator.set_document(doc);
+    generator.index_text(request.text);
+    source_terms = distinctive(db, doc.termlist_begin(), doc.termlist_end(), request.terms);
+    if (source_terms.empty()) {
+      throw Error(
+          "no word of the text is in the index; paste a longer passage (an abstract, a "
+          "method description)");
+    }
+  }
+  if (source_terms.empty()) return result;
+
+  std::unordered_map<std::string, double> weight_of;
+  std::vector<Xapian::Query> parts;
+  for (const auto& [term, w] : source_terms) {
+    result.source_terms.push_back(term);
+    weight_of[term] = w;
+    parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), w);
+  }
+  Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  if (!exclude.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, exclude);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  Xapian::MSet mset = enquire.get_mset(0, request.limit);
+  std::size_t rank = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    RelatedHit hit;
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    hit.paper = header_of(db, *it);
+    std::vector<std::string> shared(enquire.get_matching_terms_begin(it),
+                                    enquire.get_matching_terms_end(it));
+    std::sort(shared.begin(), shared.end(), [&](const std::string& a, const std::string& b) {
+      return weight_of[a] > weight_of[b];
+    });
+    if (shared.size() > kReasonTerms) shared.resize(kReasonTerms);
+    hit.shared_terms = std::move(shared);
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+PaperDetails Searcher::Impl::show(const std::string& id) {
+  if (trim(id).empty()) throw Error("no paper id given; usage: paper-search show ID", kExitUsage);
+  Xapian::docid did = find_paper(db, id);
+  if (did == 0) throw_unknown_id(db, id);
+  PaperDetails details;
+  details.paper = header_of(db, did);
+  for (const auto& [term, w] :
+       distinctive(db, db.termlist_begin(did), db.termlist_end(did), kShowTerms)) {
+    details.distinctive_terms.push_back(term);
+  }
+  return details;
+}
+
+}  // namespace paper::query

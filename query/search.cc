@@ -1,0 +1,253 @@
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "common/error.h"
+#include "common/text.h"
+#include "query/page_scorer.h"
+#include "query/query_builder.h"
+#include "query/searcher_impl.h"
+
+namespace paper::query {
+
+namespace {
+
+// Weights of the field boosts relative to the body (kFields, kCombined); chosen on the relevance
+// set (bench/results/query.md).
+constexpr double kTitleBoost = 1.0;
+constexpr double kAbstractBoost = 0.5;
+constexpr double kReferencesBoost = 0.1;
+// Weight of the best page against the whole paper, both normalised by the top candidate.
+constexpr double kPageWeight = 1.0;
+// A query with at most this many results gets a spelling suggestion when one exists.
+constexpr std::size_t kFewResults = 2;
+
+Xapian::Query field_terms(const std::vector<std::string>& terms, const std::string& prefix) {
+  std::vector<Xapian::Query> qs;
+  for (const std::string& t : terms) {
+    if (t[0] == 'Z') {
+      qs.emplace_back("Z" + prefix + t.substr(1));
+    } else {
+      qs.emplace_back(prefix + t);
+    }
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+Xapian::Query ranked_query(const Xapian::Query& match, const std::vector<std::string>& terms,
+                           Ranking ranking) {
+  switch (ranking) {
+    case Ranking::kWholeDocument:
+    case Ranking::kPageMaxP:
+    case Ranking::kWholePlusPage:
+      return match;
+    case Ranking::kTitleOnly:
+      return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, match, 0),
+                           field_terms(terms, schema::kPrefixTitle));
+    case Ranking::kFields:
+    case Ranking::kCombined: {
+      std::vector<Xapian::Query> boosts{
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, field_terms(terms, schema::kPrefixTitle),
+                        kTitleBoost),
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, field_terms(terms, schema::kPrefixAbstract),
+                        kAbstractBoost),
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                        field_terms(terms, schema::kPrefixReferences), kReferencesBoost)};
+      return Xapian::Query(Xapian::Query::OP_AND_MAYBE, match,
+                           Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+    }
+  }
+  return match;
+}
+
+bool uses_pages(Ranking r) {
+  return r == Ranking::kPageMaxP || r == Ranking::kWholePlusPage || r == Ranking::kCombined;
+}
+
+std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool numeric) {
+  std::vector<FacetCount> out;
+  for (auto it = spy.top_values_begin(1000); it != spy.top_values_end(1000); ++it) {
+    std::string value = *it;
+    if (value.empty()) continue;
+    if (numeric) {
+      value = std::to_string(static_cast<long>(std::lround(Xapian::sortable_unserialise(value))));
+    }
+    out.push_back({value, static_cast<std::size_t>(it.get_termfreq())});
+  }
+  return out;
+}
+
+struct Candidate {
+  Xapian::docid did;
+  double doc_score;
+  double final_score;
+};
+
+WordMatcher make_matcher(const std::vector<TermGroup>& groups) {
+  WordMatcher m;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (const std::string& v : groups[g].variants) m.add(v, static_cast<int>(g), groups[g].idf);
+  }
+  return m;
+}
+
+}  // namespace
+
+const char* to_string(Ranking ranking) {
+  switch (ranking) {
+    case Ranking::kWholeDocument:
+      return "whole-document BM25";
+    case Ranking::kTitleOnly:
+      return "title only";
+    case Ranking::kFields:
+      return "fields (title/abstract boosts)";
+    case Ranking::kPageMaxP:
+      return "best page (MaxP)";
+    case Ranking::kWholePlusPage:
+      return "whole document + best page";
+    case Ranking::kCombined:
+      return "fields + best page";
+  }
+  return "";
+}
+
+SearchResult Searcher::Impl::search(const SearchRequest& request) {
+  if (trim(request.text).empty()) {
+    throw Error("empty query; give words to search for, e.g. `paper-search unet segmentation`",
+                kExitUsage);
+  }
+  SearchResult result;
+  result.query = request.text;
+  QueryBuilder builder(db);
+  BuiltQuery built = builder.build(request.text, Xapian::Query::OP_AND);
+  result.plain_words = built.plain_words;
+  if (built.match.empty()) {
+    throw Error("the query '" + request.text +
+                    "' has only common words (the, of, ...); add a more specific word",
+                kExitUsage);
+  }
+
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  Xapian::ValueCountMatchSpy year_spy(schema::kSlotYear);
+  Xapian::ValueCountMatchSpy venue_spy(schema::kSlotVenue);
+  Xapian::ValueCountMatchSpy section_spy(schema::kSlotSection);
+  enquire.add_matchspy(&year_spy);
+  enquire.add_matchspy(&venue_spy);
+  enquire.add_matchspy(&section_spy);
+
+  const std::size_t wanted = request.offset + request.limit;
+  const std::size_t depth =
+      uses_pages(request.ranking) ? std::max(wanted, request.rerank_depth) : wanted;
+  std::vector<std::string> terms = body_terms(built.match);
+  auto run = [&](const Xapian::Query& match) {
+    enquire.set_query(ranked_query(match, terms, request.ranking));
+    // Every match is counted so the total and the facets are exact.
+    return enquire.get_mset(0, depth, db.get_doccount());
+  };
+  Xapian::MSet mset = run(built.match);
+  if (mset.get_matches_estimated() == 0) {
+    BuiltQuery any = builder.build(request.text, Xapian::Query::OP_OR);
+    if (!any.match.empty() && any.match.serialise() != built.match.serialise()) {
+      built = any;
+      terms = body_terms(built.match);
+      mset = run(built.match);
+      result.any_word = mset.get_matches_estimated() > 0;
+    }
+  }
+  result.total = mset.get_matches_estimated();
+  result.facets = {facet_counts(year_spy, true), facet_counts(venue_spy, false),
+                   facet_counts(section_spy, false)};
+  if (result.total <= kFewResults) {
+    // Suggested only when the better spelling finds more papers.
+    std::string suggestion = builder.spelling_suggestion(request.text);
+    if (!suggestion.empty() && suggestion != request.text) {
+      BuiltQuery better = builder.build(suggestion, Xapian::Query::OP_AND);
+      Xapian::Enquire count(db);
+      count.set_query(better.match);
+      if (!better.match.empty() &&
+          count.get_mset(0, 0, db.get_doccount()).get_matches_estimated() > result.total) {
+        result.suggestion = suggestion;
+      }
+    }
+  }
+
+  std::vector<Candidate> candidates;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    candidates.push_back({*it, it.get_weight(), it.get_weight()});
+  }
+  std::vector<TermGroup> groups;
+  std::unordered_map<Xapian::docid, std::vector<PageScore>> pages;
+  if (!candidates.empty() && (uses_pages(request.ranking) || request.snippets)) {
+    groups = make_term_groups(db, terms);
+    std::vector<Xapian::docid> ids;
+    const std::size_t scored =
+        uses_pages(request.ranking) ? candidates.size() : std::min(candidates.size(), wanted);
+    for (std::size_t i = 0; i < scored; ++i) ids.push_back(candidates[i].did);
+    pages = score_pages(db, groups, ids);
+  }
+  if (uses_pages(request.ranking) && !candidates.empty()) {
+    double max_doc = 0, max_page = 0;
+    for (const Candidate& c : candidates) max_doc = std::max(max_doc, c.doc_score);
+    for (const auto& [did, ps] : pages) max_page = std::max(max_page, ps.front().score);
+    for (Candidate& c : candidates) {
+      auto it = pages.find(c.did);
+      double page = it == pages.end() ? 0 : it->second.front().score;
+      double doc = max_doc > 0 ? c.doc_score / max_doc : 0;
+      double best = max_page > 0 ? page / max_page : 0;
+      c.final_score =
+          request.ranking == Ranking::kPageMaxP ? best + 1e-3 * doc : doc + kPageWeight * best;
+    }
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const Candidate& a, const Candidate& b) { return a.final_score > b.final_score; });
+  }
+
+  const WordMatcher matcher = make_matcher(groups);
+  for (std::size_t i = request.offset; i < candidates.size() && i < wanted; ++i) {
+    SearchHit hit;
+    hit.rank = i + 1;
+    hit.score = candidates[i].final_score;
+    const std::string data = db.get_document(candidates[i].did).get_data();
+    schema::StoredPaper stored = schema::decode_document_data(data, request.snippets);
+    auto it = pages.find(candidates[i].did);
+    if (it != pages.end()) {
+      for (const PageScore& ps : it->second) {
+        if (hit.pages.size() >= request.pages_per_result) break;
+        PageMatch pm;
+        pm.page = ps.page;
+        pm.score = ps.score;
+        if (request.snippets && ps.page >= 1 &&
+            static_cast<std::size_t>(ps.page) <= stored.pages.size()) {
+          pm.snippet = make_snippet(stored.pages[ps.page - 1], matcher, request.snippet_bytes);
+        }
+        if (!stored.pdf_url.empty()) {
+          pm.url = stored.pdf_url + "#page=" + std::to_string(ps.page);
+        }
+        hit.pages.push_back(std::move(pm));
+      }
+    }
+    stored.pages.clear();
+    hit.paper = std::move(stored);
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>(dir)) {}
+Searcher::~Searcher() = default;
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  return read_with_retry([&] { return impl_->search(request); }, [&] { impl_->reopen(); });
+}
+
+RelatedResult Searcher::related(const RelatedRequest& request) {
+  return read_with_retry([&] { return impl_->related(request); }, [&] { impl_->reopen(); });
+}
+
+PaperDetails Searcher::show(const std::string& id) {
+  return read_with_retry([&] { return impl_->show(id); }, [&] { impl_->reopen(); });
+}
+
+}  // namespace paper::query

@@ -1,0 +1,32 @@
+// Searcher's state, shared by the files that implement its operations. Internal.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+#include "query/database.h"
+#include "query/searcher.h"
+
+namespace paper::query {
+
+struct Searcher::Impl {
+  explicit Impl(const std::string& index_dir)
+      : dir(index_dir), db(open_database(dir, resolve_live_database(dir))) {}
+
+  // The index was swapped or updated while reading: open the live generation again.
+  void reopen() { db = open_database(dir, resolve_live_database(dir)); }
+
+  SearchResult search(const SearchRequest& request);
+  RelatedResult related(const RelatedRequest& request);
+  PaperDetails show(const std::string& id);
+
+  std::string dir;
+  Xapian::Database db;
+};
+
+// Unprefixed, alphabetic words of at least three letters that are not stop words: the terms
+// shown as "distinctive" (readable, unlike stems).
+bool is_display_term(const std::string& term);
+
+}  // namespace paper::query
