@@ -14,9 +14,9 @@ namespace paper {
 
 struct UrlRecord {
   std::string url;
-  std::int64_t tried_at = 0;        // unix seconds
+  std::int64_t tried_at = 0;  // unix seconds
   long http_status = 0;
-  std::string outcome;              // "downloaded", "cached", "failed", "skipped"
+  std::string outcome;  // "downloaded", "cached", "failed", "skipped"
   std::string reason;
   std::string sha256;
   std::string etag;
@@ -28,14 +28,16 @@ struct UrlRecord {
 struct PaperRecord {
   PaperId id;
   std::string title;
-  std::string state;                // "text", "metadata", "failed", "pending"
-  std::string url;                  // URL of the PDF used (or last tried)
-  std::string reason;               // plain words
+  std::string state;   // "text", "metadata", "failed", "pending"
+  std::string url;     // URL of the PDF used (or last tried)
+  std::string reason;  // plain words
   std::int64_t updated_at = 0;
 };
 
 // Thread-safe (one connection guarded by a mutex). Throws paper::Error when the file cannot be
-// opened or is not a database of ours.
+// opened or is not a database of ours, and when a write fails (disk full, ...): the message names
+// the file. Each write is one transaction (WAL, synchronous=NORMAL: a kill -9 loses nothing that a
+// call has returned from). history() is oldest first; papers() is sorted by id.
 class StateStore {
  public:
   explicit StateStore(const std::string& path);
@@ -44,6 +46,9 @@ class StateStore {
   void record_url(const PaperId& id, const UrlRecord& record);
   // The latest record of a URL, whichever paper it was fetched for.
   std::optional<UrlRecord> last_for_url(const std::string& url) const;
+  // The latest record of a URL whose outcome is "downloaded" or "cached" (with a sha256): what
+  // the fetcher consults before downloading again.
+  std::optional<UrlRecord> last_success_for_url(const std::string& url) const;
   std::vector<UrlRecord> history(const PaperId& id) const;
 
   void set_paper(const PaperRecord& record);

@@ -1,0 +1,142 @@
+#include "indexer/fetch/pdf_sink.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "common/error.h"
+#include "indexer/fetch/fetcher.h"
+
+namespace paper {
+namespace {
+
+std::string to_hex(const unsigned char* data, unsigned size) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (unsigned i = 0; i < size; ++i) {
+    out += kDigits[data[i] >> 4];
+    out += kDigits[data[i] & 15];
+  }
+  return out;
+}
+
+bool write_all(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+PdfSink::PdfSink(std::string tmp_dir, std::int64_t max_bytes)
+    : tmp_dir_(std::move(tmp_dir)), max_bytes_(max_bytes) {}
+
+PdfSink::~PdfSink() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+bool PdfSink::start_file() {
+  std::string tmpl = tmp_dir_ + "/download-XXXXXX.part";
+  int fd = ::mkostemps(tmpl.data(), 5, O_CLOEXEC);
+  if (fd < 0) {
+    write_error_ = "cannot create a file in " + tmp_dir_ + ": " + std::strerror(errno);
+    return false;
+  }
+  fd_ = fd;
+  temp_path_ = tmpl;
+  hash_.reset(EVP_MD_CTX_new());
+  if (!hash_ || EVP_DigestInit_ex(hash_.get(), EVP_sha256(), nullptr) != 1) {
+    write_error_ = "cannot start SHA-256";
+    return false;
+  }
+  if (!write_all(fd_, head_.data(), head_.size())) {
+    write_error_ = "cannot write " + temp_path_ + ": " + std::strerror(errno);
+    return false;
+  }
+  EVP_DigestUpdate(hash_.get(), head_.data(), head_.size());
+  head_.clear();
+  return true;
+}
+
+bool PdfSink::write(const char* data, std::size_t size) {
+  bytes_ += static_cast<std::int64_t>(size);
+  if (bytes_ > max_bytes_) {
+    too_big_ = true;
+    return false;
+  }
+  if (!decided_) {
+    head_.append(data, size);
+    if (head_.size() < 5) return true;
+    decided_ = true;
+    pdf_ = head_.compare(0, 5, "%PDF-") == 0;
+    if (pdf_) return start_file();
+    if (head_.size() > kMaxHead) head_.resize(kMaxHead);
+    return true;
+  }
+  if (!pdf_) {
+    if (head_.size() < kMaxHead) head_.append(data, std::min(size, kMaxHead - head_.size()));
+    return true;
+  }
+  if (!write_all(fd_, data, size)) {
+    write_error_ = "cannot write " + temp_path_ + ": " + std::strerror(errno);
+    return false;
+  }
+  EVP_DigestUpdate(hash_.get(), data, size);
+  return true;
+}
+
+std::string PdfSink::commit(const std::string& cache_dir) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned size = 0;
+  EVP_DigestFinal_ex(hash_.get(), digest, &size);
+  sha256_ = to_hex(digest, size);
+  if (::close(fd_) != 0) {
+    fd_ = -1;
+    throw Error("cannot write " + temp_path_ + ": " + std::strerror(errno) +
+                "; check free disk space");
+  }
+  fd_ = -1;
+  std::string path = cached_pdf_path(cache_dir, sha256_);
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  if (::rename(temp_path_.c_str(), path.c_str()) != 0)
+    throw Error("cannot move a download into " + path + ": " + std::strerror(errno) +
+                "; check the cache folder's permissions and free space");
+  temp_path_.clear();
+  return path;
+}
+
+std::string cached_pdf_path(const std::string& cache_dir, const std::string& sha256) {
+  return cache_dir + "/" + sha256.substr(0, 2) + "/" + sha256 + ".pdf";
+}
+
+std::string sha256_of_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Error(path + ": cannot read (" + std::strerror(errno) + ")");
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  char buffer[1 << 16];
+  ssize_t n;
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
+    EVP_DigestUpdate(ctx.get(), buffer, static_cast<std::size_t>(n));
+  int err = errno;
+  ::close(fd);
+  if (n < 0) throw Error(path + ": cannot read (" + std::strerror(err) + ")");
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned size = 0;
+  EVP_DigestFinal_ex(ctx.get(), digest, &size);
+  return to_hex(digest, size);
+}
+
+}  // namespace paper
