@@ -7,9 +7,7 @@
 
 namespace paper::schema {
 
-const char* to_string(PaperState state) {
-  return state == PaperState::kText ? "text" : "metadata";
-}
+const char* to_string(PaperState state) { return state == PaperState::kText ? "text" : "metadata"; }
 
 std::string filter_value(std::string_view text) {
   std::string v = normalize_for_match(text);
@@ -46,6 +44,7 @@ std::string encode_document_data(const StoredPaper& s) {
       {"pdf_title", s.pdf_title},
       {"abstract", s.abstract},
       {"references_page", s.references_page},
+      {"references_offset", s.references_offset},
   };
   // Invalid UTF-8 must not make dump() throw; replace it.
   std::string out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -85,8 +84,9 @@ StoredPaper decode_document_data(std::string_view data, bool with_pages) {
   std::string_view header = data.substr(0, ff);
   nlohmann::json j = nlohmann::json::parse(header, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
-    throw Error("index document data is not in the expected format; rebuild the index with "
-                "`paper-index build --rebuild`");
+    throw Error(
+        "index document data is not in the expected format; rebuild the index with "
+        "`paper-index build --rebuild`");
   }
   s.paper.id = j.value("id", "");
   s.paper.title = j.value("title", "");
@@ -111,6 +111,7 @@ StoredPaper decode_document_data(std::string_view data, bool with_pages) {
   s.pdf_title = j.value("pdf_title", "");
   s.abstract = j.value("abstract", "");
   s.references_page = j.value("references_page", 0);
+  s.references_offset = j.value("references_offset", std::size_t{0});
   if (with_pages && ff != std::string_view::npos) {
     std::string_view rest = data.substr(ff + 1);
     while (true) {

@@ -21,23 +21,23 @@ inline constexpr const char* kMetaSynonymsHash = "paper:synonyms";  // hash of t
 // One document per paper. ----------------------------------------------------------------------
 
 // Term prefixes (Xapian conventions: Q unique id, S title, A author, X... project-specific).
-inline constexpr const char* kPrefixId = "Q";              // Q<paper id>: unique, for replace_document
-inline constexpr const char* kPrefixTitle = "S";           // title words, positional
-inline constexpr const char* kPrefixAuthor = "A";          // author name words
-inline constexpr const char* kPrefixVenue = "XV";          // venue words
-inline constexpr const char* kPrefixSection = "XS";        // list section words
-inline constexpr const char* kPrefixAbstract = "XA";       // abstract words (also in the body)
-inline constexpr const char* kPrefixReferences = "XR";     // words of the references section,
-                                                           // positional; kept out of the body
+inline constexpr const char* kPrefixId = "Q";           // Q<paper id>: unique, for replace_document
+inline constexpr const char* kPrefixTitle = "S";        // title words, positional
+inline constexpr const char* kPrefixAuthor = "A";       // author name words
+inline constexpr const char* kPrefixVenue = "XV";       // venue words
+inline constexpr const char* kPrefixSection = "XS";     // list section words
+inline constexpr const char* kPrefixAbstract = "XA";    // abstract words (also in the body)
+inline constexpr const char* kPrefixReferences = "XR";  // words of the references section,
+                                                        // positional; kept out of the body
 // Boolean filter terms (exact, not stemmed; value lower-cased by normalize_for_match with spaces
 // replaced by '-', e.g. "XBVmia", "XBSgenerative-models", "XBAreza-azad").
-inline constexpr const char* kPrefixYearFilter = "Y";      // Y2019 (4 digits)
+inline constexpr const char* kPrefixYearFilter = "Y";  // Y2019 (4 digits)
 inline constexpr const char* kPrefixVenueFilter = "XBV";
 inline constexpr const char* kPrefixSectionFilter = "XBS";
 inline constexpr const char* kPrefixAuthorFilter = "XBA";
-inline constexpr const char* kPrefixStateFilter = "XBT";   // XBTtext, XBTmetadata
-inline constexpr const char* kPrefixListFilter = "XBL";    // XBL<list path as given>: which lists
-                                                           // name this paper (for removal)
+inline constexpr const char* kPrefixStateFilter = "XBT";  // XBTtext, XBTmetadata
+inline constexpr const char* kPrefixListFilter = "XBL";   // XBL<list path as given>: which lists
+                                                          // name this paper (for removal)
 // Unprefixed terms: body text, positional, stemmed ("Z"-prefixed stems, TermGenerator default).
 
 // Positions: the title takes positions 1.. (page 0); page N (1-based) of the PDF starts at
@@ -47,17 +47,19 @@ inline constexpr std::uint32_t kPageStride = 1u << 16;
 inline constexpr std::uint32_t page_of_position(std::uint32_t pos) { return pos / kPageStride; }
 
 // Within-document frequency increments that weight fields above the body (BM25 uses wdf).
-inline constexpr int kTitleWdf = 1;      // for the S-prefixed and the unprefixed title copy
+inline constexpr int kTitleWdf = 1;  // for the S-prefixed and the unprefixed title copy
 inline constexpr int kAbstractWdf = 1;
 
 // Value slots.
-inline constexpr unsigned kSlotYear = 0;         // Xapian::sortable_serialise(year); absent if unknown
-inline constexpr unsigned kSlotVenue = 1;        // venue as displayed, for facet counts
-inline constexpr unsigned kSlotSection = 2;      // section as displayed, for facet counts
+inline constexpr unsigned kSlotYear = 0;     // Xapian::sortable_serialise(year); absent if unknown
+inline constexpr unsigned kSlotVenue = 1;    // venue as displayed, for facet counts
+inline constexpr unsigned kSlotSection = 2;  // section as displayed, for facet counts
 inline constexpr unsigned kSlotEntryHash = 3;    // hex hash of the catalogue entry (incremental)
 inline constexpr unsigned kSlotContentHash = 4;  // hex sha256 of the PDF indexed ("" if none)
 inline constexpr unsigned kSlotState = 5;        // "text" or "metadata"
 inline constexpr unsigned kSlotPageCount = 6;    // Xapian::sortable_serialise(pages)
+inline constexpr unsigned kSlotFileStamp = 7;    // "<size>:<mtime ns>" of a local PDF input, so a
+                                                 // touched-but-unchanged file costs one stat
 
 // Document data: everything the query side shows, without a second store. ---------------------
 
@@ -65,17 +67,18 @@ enum class PaperState { kText, kMetadataOnly };
 const char* to_string(PaperState state);  // "text", "metadata"
 
 struct StoredPaper {
-  Paper paper;                      // id, title, authors, venue, year, section, links, source
-  std::vector<std::string> lists;   // every list that names the paper (paths as given)
+  Paper paper;                     // id, title, authors, venue, year, section, links, source
+  std::vector<std::string> lists;  // every list that names the paper (paths as given)
   PaperState state = PaperState::kMetadataOnly;
-  std::string reason;               // why there is no text (for kMetadataOnly), plain words
-  std::string pdf_url;              // URL (or file path) of the PDF indexed
+  std::string reason;   // why there is no text (for kMetadataOnly), plain words
+  std::string pdf_url;  // URL (or file path) of the PDF indexed
   std::string pdf_sha256;
   int page_count = 0;
-  std::string pdf_title;            // from the PDF's metadata, may be empty
+  std::string pdf_title;  // from the PDF's metadata, may be empty
   std::string abstract;
-  int references_page = 0;          // first page of the references section, 0 if none found
-  std::vector<std::string> pages;   // cleaned text of each page, page 1 first
+  int references_page = 0;            // first page of the references section, 0 if none found
+  std::size_t references_offset = 0;  // byte offset of the references heading in that page
+  std::vector<std::string> pages;     // cleaned text of each page, page 1 first
 };
 
 // Serialises to: one line of JSON with every field except pages, then for each page a '\f'

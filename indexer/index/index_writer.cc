@@ -1,1 +1,589 @@
-// Placeholder until this module lands.
+// The write side of the index: the only file that includes Xapian for writing.
+#include "indexer/index/index_writer.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/error.h"
+#include "common/text.h"
+#include "indexer/index/sha256.h"
+
+namespace paper {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kCurrent = "current";
+constexpr const char* kCurrentTmp = "current.tmp";
+// Longest joined compound term; TermGenerator's own limit for words is 64 bytes.
+constexpr std::size_t kMaxJoinedTermBytes = 64;
+// A page longer than this is indexed positionally only up to here (the rest without positions),
+// so its positions stay within its kPageStride range.
+constexpr std::size_t kMaxPositionalPageBytes = 120000;
+
+std::string errno_text() { return std::strerror(errno); }
+
+// "db-<N>" -> N, or 0 for other names.
+int generation_of(const std::string& name) {
+  if (name.rfind("db-", 0) != 0 || name.size() <= 3) return 0;
+  if (name.find_first_not_of("0123456789", 3) != std::string::npos) return 0;
+  try {
+    return std::stoi(name.substr(3));
+  } catch (...) {
+    return 0;
+  }
+}
+
+std::optional<std::string> live_generation_name(const fs::path& dir) {
+  std::error_code ec;
+  fs::path target = fs::read_symlink(dir / kCurrent, ec);
+  if (ec) return std::nullopt;
+  std::string name = target.filename().string();
+  if (generation_of(name) == 0 || !fs::is_directory(dir / name, ec)) return std::nullopt;
+  return name;
+}
+
+void fsync_dir(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+// Holds DIR/lock (flock) for the writer's lifetime; the pid inside names the holder.
+class DirLock {
+ public:
+  explicit DirLock(const fs::path& dir) {
+    std::string path = (dir / "lock").string();
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) {
+      throw Error("cannot open " + path + ": " + errno_text() +
+                  "; check that the index folder is writable");
+    }
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      char buf[32] = {};
+      ssize_t n = ::pread(fd_, buf, sizeof buf - 1, 0);
+      std::string pid = n > 0 ? trim(std::string(buf, static_cast<std::size_t>(n))) : "";
+      ::close(fd_);
+      fd_ = -1;
+      if (pid.empty()) pid = "?";
+      throw Error("index is being updated by process " + pid +
+                  "; wait for it to finish or stop it");
+    }
+    std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, pid.data(), pid.size(), 0) < 0) {
+      // The lock holds without the pid; a second writer then names process "?".
+    }
+  }
+  ~DirLock() {
+    if (fd_ >= 0) {
+      if (::ftruncate(fd_, 0) != 0) {
+      }
+      ::close(fd_);
+    }
+  }
+  DirLock(const DirLock&) = delete;
+  DirLock& operator=(const DirLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+std::string lower_utf8(const std::string& word) { return Xapian::Unicode::tolower(word); }
+
+bool is_hyphen(unsigned cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+// Hyphenated compounds in text, as their lower-cased parts ("U-Net" -> {"u", "net"}).
+void find_compounds(const std::string& text, std::set<std::vector<std::string>>& out) {
+  std::vector<std::string> parts;
+  std::string word;
+  bool after_hyphen = false;
+  auto flush = [&]() {
+    if (!word.empty()) parts.push_back(lower_utf8(word));
+    word.clear();
+    if (parts.size() >= 2 && parts.size() <= 5) out.insert(parts);
+    parts.clear();
+    after_hyphen = false;
+  };
+  for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+    unsigned cp = *it;
+    if (Xapian::Unicode::is_wordchar(cp)) {
+      Xapian::Unicode::append_utf8(word, cp);
+      after_hyphen = false;
+    } else if (is_hyphen(cp) && !word.empty() && !after_hyphen) {
+      parts.push_back(lower_utf8(word));
+      word.clear();
+      after_hyphen = true;
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+// Positions of term in doc, sorted (empty when absent).
+std::vector<Xapian::termpos> positions_of(const Xapian::Document& doc, const std::string& term) {
+  std::vector<Xapian::termpos> out;
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(term);
+  if (t == doc.termlist_end() || *t != term) return out;
+  for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out.push_back(*p);
+  return out;
+}
+
+// Adds the joined term of every compound whose parts occur at consecutive positions.
+void add_joined_compounds(Xapian::Document& doc,
+                          const std::set<std::vector<std::string>>& compounds,
+                          const std::string& prefix, const Xapian::Stem& stem,
+                          Xapian::WritableDatabase* spelling_db) {
+  for (const auto& parts : compounds) {
+    std::string joined;
+    for (const auto& p : parts) joined += p;
+    if (joined.size() > kMaxJoinedTermBytes) continue;
+    std::vector<std::vector<Xapian::termpos>> pos;
+    bool all = true;
+    for (const auto& p : parts) {
+      pos.push_back(positions_of(doc, prefix + p));
+      if (pos.back().empty()) {
+        all = false;
+        break;
+      }
+    }
+    if (!all) continue;
+    bool added = false;
+    for (Xapian::termpos start : pos[0]) {
+      bool match = true;
+      for (std::size_t i = 1; i < parts.size() && match; ++i) {
+        match = std::binary_search(pos[i].begin(), pos[i].end(), start + i);
+      }
+      if (!match) continue;
+      doc.add_posting(prefix + joined, start);
+      added = true;
+    }
+    if (!added) continue;
+    doc.add_term("Z" + prefix + stem(joined));
+    if (spelling_db) spelling_db->add_spelling(joined);
+  }
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error("cannot read the synonym file " + path +
+                "; check the path or remove it from the options");
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Groups of normalised members, one per line of a synonym file.
+std::vector<std::vector<std::string>> parse_synonyms(const std::string& text) {
+  std::vector<std::vector<std::string>> groups;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto hash = line.find('#');
+    if (hash != std::string::npos) line.erase(hash);
+    auto eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    std::vector<std::string> members;
+    auto add = [&](std::string_view m) {
+      std::string n = normalize_for_match(m);
+      if (!n.empty() && std::find(members.begin(), members.end(), n) == members.end()) {
+        members.push_back(n);
+      }
+    };
+    add(std::string_view(line).substr(0, eq));
+    std::string rest = line.substr(eq + 1);
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+      auto comma = rest.find(',', start);
+      if (comma == std::string::npos) comma = rest.size();
+      add(std::string_view(rest).substr(start, comma - start));
+      start = comma + 1;
+    }
+    if (members.size() >= 2) groups.push_back(std::move(members));
+  }
+  return groups;
+}
+
+class XapianIndexWriter : public IndexWriter {
+ public:
+  explicit XapianIndexWriter(const IndexOptions& options)
+      : options_(options), dir_(options.dir), lock_(make_dir(dir_)) {
+    std::optional<std::string> live = live_generation_name(dir_);
+    int max_generation = 0;
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      max_generation = std::max(max_generation, generation_of(entry.path().filename().string()));
+    }
+    // Generations other than the live one are left-overs: an older one replaced by a rebuild
+    // (readers had a whole run to move on) or an unfinished rebuild killed before its swap.
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      std::string name = entry.path().filename().string();
+      if (generation_of(name) != 0 && (!live || name != *live)) {
+        std::error_code ec;
+        fs::remove_all(entry.path(), ec);
+      }
+    }
+    std::error_code ec;
+    fs::remove(dir_ / kCurrentTmp, ec);
+
+    bool new_generation = options.rebuild || !live;
+    if (live && !new_generation) {
+      try {
+        Xapian::Database existing((dir_ / *live).string());
+        if (existing.get_metadata(schema::kMetaSchemaVersion) !=
+            std::to_string(schema::kSchemaVersion)) {
+          new_generation = true;  // another schema: every document must be written again
+        }
+      } catch (const Xapian::Error&) {
+        new_generation = true;
+      }
+    }
+    try {
+      if (new_generation) {
+        generation_ = "db-" + std::to_string(max_generation + 1);
+        db_ = Xapian::WritableDatabase((dir_ / generation_).string(),
+                                       Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        db_.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+        db_.commit();
+        if (live) {
+          swap_at_finish_ = true;
+        } else {
+          swap_symlink();  // first build: each committed batch is searchable at once
+        }
+      } else {
+        generation_ = *live;
+        db_ = Xapian::WritableDatabase((dir_ / generation_).string(),
+                                       Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+      }
+    } catch (const Xapian::DatabaseLockError&) {
+      throw Error("index " + options.dir +
+                  " is being updated by another process; wait for it to finish or stop it");
+    } catch (const Xapian::Error& e) {
+      throw Error("cannot open the index database in " + options.dir + ": " + e.get_msg() +
+                  "; run `paper-index build --rebuild` to build it again");
+    }
+    stem_ = Xapian::Stem("english");
+    generator_.set_stemmer(stem_);
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator_.set_database(db_);
+    load_synonyms();
+  }
+
+  std::optional<IndexedVersion> version(const PaperId& id) override {
+    auto doc = document(id);
+    if (!doc) return std::nullopt;
+    return version_of(*doc);
+  }
+
+  std::optional<schema::StoredPaper> stored(const PaperId& id) override {
+    auto doc = document(id);
+    if (!doc) return std::nullopt;
+    return schema::decode_document_data(doc->get_data(), true);
+  }
+
+  std::map<PaperId, IndexedVersion> all_versions() override {
+    std::map<PaperId, IndexedVersion> out;
+    const std::string q = schema::kPrefixId;
+    for (auto t = db_.allterms_begin(q); t != db_.allterms_end(q); ++t) {
+      auto p = db_.postlist_begin(*t);
+      if (p == db_.postlist_end(*t)) continue;
+      out.emplace((*t).substr(q.size()), version_of(db_.get_document(*p)));
+    }
+    return out;
+  }
+
+  void put(const schema::StoredPaper& stored, const std::string& hash) override {
+    put(stored, hash, "");
+  }
+
+  void put(const schema::StoredPaper& stored, const std::string& hash,
+           const std::string& file_stamp) override {
+    Xapian::Document doc = make_document(stored, hash, file_stamp);
+    db_.replace_document(schema::kPrefixId + stored.paper.id, doc);
+    ++uncommitted_;
+    if (uncommitted_ >= std::max<std::size_t>(1, options_.batch_size)) commit();
+  }
+
+  bool set_file_stamp(const PaperId& id, const std::string& file_stamp) override {
+    std::string term = schema::kPrefixId + id;
+    auto p = db_.postlist_begin(term);
+    if (p == db_.postlist_end(term)) return false;
+    Xapian::docid docid = *p;
+    Xapian::Document doc = db_.get_document(docid);
+    doc.add_value(schema::kSlotFileStamp, file_stamp);
+    db_.replace_document(docid, doc);
+    ++uncommitted_;
+    if (uncommitted_ >= std::max<std::size_t>(1, options_.batch_size)) commit();
+    return true;
+  }
+
+  bool remove(const PaperId& id) override {
+    std::string term = schema::kPrefixId + id;
+    if (db_.postlist_begin(term) == db_.postlist_end(term)) return false;
+    db_.delete_document(term);
+    ++uncommitted_;
+    return true;
+  }
+
+  std::size_t remove_except(const std::set<PaperId>& keep) override {
+    std::vector<PaperId> gone;
+    for (const auto& [id, v] : all_versions()) {
+      if (!keep.count(id)) gone.push_back(id);
+    }
+    for (const auto& id : gone) remove(id);
+    return gone.size();
+  }
+
+  std::size_t uncommitted() const override { return uncommitted_; }
+
+  void commit() override {
+    db_.commit();
+    uncommitted_ = 0;
+  }
+
+  void finish() override {
+    commit();
+    if (swap_at_finish_) {
+      swap_symlink();
+      swap_at_finish_ = false;
+    }
+  }
+
+  bool building_new_generation() const override { return swap_at_finish_; }
+
+  std::size_t document_count() override { return db_.get_doccount(); }
+
+ private:
+  static fs::path make_dir(const fs::path& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) {
+      throw Error("cannot create the index folder " + dir.string() + ": " + ec.message() +
+                  "; choose another place with --db");
+    }
+    return dir;
+  }
+
+  void swap_symlink() {
+    fs::path tmp = dir_ / kCurrentTmp;
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    if (::symlink(generation_.c_str(), tmp.c_str()) != 0 ||
+        ::rename(tmp.c_str(), (dir_ / kCurrent).c_str()) != 0) {
+      throw Error("cannot switch " + (dir_ / kCurrent).string() + " to " + generation_ + ": " +
+                  errno_text() + "; check that the index folder is writable");
+    }
+    fsync_dir(dir_);
+  }
+
+  std::optional<Xapian::Document> document(const PaperId& id) {
+    std::string term = schema::kPrefixId + id;
+    auto p = db_.postlist_begin(term);
+    if (p == db_.postlist_end(term)) return std::nullopt;
+    return db_.get_document(*p);
+  }
+
+  static IndexedVersion version_of(const Xapian::Document& doc) {
+    IndexedVersion v;
+    v.entry_hash = doc.get_value(schema::kSlotEntryHash);
+    v.content_hash = doc.get_value(schema::kSlotContentHash);
+    v.state = doc.get_value(schema::kSlotState) == "text" ? schema::PaperState::kText
+                                                          : schema::PaperState::kMetadataOnly;
+    v.file_stamp = doc.get_value(schema::kSlotFileStamp);
+    const std::string l = schema::kPrefixListFilter;
+    Xapian::TermIterator t = doc.termlist_begin();
+    for (t.skip_to(l); t != doc.termlist_end() && (*t).rfind(l, 0) == 0; ++t) {
+      v.lists.push_back((*t).substr(l.size()));
+    }
+    return v;
+  }
+
+  void load_synonyms() {
+    if (options_.synonyms_path.empty()) return;
+    std::string text = read_file(options_.synonyms_path);
+    std::string hash = sha256_hex(text);
+    if (db_.get_metadata(schema::kMetaSynonymsHash) == hash) return;
+    std::vector<std::string> keys;
+    for (auto k = db_.synonym_keys_begin(); k != db_.synonym_keys_end(); ++k) keys.push_back(*k);
+    for (const auto& k : keys) db_.clear_synonyms(k);
+    for (const auto& group : parse_synonyms(text)) {
+      for (const auto& a : group) {
+        for (const auto& b : group) {
+          if (a != b) db_.add_synonym(a, b);
+        }
+      }
+    }
+    db_.set_metadata(schema::kMetaSynonymsHash, hash);
+    db_.commit();
+  }
+
+  // Indexes one page's text at the positions of page `page`, with the given prefix.
+  void index_page_text(std::string_view text, const std::string& prefix) {
+    if (text.size() <= kMaxPositionalPageBytes) {
+      generator_.index_text(Xapian::Utf8Iterator(text.data(), text.size()), 1, prefix);
+      return;
+    }
+    std::size_t cut = text.find_first_of(" \n\t", kMaxPositionalPageBytes);
+    if (cut == std::string_view::npos) cut = text.size();
+    generator_.index_text(Xapian::Utf8Iterator(text.data(), cut), 1, prefix);
+    std::string_view rest = text.substr(cut);
+    generator_.index_text_without_positions(Xapian::Utf8Iterator(rest.data(), rest.size()), 1,
+                                            prefix);
+  }
+
+  Xapian::Document make_document(const schema::StoredPaper& s, const std::string& hash,
+                                 const std::string& file_stamp) {
+    const Paper& p = s.paper;
+    Xapian::Document doc;
+    generator_.set_document(doc);
+    doc.add_boolean_term(schema::kPrefixId + p.id);
+
+    // Page 0: the title (S-prefixed and an unprefixed copy, same positions), then the other
+    // metadata fields, each after a gap so phrases do not run across fields.
+    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    generator_.set_termpos(0);
+    generator_.index_text(p.title, schema::kTitleWdf, schema::kPrefixTitle);
+    generator_.set_termpos(0);
+    generator_.index_text(p.title, schema::kTitleWdf);
+    generator_.set_flags(Xapian::TermGenerator::flags(0));
+    for (const std::string& author : p.authors) {
+      generator_.increase_termpos(10);
+      generator_.index_text(author, 1, schema::kPrefixAuthor);
+      std::string f = schema::filter_value(author);
+      if (!f.empty()) doc.add_boolean_term(schema::kPrefixAuthorFilter + f);
+    }
+    if (!p.venue.empty()) {
+      generator_.increase_termpos(10);
+      generator_.index_text(p.venue, 1, schema::kPrefixVenue);
+      std::string f = schema::filter_value(p.venue);
+      if (!f.empty()) doc.add_boolean_term(schema::kPrefixVenueFilter + f);
+      doc.add_value(schema::kSlotVenue, p.venue);
+    }
+    if (!p.section.empty()) {
+      generator_.increase_termpos(10);
+      generator_.index_text(p.section, 1, schema::kPrefixSection);
+      std::string f = schema::filter_value(p.section);
+      if (!f.empty()) doc.add_boolean_term(schema::kPrefixSectionFilter + f);
+      doc.add_value(schema::kSlotSection, p.section);
+    }
+    if (p.year && *p.year > 0 && *p.year < 10000) {
+      char y[8];
+      std::snprintf(y, sizeof y, "%04d", *p.year);
+      doc.add_boolean_term(std::string(schema::kPrefixYearFilter) + y);
+      doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*p.year));
+    }
+    if (!s.abstract.empty()) {
+      generator_.index_text_without_positions(s.abstract, schema::kAbstractWdf,
+                                              schema::kPrefixAbstract);
+    }
+    for (const std::string& list : s.lists) {
+      doc.add_boolean_term(schema::kPrefixListFilter + list);
+    }
+    doc.add_boolean_term(std::string(schema::kPrefixStateFilter) + schema::to_string(s.state));
+
+    // Pages: body unprefixed, the references section (from its heading on) XR-prefixed.
+    std::set<std::vector<std::string>> body_compounds;
+    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    for (std::size_t i = 0; i < s.pages.size(); ++i) {
+      const int page = static_cast<int>(i) + 1;
+      std::string_view text = s.pages[i];
+      std::string_view body = text;
+      std::string_view refs;
+      if (s.references_page > 0 && page > s.references_page) {
+        body = {};
+        refs = text;
+      } else if (s.references_page > 0 && page == s.references_page) {
+        std::size_t at = std::min(s.references_offset, text.size());
+        body = text.substr(0, at);
+        refs = text.substr(at);
+      }
+      generator_.set_termpos(static_cast<Xapian::termpos>(page) * schema::kPageStride);
+      if (!body.empty()) {
+        index_page_text(body, "");
+        find_compounds(std::string(body), body_compounds);
+      }
+      if (!refs.empty()) {
+        generator_.set_flags(Xapian::TermGenerator::flags(0));
+        index_page_text(refs, schema::kPrefixReferences);
+        generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+      }
+    }
+    generator_.set_flags(Xapian::TermGenerator::flags(0));
+    std::set<std::vector<std::string>> title_compounds;
+    find_compounds(p.title, title_compounds);
+    add_joined_compounds(doc, title_compounds, schema::kPrefixTitle, stem_, &db_);
+    body_compounds.insert(title_compounds.begin(), title_compounds.end());
+    add_joined_compounds(doc, body_compounds, "", stem_, &db_);
+
+    doc.add_value(schema::kSlotEntryHash, hash);
+    if (!s.pdf_sha256.empty()) doc.add_value(schema::kSlotContentHash, s.pdf_sha256);
+    doc.add_value(schema::kSlotState, schema::to_string(s.state));
+    doc.add_value(schema::kSlotPageCount, Xapian::sortable_serialise(s.page_count));
+    if (!file_stamp.empty()) doc.add_value(schema::kSlotFileStamp, file_stamp);
+    doc.set_data(schema::encode_document_data(s));
+    return doc;
+  }
+
+  IndexOptions options_;
+  fs::path dir_;
+  DirLock lock_;
+  std::string generation_;
+  bool swap_at_finish_ = false;
+  Xapian::WritableDatabase db_;
+  Xapian::Stem stem_;
+  Xapian::TermGenerator generator_;
+  std::size_t uncommitted_ = 0;
+};
+
+}  // namespace
+
+std::string entry_hash(const Paper& paper, const std::vector<std::string>& lists) {
+  // Unit separators keep field boundaries unambiguous.
+  std::string s;
+  auto field = [&s](std::string_view v) {
+    s.append(v);
+    s += '\x1f';
+  };
+  field(paper.id);
+  field(paper.title);
+  for (const auto& a : paper.authors) field(a);
+  s += '\x1e';
+  field(paper.venue);
+  field(paper.year ? std::to_string(*paper.year) : "");
+  field(paper.section);
+  for (const auto& l : paper.links) {
+    field(l.label);
+    field(l.url);
+    field(l.suspect ? "suspect" : "");
+  }
+  s += '\x1e';
+  for (const auto& l : lists) field(l);
+  s += '\x1e';
+  field(std::to_string(schema::kSchemaVersion));
+  return sha256_hex(s);
+}
+
+std::optional<std::string> live_database_path(const std::string& dir) {
+  auto name = live_generation_name(dir);
+  if (!name) return std::nullopt;
+  return (fs::path(dir) / *name).string();
+}
+
+std::unique_ptr<IndexWriter> IndexWriter::open(const IndexOptions& options) {
+  return std::make_unique<XapianIndexWriter>(options);
+}
+
+}  // namespace paper

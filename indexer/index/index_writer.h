@@ -5,12 +5,24 @@
 //   DIR/lock         flock + pid of the process updating the index
 //   DIR/state.sqlite the durable fetch/paper record (indexer/fetch/state_store.h)
 //   DIR/cache/       content-addressed PDF cache
+//
+// What a document holds beyond common/schema.h (the query side relies on it):
+// - Hyphenated compounds ("U-Net", "few-shot", "3D-UNet", also "U Net" written with a space when a
+//   compound of the same parts occurs in the document) are also indexed as one joined term at the
+//   position of their first part: "unet", "fewshot", "3dunet" (unprefixed for the body and the
+//   title copy, "S"-prefixed for the title), each with its "Z" stem, and in the spelling table.
+// - Synonyms (IndexOptions::synonyms_path, `term = synonym, synonym` per line, '#' comments): every
+//   member of a line is normalised with normalize_for_match ("U-Net" -> "u net") and added as a
+//   synonym of every other member of its line (Xapian synonym table, keys and values both in that
+//   form; values with spaces are phrases). The file's sha256 is kept in kMetaSynonymsHash.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "common/paper.h"
 #include "common/schema.h"
@@ -18,10 +30,10 @@
 namespace paper {
 
 struct IndexOptions {
-  std::string dir;                 // index folder (created if missing)
-  bool rebuild = false;            // build a new generation beside the live one, swap at finish()
-  std::size_t batch_size = 200;    // papers per commit
-  std::string synonyms_path;       // data/synonyms.txt style file; empty = none
+  std::string dir;               // index folder (created if missing)
+  bool rebuild = false;          // build a new generation beside the live one, swap at finish()
+  std::size_t batch_size = 200;  // papers per commit
+  std::string synonyms_path;     // data/synonyms.txt style file; empty = none
 };
 
 // What the index holds for one paper, for incremental decisions.
@@ -29,6 +41,8 @@ struct IndexedVersion {
   std::string entry_hash;
   std::string content_hash;
   schema::PaperState state;
+  std::string file_stamp;  // kSlotFileStamp ("" for papers from lists)
+  std::vector<std::string> lists;
 };
 
 // Hex hash of everything of a catalogue entry that is indexed (title, authors, venue, year,
@@ -39,21 +53,41 @@ std::string entry_hash(const Paper& paper, const std::vector<std::string>& lists
 std::optional<std::string> live_database_path(const std::string& dir);
 
 // Single-threaded: one IndexWriter per process, used from one thread.
-// open() throws paper::Error("index is being updated by process N ...") when another process
-// holds DIR/lock.
+// open() throws paper::Error("index is being updated by process N; wait for it to finish or stop
+// it") when another process holds DIR/lock, and paper::Error for an unusable folder or database.
+// Destroying a writer without finish() commits what was put (every put is a complete paper) but
+// does not swap a rebuild in; the next open() discards that unfinished generation.
 class IndexWriter {
  public:
   static std::unique_ptr<IndexWriter> open(const IndexOptions& options);
   virtual ~IndexWriter() = default;
 
   virtual std::optional<IndexedVersion> version(const PaperId& id) = 0;
+  // The stored paper with its page texts (to re-index a changed entry without re-extracting).
+  virtual std::optional<schema::StoredPaper> stored(const PaperId& id) = 0;
+  // Every indexed paper with its version (includes the lists that name it).
+  virtual std::map<PaperId, IndexedVersion> all_versions() = 0;
   // Adds or replaces the paper's document; commits every batch_size calls.
   virtual void put(const schema::StoredPaper& stored, const std::string& entry_hash) = 0;
+  // Same, recording the stamp of a local PDF file (kSlotFileStamp).
+  virtual void put(const schema::StoredPaper& stored, const std::string& entry_hash,
+                   const std::string& file_stamp) = 0;
+  // Records a new stamp for a local PDF whose bytes did not change (touched file); false when the
+  // paper is not indexed.
+  virtual bool set_file_stamp(const PaperId& id, const std::string& file_stamp) = 0;
+  // Removes one paper; false when it was not indexed.
+  virtual bool remove(const PaperId& id) = 0;
   // Removes every paper not in keep.
   virtual std::size_t remove_except(const std::set<PaperId>& keep) = 0;
+  // Number of put/remove calls not yet committed.
+  virtual std::size_t uncommitted() const = 0;
   virtual void commit() = 0;
   // Commits; for a rebuild, swaps the new generation in atomically.
   virtual void finish() = 0;
+  // True when this run writes a new generation (--rebuild, or a schema change) that finish()
+  // swaps in.
+  virtual bool building_new_generation() const = 0;
+  virtual std::size_t document_count() = 0;
 };
 
 }  // namespace paper

@@ -1,0 +1,351 @@
+#include "indexer/index/index_writer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/error.h"
+#include "tests/support/temp_dir.h"
+
+namespace paper {
+namespace {
+
+namespace fs = std::filesystem;
+using schema::kPageStride;
+
+schema::StoredPaper sample_paper(const std::string& id = "u-net-review") {
+  schema::StoredPaper s;
+  s.paper.id = id;
+  s.paper.title = "U-Net: A Review of Segmentation";
+  s.paper.authors = {"Reza Azad", "Ehsan Aghdam"};
+  s.paper.venue = "MIA";
+  s.paper.year = 2024;
+  s.paper.section = "Related Surveys";
+  s.lists = {"data/list.md"};
+  s.state = schema::PaperState::kText;
+  s.pdf_url = "https://arxiv.org/pdf/2211.14830";
+  s.pdf_sha256 = "abc123";
+  s.page_count = 2;
+  s.abstract = "We review encoder decoder networks.";
+  s.pages = {"We review encoder decoder networks. Few-shot learning helps.",
+             "The skip connection carries detail. References [1] Ronneberger biomedical"};
+  s.references_page = 2;
+  s.references_offset = s.pages[1].find("References");
+  return s;
+}
+
+std::vector<Xapian::termpos> positions(const Xapian::Database& db, Xapian::docid id,
+                                       const std::string& term) {
+  std::vector<Xapian::termpos> out;
+  for (auto p = db.positionlist_begin(id, term); p != db.positionlist_end(id, term); ++p) {
+    out.push_back(*p);
+  }
+  return out;
+}
+
+bool has_term(const Xapian::Database& db, const std::string& term) { return db.term_exists(term); }
+
+Xapian::docid doc_of(const Xapian::Database& db, const std::string& id) {
+  auto p = db.postlist_begin("Q" + id);
+  return p == db.postlist_end("Q" + id) ? 0 : *p;
+}
+
+std::string error_of(const IndexOptions& options) {
+  try {
+    IndexWriter::open(options);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+class IndexWriterTest : public ::testing::Test {
+ protected:
+  IndexOptions options() const {
+    IndexOptions o;
+    o.dir = tmp_.file("index");
+    return o;
+  }
+  Xapian::Database live() const {
+    auto path = live_database_path(tmp_.file("index"));
+    EXPECT_TRUE(path.has_value());
+    return Xapian::Database(path.value_or(""));
+  }
+  testing::TempDir tmp_;
+};
+
+TEST_F(IndexWriterTest, WritesFieldsFiltersValuesAndData) {
+  auto w = IndexWriter::open(options());
+  w->put(sample_paper(), "entryhash");
+  w->finish();
+
+  Xapian::Database db = live();
+  ASSERT_EQ(db.get_doccount(), 1u);
+  Xapian::docid id = doc_of(db, "u-net-review");
+  ASSERT_NE(id, 0u);
+  for (const char* t : {"Su",           "Snet",          "Sreview",      "u",
+                        "net",          "Areza",         "Aazad",        "XVmia",
+                        "XSsurveys",    "XAencoder",     "XBVmia",       "XBSrelated-surveys",
+                        "XBAreza-azad", "Y2024",         "XBTtext",      "XBLdata/list.md",
+                        "skip",         "XRronneberger", "XRbiomedical", "Zskip",
+                        "Zconnect"}) {
+    EXPECT_TRUE(has_term(db, t)) << t;
+  }
+  // The references section is kept out of the body.
+  EXPECT_FALSE(has_term(db, "ronneberger"));
+  EXPECT_FALSE(has_term(db, "references"));
+
+  Xapian::Document doc = db.get_document(id);
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotYear)), 2024);
+  EXPECT_EQ(doc.get_value(schema::kSlotVenue), "MIA");
+  EXPECT_EQ(doc.get_value(schema::kSlotSection), "Related Surveys");
+  EXPECT_EQ(doc.get_value(schema::kSlotEntryHash), "entryhash");
+  EXPECT_EQ(doc.get_value(schema::kSlotContentHash), "abc123");
+  EXPECT_EQ(doc.get_value(schema::kSlotState), "text");
+  EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotPageCount)), 2);
+
+  schema::StoredPaper back = schema::decode_document_data(doc.get_data(), true);
+  EXPECT_EQ(back.paper, sample_paper().paper);
+  EXPECT_EQ(back.pages, sample_paper().pages);
+  EXPECT_EQ(db.get_metadata(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+}
+
+TEST_F(IndexWriterTest, PositionsTellThePage) {
+  auto w = IndexWriter::open(options());
+  w->put(sample_paper(), "h");
+  w->finish();
+  Xapian::Database db = live();
+  Xapian::docid id = doc_of(db, "u-net-review");
+  // Title at page 0, then page 1 and page 2 of the PDF.
+  EXPECT_EQ(positions(db, id, "Su"), (std::vector<Xapian::termpos>{1}));
+  EXPECT_EQ(positions(db, id, "u"), (std::vector<Xapian::termpos>{1}));
+  auto helps = positions(db, id, "helps");
+  ASSERT_EQ(helps.size(), 1u);
+  EXPECT_EQ(schema::page_of_position(helps[0]), 1u);
+  auto skip = positions(db, id, "skip");
+  auto connection = positions(db, id, "connection");
+  ASSERT_EQ(skip.size(), 1u);
+  ASSERT_EQ(connection.size(), 1u);
+  EXPECT_EQ(schema::page_of_position(skip[0]), 2u);
+  EXPECT_EQ(skip[0], 2 * kPageStride + 2);  // "The" is the first word of page 2
+  EXPECT_EQ(connection[0], skip[0] + 1);    // phrase search works
+  auto refs = positions(db, id, "XRronneberger");
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(schema::page_of_position(refs[0]), 2u);
+}
+
+TEST_F(IndexWriterTest, JoinsHyphenatedCompoundsAtTheSamePosition) {
+  auto w = IndexWriter::open(options());
+  schema::StoredPaper s = sample_paper();
+  s.pages[0] += " A 3D-UNet and a U Net.";
+  w->put(s, "h");
+  w->finish();
+  Xapian::Database db = live();
+  Xapian::docid id = doc_of(db, "u-net-review");
+  EXPECT_EQ(positions(db, id, "Sunet"), (std::vector<Xapian::termpos>{1}));
+  auto few = positions(db, id, "few");
+  ASSERT_EQ(few.size(), 1u);
+  EXPECT_EQ(positions(db, id, "fewshot"), few);
+  EXPECT_TRUE(has_term(db, "Zfewshot"));
+  EXPECT_EQ(positions(db, id, "3dunet"), positions(db, id, "3d"));
+  // "U-Net" in the title and "U Net" on page 1 both get the joined term ("3D-UNet" has "unet"
+  // as its own word).
+  auto unet = positions(db, id, "unet");
+  ASSERT_EQ(unet.size(), 3u);
+  EXPECT_EQ(unet[0], 1u);
+  auto net = positions(db, id, "net");
+  ASSERT_EQ(net.size(), 2u);
+  EXPECT_EQ(unet[2], net[1] - 1);  // "U Net": at the position of "U"
+  EXPECT_EQ(schema::page_of_position(unet[2]), 1u);
+  EXPECT_TRUE(has_term(db, "Zunet"));
+}
+
+TEST_F(IndexWriterTest, BuildsTheSpellingDictionaryFromTitleAndBody) {
+  auto w = IndexWriter::open(options());
+  w->put(sample_paper(), "h");
+  w->finish();
+  Xapian::Database db = live();
+  EXPECT_EQ(db.get_spelling_suggestion("segmentaton"), "segmentation");
+  EXPECT_EQ(db.get_spelling_suggestion("conection"), "connection");
+  // Not from references.
+  EXPECT_EQ(db.get_spelling_suggestion("ronneberge"), "");
+}
+
+TEST_F(IndexWriterTest, MetadataOnlyPaperIsMarkedWithItsReason) {
+  auto w = IndexWriter::open(options());
+  schema::StoredPaper s = sample_paper("no-pdf");
+  s.state = schema::PaperState::kMetadataOnly;
+  s.reason = "host arxiv.org unreachable";
+  s.pages.clear();
+  s.page_count = 0;
+  s.pdf_sha256.clear();
+  s.references_page = 0;
+  w->put(s, "h");
+  w->finish();
+  w.reset();
+  Xapian::Database db = live();
+  EXPECT_TRUE(has_term(db, "XBTmetadata"));
+  EXPECT_FALSE(has_term(db, "XBTtext"));
+  Xapian::Document doc = db.get_document(doc_of(db, "no-pdf"));
+  EXPECT_EQ(doc.get_value(schema::kSlotState), "metadata");
+  EXPECT_EQ(schema::decode_document_data(doc.get_data(), false).reason,
+            "host arxiv.org unreachable");
+  auto v = IndexWriter::open(options())->version("no-pdf");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->state, schema::PaperState::kMetadataOnly);
+}
+
+TEST_F(IndexWriterTest, VersionsAndRemoval) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("a"), "ha");
+    w->put(sample_paper("b"), "hb", "100:5");
+    w->put(sample_paper("c"), "hc");
+    w->finish();
+  }
+  auto w = IndexWriter::open(options());
+  auto v = w->version("b");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->entry_hash, "hb");
+  EXPECT_EQ(v->content_hash, "abc123");
+  EXPECT_EQ(v->file_stamp, "100:5");
+  EXPECT_EQ(v->lists, (std::vector<std::string>{"data/list.md"}));
+  EXPECT_FALSE(w->version("zz"));
+  EXPECT_EQ(w->all_versions().size(), 3u);
+  EXPECT_EQ(w->remove_except({"a"}), 2u);
+  EXPECT_FALSE(w->remove("b"));
+  EXPECT_TRUE(w->remove("a"));
+  w->finish();
+  EXPECT_EQ(live().get_doccount(), 0u);
+}
+
+TEST_F(IndexWriterTest, CommitsEveryBatch) {
+  IndexOptions o = options();
+  o.batch_size = 2;
+  auto w = IndexWriter::open(o);
+  w->put(sample_paper("a"), "h");
+  EXPECT_EQ(w->uncommitted(), 1u);
+  EXPECT_EQ(live().get_doccount(), 0u);
+  w->put(sample_paper("b"), "h");
+  EXPECT_EQ(w->uncommitted(), 0u);
+  EXPECT_EQ(live().get_doccount(), 2u);  // a reader sees the batch before finish()
+}
+
+TEST_F(IndexWriterTest, SecondWriterIsToldWhoHoldsTheIndex) {
+  auto w = IndexWriter::open(options());
+  EXPECT_EQ(error_of(options()), "index is being updated by process " + std::to_string(::getpid()) +
+                                     "; wait for it to finish or stop it");
+  w.reset();
+  EXPECT_EQ(error_of(options()), "");
+}
+
+TEST_F(IndexWriterTest, RebuildSwapsAtFinishWhileOldReadersKeepWorking) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  Xapian::Database reader = live();
+  const std::string old_path = *live_database_path(tmp_.file("index"));
+  IndexOptions o = options();
+  o.rebuild = true;
+  auto w = IndexWriter::open(o);
+  EXPECT_TRUE(w->building_new_generation());
+  w->put(sample_paper("new"), "h");
+  w->commit();
+  EXPECT_EQ(*live_database_path(tmp_.file("index")), old_path);  // not swapped before finish
+  w->finish();
+  const std::string new_path = *live_database_path(tmp_.file("index"));
+  EXPECT_NE(new_path, old_path);
+  EXPECT_EQ(fs::read_symlink(tmp_.path() / "index" / "current").string(),
+            fs::path(new_path).filename().string());
+  // The old reader still searches the old generation.
+  reader.reopen();
+  EXPECT_NE(doc_of(reader, "old"), 0u);
+  EXPECT_EQ(reader.get_document(doc_of(reader, "old")).get_value(schema::kSlotEntryHash), "h");
+  Xapian::Database now = live();
+  EXPECT_EQ(doc_of(now, "old"), 0u);
+  EXPECT_NE(doc_of(now, "new"), 0u);
+  w.reset();
+  EXPECT_TRUE(fs::exists(old_path));
+  // The next writer deletes the generation that is no longer current.
+  IndexWriter::open(options());
+  EXPECT_FALSE(fs::exists(old_path));
+  EXPECT_TRUE(fs::exists(new_path));
+}
+
+TEST_F(IndexWriterTest, UnfinishedRebuildLeavesTheLiveIndexAndIsDiscarded) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  const std::string old_path = *live_database_path(tmp_.file("index"));
+  {
+    IndexOptions o = options();
+    o.rebuild = true;
+    auto w = IndexWriter::open(o);
+    w->put(sample_paper("new"), "h");
+    w->commit();
+  }  // destroyed without finish(), like a run that stopped
+  EXPECT_EQ(*live_database_path(tmp_.file("index")), old_path);
+  EXPECT_NE(doc_of(live(), "old"), 0u);
+  auto w = IndexWriter::open(options());
+  EXPECT_FALSE(w->building_new_generation());
+  int generations = 0;
+  for (const auto& e : fs::directory_iterator(tmp_.path() / "index")) {
+    if (e.path().filename().string().rfind("db-", 0) == 0) ++generations;
+  }
+  EXPECT_EQ(generations, 1);
+}
+
+TEST_F(IndexWriterTest, LoadsSynonymsAndRecordsTheirHash) {
+  std::string path = tmp_.file("synonyms.txt");
+  std::ofstream(path) << "# comment\nunet = U-Net, u net\nct = computed tomography # x\n\n";
+  IndexOptions o = options();
+  o.synonyms_path = path;
+  {
+    auto w = IndexWriter::open(o);
+    w->finish();
+  }
+  Xapian::Database db = live();
+  auto syns = [&](const std::string& key) {
+    std::vector<std::string> out;
+    for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s) out.push_back(*s);
+    return out;
+  };
+  EXPECT_EQ(syns("unet"), (std::vector<std::string>{"u net"}));
+  EXPECT_EQ(syns("u net"), (std::vector<std::string>{"unet"}));
+  EXPECT_EQ(syns("ct"), (std::vector<std::string>{"computed tomography"}));
+  EXPECT_EQ(syns("computed tomography"), (std::vector<std::string>{"ct"}));
+  EXPECT_EQ(db.get_metadata(schema::kMetaSynonymsHash).size(), 64u);
+
+  std::ofstream(path) << "vnet = v-net\n";
+  IndexWriter::open(o)->finish();
+  db = live();
+  EXPECT_TRUE(syns("unet").empty());
+  EXPECT_EQ(syns("vnet"), (std::vector<std::string>{"v net"}));
+}
+
+TEST(EntryHash, ChangesWithEveryIndexedField) {
+  Paper p = sample_paper().paper;
+  std::string h = entry_hash(p, {"a.md"});
+  EXPECT_EQ(h.size(), 64u);
+  EXPECT_EQ(entry_hash(p, {"a.md"}), h);
+  EXPECT_NE(entry_hash(p, {"b.md"}), h);
+  Paper q = p;
+  q.year = 2023;
+  EXPECT_NE(entry_hash(q, {"a.md"}), h);
+  q = p;
+  q.links.push_back(Link{"Paper", "https://x.org/a.pdf", "x.org", LinkKind::kPdf, false});
+  EXPECT_NE(entry_hash(q, {"a.md"}), h);
+  q = p;
+  q.source.line = 99;  // moving an entry in its list does not re-index it
+  EXPECT_EQ(entry_hash(q, {"a.md"}), h);
+}
+
+}  // namespace
+}  // namespace paper
