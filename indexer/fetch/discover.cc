@@ -430,9 +430,17 @@ class Discoverer::Impl {
           r.error = api.unreachable;
           return r;
         }
-        if (code == CURLE_COULDNT_CONNECT &&
-            (os_errno == ENETUNREACH || os_errno == EHOSTUNREACH)) {
-          api.unreachable = "host " + host + " unreachable (no network route)";
+        curl_off_t connect_time = 0;
+        curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connect_time);
+        if (code == CURLE_COULDNT_CONNECT ||
+            (code == CURLE_OPERATION_TIMEDOUT && connect_time == 0)) {
+          api.unreachable = os_errno == ENETUNREACH || os_errno == EHOSTUNREACH
+                                ? "host " + host + " unreachable (no network route)"
+                            : code == CURLE_COULDNT_CONNECT
+                                ? "host " + host + " refused the connection"
+                                : "host " + host + " did not answer within " +
+                                      std::to_string(std::min(options_.timeout_s, 10L)) +
+                                      " s (offline or blocked)";
           r.error = api.unreachable;
           return r;
         }

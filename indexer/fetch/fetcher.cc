@@ -374,7 +374,7 @@ class Fetcher::Impl {
     }
     HostState& host = host_state(parts->host);
     raw->host = &host;
-    if (auto it = unreachable_.find(parts->host); it != unreachable_.end()) {
+    if (auto it = unreachable_.find(unreachable_key(*parts)); it != unreachable_.end()) {
       fail(raw, 0, it->second);
       return;
     }
@@ -393,8 +393,9 @@ class Fetcher::Impl {
         if (it == host->queue.end()) break;
         Job* job = *it;
         host->queue.erase(it);
-        std::string unreachable_host = host_of(job->current_url);
-        if (auto u = unreachable_.find(unreachable_host); u != unreachable_.end()) {
+        auto target = parse_url(job->current_url);
+        if (auto u = unreachable_.find(target ? unreachable_key(*target) : "");
+            u != unreachable_.end()) {
           fail(job, 0, u->second);
           continue;
         }
@@ -508,9 +509,14 @@ class Fetcher::Impl {
     return true;
   }
 
-  void mark_unreachable(const std::string& host, const std::string& why) {
-    if (!unreachable_.emplace(host, why).second) return;
-    if (observer_) observer_->on_host_unreachable(host, why);
+  // Hosts are told apart by name and explicit port (several loopback servers share a name).
+  static std::string unreachable_key(const UrlParts& u) {
+    return u.port.empty() ? u.host : u.host + ":" + u.port;
+  }
+
+  void mark_unreachable(const std::string& key, const std::string& why) {
+    if (!unreachable_.emplace(key, why).second) return;
+    if (observer_) observer_->on_host_unreachable(key, why);
   }
 
   // Why a transfer that ended with a curl error failed, in plain words; sets retry when another
@@ -519,7 +525,9 @@ class Fetcher::Impl {
     CURL* e = job->easy.get();
     char* effective = nullptr;
     curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective);
-    std::string host = host_of(effective ? effective : job->current_url);
+    auto where = parse_url(effective ? effective : job->current_url);
+    std::string host = where ? where->host : "";
+    std::string authority = where ? unreachable_key(*where) : "";
     retry = false;
     if (job->sink->too_big() || code == CURLE_FILESIZE_EXCEEDED)
       return "larger than the size limit (" + std::to_string(options_.max_bytes) + " bytes)";
@@ -530,18 +538,19 @@ class Fetcher::Impl {
     switch (code) {
       case CURLE_COULDNT_RESOLVE_HOST: {
         std::string why = "host " + host + " could not be resolved (no network or DNS failure)";
-        mark_unreachable(host, why);
+        mark_unreachable(authority, why);
         return why;
       }
       case CURLE_COULDNT_CONNECT: {
+        // A host that refuses or cannot be routed to now will not change within this run:
+        // every later request to it fails at once instead of waiting again.
         long os_errno = 0;
         curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &os_errno);
-        if (os_errno == ENETUNREACH || os_errno == EHOSTUNREACH) {
-          std::string why = "host " + host + " unreachable (no network route)";
-          mark_unreachable(host, why);
-          return why;
-        }
-        return "could not connect to " + host + " (connection refused)";
+        std::string why = os_errno == ENETUNREACH || os_errno == EHOSTUNREACH
+                              ? "host " + host + " unreachable (no network route)"
+                              : "host " + host + " refused the connection";
+        mark_unreachable(authority, why);
+        return why;
       }
       case CURLE_TOO_MANY_REDIRECTS:
         return "too many redirects (more than " + std::to_string(options_.max_redirects) + ")";
@@ -553,12 +562,16 @@ class Fetcher::Impl {
         return "not an http(s) URL; only http and https are fetched";
       }
       case CURLE_OPERATION_TIMEDOUT: {
-        retry = true;
         curl_off_t connect = 0;
         curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connect);
-        if (connect == 0)
-          return "could not connect to " + host + " within " +
-                 std::to_string(options_.connect_timeout_s) + " s";
+        if (connect == 0) {
+          // Covers a DNS lookup that never answers as well as a silent host.
+          std::string why = "host " + host + " did not answer within " +
+                            std::to_string(options_.connect_timeout_s) + " s (offline or blocked)";
+          mark_unreachable(authority, why);
+          return why;
+        }
+        retry = true;
         if (options_.max_time_s > 0 &&
             std::string(job->error).find("Operation too slow") == std::string::npos)
           return "took longer than " + std::to_string(options_.max_time_s) + " s";

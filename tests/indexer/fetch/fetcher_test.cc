@@ -280,6 +280,24 @@ TEST_F(FetcherTest, UnresolvableHostFailsFastAndIsReportedOnce) {
   EXPECT_EQ(later.attempts, 0);
 }
 
+TEST_F(FetcherTest, RefusingHostFailsFastAndIsReportedOnce) {
+  std::string closed;
+  {
+    HttpServer gone;
+    closed = gone.url("");
+  }
+  Fetcher fetcher(options(), nullptr, &observer_);
+  auto first = testing::submit(fetcher, closed + "/a.pdf", "a");
+  auto second = testing::submit(fetcher, closed + "/b.pdf", "b");
+  const std::string why = "host 127.0.0.1 refused the connection";
+  EXPECT_EQ(testing::wait_result(first).reason, why);
+  EXPECT_EQ(testing::wait_result(second).reason, why);
+  EXPECT_EQ(observer_.unreachable, std::vector<std::string>{closed.substr(7) + ": " + why});
+  // Another server on the same host name is not affected.
+  server_.serve("/paper.pdf", pdf_response(pdf_));
+  EXPECT_EQ(fetch_one(fetcher, server_.url("/paper.pdf")).status, FetchResult::Status::kDownloaded);
+}
+
 TEST_F(FetcherTest, SharedUrlIsRequestedOnce) {
   HttpResponse slow = pdf_response(pdf_);
   slow.delay = 100ms;
