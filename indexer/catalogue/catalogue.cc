@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <map>
 
 #include "indexer/catalogue/entries.h"
@@ -101,7 +102,10 @@ void sort_warnings(std::vector<Diagnostic>& warnings, const std::vector<std::str
     std::size_t ra = rank.count(a.source.file) ? rank[a.source.file] : files.size();
     std::size_t rb = rank.count(b.source.file) ? rank[b.source.file] : files.size();
     if (ra != rb) return ra < rb;
-    return a.source.line < b.source.line;
+    // Whole-list warnings (line 0) come after the ones naming a line.
+    int la = a.source.line > 0 ? a.source.line : std::numeric_limits<int>::max();
+    int lb = b.source.line > 0 ? b.source.line : std::numeric_limits<int>::max();
+    return la < lb;
   });
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 #include "common/text.h"
 #include "indexer/catalogue/fields.h"
@@ -26,6 +27,9 @@ struct HeadingContext {
   std::optional<int> year;
   std::string venue;
 };
+
+constexpr std::size_t kMaxLinksPerEntry = 64;
+constexpr std::size_t kMaxNoteBytes = 200;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -314,8 +318,7 @@ class EntryParser {
   }
 
   // Adds a link (http/https only; in-page anchors and relative paths are not papers).
-  static void add_link(Paper& p, const std::string& label, const std::string& url,
-                       int* empty_slots) {
+  void add_link(Paper& p, const std::string& label, const std::string& url, int* empty_slots) {
     std::string u = trim(url);
     if (u.empty()) {
       ++*empty_slots;
@@ -323,8 +326,15 @@ class EntryParser {
     }
     Link link = make_link(label.empty() ? "link" : label, u);
     if (link.host.empty()) return;
-    for (const auto& existing : p.links) {
-      if (existing.url == link.url) return;
+    if (!link_urls_.insert(link.url).second) return;
+    if (p.links.size() >= kMaxLinksPerEntry) {
+      if (!too_many_links_) {
+        warn(p.source.line, "entry has more than " + std::to_string(kMaxLinksPerEntry) +
+                                " links; kept the first " + std::to_string(kMaxLinksPerEntry) +
+                                ", split the entry");
+      }
+      too_many_links_ = true;
+      return;
     }
     p.links.push_back(std::move(link));
   }
@@ -337,8 +347,9 @@ class EntryParser {
     // Parenthesised groups holding a year are venue/year notes.
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '(') {
+        // Only short groups are notes; the bound keeps "((((...)" linear.
         auto close = text.find(')', i);
-        if (close != std::string::npos) {
+        if (close != std::string::npos && close - i <= kMaxNoteBytes) {
           std::string inner = text.substr(i + 1, close - i - 1);
           if (find_year(inner) || is_known_venue(inner)) {
             take_venue_year(parse_venue_year(inner), line, p, year, year_line);
@@ -404,7 +415,12 @@ class EntryParser {
           if (pc.rfind("In ", 0) == 0 || pc.rfind("in ", 0) == 0) pc = pc.substr(3);
           vy_text += pc + " ";
         }
-        take_venue_year(parse_venue_year(vy_text), line, p, year, year_line);
+        VenueYear vy = parse_venue_year(vy_text);
+        std::string leading_names = split_known_venue_suffix(&vy.venue);
+        take_venue_year(vy, line, p, year, year_line);
+        if (!leading_names.empty() && venue_from == 0 && p.authors.empty()) {
+          p.authors = split_authors(leading_names);
+        }
       }
       if (venue_from > 0 && p.authors.empty()) {
         std::string names;
@@ -418,6 +434,26 @@ class EntryParser {
         if (name_like) p.authors = split_authors(names);
       }
     }
+  }
+
+  // "Isensee et al. Nature Methods" -> venue "Nature Methods", returns "Isensee et al.": the
+  // longest known venue (up to 4 words) that ends the text. Unchanged when none.
+  static std::string split_known_venue_suffix(std::string* venue) {
+    std::vector<std::size_t> starts;  // byte offsets of word starts
+    for (std::size_t i = 0; i < venue->size(); ++i) {
+      if ((*venue)[i] != ' ' && (i == 0 || (*venue)[i - 1] == ' ')) starts.push_back(i);
+    }
+    std::size_t first = starts.size() > 4 ? starts.size() - 4 : 0;
+    for (std::size_t k = first; k < starts.size(); ++k) {
+      if (k == 0) break;  // the whole text: nothing to split off
+      std::string suffix = venue->substr(starts[k]);
+      if (is_known_venue(suffix)) {
+        std::string names = trim(venue->substr(0, starts[k]));
+        *venue = suffix;
+        return names;
+      }
+    }
+    return "";
   }
 
   static void take_venue_year(const VenueYear& vy, int line, Paper& p, std::optional<int>* year,
@@ -530,6 +566,8 @@ class EntryParser {
     int year_line = open_line_;
     int empty_slots = 0;
     std::string remainder = remainder_head;
+    link_urls_.clear();
+    too_many_links_ = false;
     int remainder_line = tokens[title_index].line;
     bool authors_from_italic = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -593,6 +631,8 @@ class EntryParser {
                  bool has_year_column, const std::vector<std::string>& cells, int line) {
     Paper p;
     p.source = SourceLocation{file_, line};
+    link_urls_.clear();
+    too_many_links_ = false;
     std::optional<int> year;
     int year_line = line;
     int empty_slots = 0;
@@ -639,6 +679,8 @@ class EntryParser {
   std::size_t open_indent_ = 0;
   bool open_bullet_ = false;
   std::vector<LineToken> tokens_;
+  std::unordered_set<std::string> link_urls_;  // URLs of the entry being read
+  bool too_many_links_ = false;
 };
 
 }  // namespace

@@ -159,8 +159,14 @@ class Tokenizer {
         return;
       }
       if (c == '\\') {
-        if (i + 1 < end && is_ascii_punct(s_[i + 1])) add_text(s_.substr(i + 1, 1), bold, italic);
-        i += 2;
+        // "\*" is a literal '*'; a '\' ending the line is a hard break; any other '\' is text.
+        if (i + 1 < end && is_ascii_punct(s_[i + 1])) {
+          add_text(s_.substr(i + 1, 1), bold, italic);
+          i += 2;
+        } else {
+          if (i + 1 < end) add_text("\\", bold, italic);
+          ++i;
+        }
         continue;
       }
       if (c == '!' && i + 1 < end && s_[i + 1] == '[') {
@@ -203,9 +209,10 @@ class Tokenizer {
         }
       }
       if (c == '*' || (c == '_' && (i == begin || !is_alnum(s_[i - 1])))) {
-        std::size_t run = 1;
-        while (i + run < end && s_[i + run] == c) ++run;
-        if (run >= 2) {
+        // Only the first two delimiter characters matter; counting a whole run of '*' at every
+        // step would make a line of stars quadratic.
+        std::size_t run = (i + 1 < end && s_[i + 1] == c) ? 2 : 1;
+        if (run == 2) {
           std::string delim(2, c);
           std::size_t close = find(delim, i + 2, end);
           if (close != kNone) {
@@ -234,8 +241,14 @@ class Tokenizer {
           continue;
         }
       }
-      if (c == '<') {
+      if (c == '<' && !(i >= angle_fail_from_ && end <= angle_fail_end_)) {
         std::size_t close = find(">", i + 1, end);
+        // Without a '>' in (i, end) there is none after a later '<' either: remember, so that a
+        // line of '<' stays linear.
+        if (close == kNone) {
+          angle_fail_from_ = i;
+          angle_fail_end_ = end;
+        }
         if (close != kNone) {
           std::string_view inner = s_.substr(i + 1, close - i - 1);
           if (inner.rfind("http://", 0) == 0 || inner.rfind("https://", 0) == 0) {
@@ -314,6 +327,7 @@ class Tokenizer {
   std::vector<InlineToken> tokens_;
   std::string text_;
   bool text_bold_ = false, text_italic_ = false;
+  std::size_t angle_fail_from_ = kNone, angle_fail_end_ = 0;
 };
 
 }  // namespace

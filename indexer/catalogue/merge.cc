@@ -14,6 +14,9 @@ namespace paper {
 namespace {
 
 constexpr int kIdWords = 6;
+// Bounds that keep hostile lists (thousands of copies of one entry or link) linear.
+constexpr std::size_t kMaxLinksPerPaper = 64;
+constexpr std::size_t kMaxTitleChecksPerKey = 16;
 constexpr std::size_t kIdSlugBytes = 48;
 
 std::vector<std::string> words_of(const std::string& normalized) {
@@ -32,6 +35,7 @@ std::string describe_key(const std::string& key) {
 
 void unite(Paper& into, const Paper& from) {
   for (const auto& link : from.links) {
+    if (into.links.size() >= kMaxLinksPerPaper) break;
     bool present = false;
     for (const auto& l : into.links) present = present || l.url == link.url;
     if (!present) into.links.push_back(link);
@@ -111,7 +115,8 @@ MergedPapers merge_entries(std::vector<Paper> entries) {
       for (const auto& key : keys) {
         auto it2 = by_key.find(key);
         if (it2 == by_key.end()) continue;
-        for (std::size_t other : it2->second) {
+        for (std::size_t k = 0; k < it2->second.size() && k < kMaxTitleChecksPerKey; ++k) {
+          std::size_t other = it2->second[k];
           if (titles_match(out.papers[other].title, entry.title)) {
             target = other;
             reason = " (same " + describe_key(key) + ", matching title)";
@@ -130,7 +135,10 @@ MergedPapers merge_entries(std::vector<Paper> entries) {
       out.occurrences[*target].push_back(entry.source);
       for (const auto& key : keys) {
         auto& list = by_key[key];
-        if (std::find(list.begin(), list.end(), *target) == list.end()) list.push_back(*target);
+        if (list.size() < kMaxTitleChecksPerKey &&
+            std::find(list.begin(), list.end(), *target) == list.end()) {
+          list.push_back(*target);
+        }
       }
       continue;
     }
@@ -149,7 +157,7 @@ MergedPapers merge_entries(std::vector<Paper> entries) {
     }
     for (const auto& key : keys) {
       auto& list = by_key[key];
-      if (std::find(list.begin(), list.end(), index) == list.end()) list.push_back(index);
+      if (list.size() < kMaxTitleChecksPerKey) list.push_back(index);
     }
     by_title.emplace(norm, index);
     entry.id = make_paper_id(entry.title);

@@ -1,0 +1,115 @@
+// The catalogue's building blocks: mojibake repair, links, fields, inline Markdown.
+#include <gtest/gtest.h>
+
+#include "indexer/catalogue/fields.h"
+#include "indexer/catalogue/inline_markdown.h"
+#include "indexer/catalogue/links.h"
+#include "indexer/catalogue/mojibake.h"
+
+namespace paper {
+namespace {
+
+TEST(Mojibake, RepairsMacRomanRoundTrips) {
+  // "‚Äò" -> "‘", "‚Äô" -> "’", "√∂" -> "ö", U+F8FF "üîç" -> U+1F50D.
+  EXPECT_EQ(repair_mac_roman_mojibake("\xE2\x80\x9A\xC3\x84\xC3\xB2Squeeze & "
+                                      "Excite\xE2\x80\x9A\xC3\x84\xC3\xB4"),
+            "\xE2\x80\x98Squeeze & Excite\xE2\x80\x99");
+  EXPECT_EQ(repair_mac_roman_mojibake("P\xE2\x88\x9A\xE2\x88\x82lsterl"), "P\xC3\xB6lsterl");
+  EXPECT_EQ(repair_mac_roman_mojibake("## \xEF\xA3\xBF\xC3\xBC\xC3\xAE\xC3\xA7Related"),
+            "## \xF0\x9F\x94\x8DRelated");
+}
+
+TEST(Mojibake, LeavesCorrectTextAlone) {
+  for (std::string s : {"plain", "P\xC3\xB6lsterl", "\xE2\x80\x98quoted\xE2\x80\x99",
+                        "caf\xC3\xA9 na\xC3\xAFve", "\xF0\x9F\x94\x8D Search"}) {
+    EXPECT_EQ(repair_mac_roman_mojibake(s), s);
+  }
+}
+
+TEST(Links, HostKindAndNormalisation) {
+  Link a = make_link(" ArXiv ", " https://arxiv.org/pdf/2211.14830 ");
+  EXPECT_EQ(
+      a, (Link{"ArXiv", "https://arxiv.org/pdf/2211.14830", "arxiv.org", LinkKind::kArxiv, false}));
+  Link g = make_link("Github", "https://www.github.com/abhi4ssj/few-shot-segmentation/");
+  EXPECT_EQ(g.url, "https://github.com/abhi4ssj/few-shot-segmentation");
+  EXPECT_EQ(g.host, "github.com");
+  EXPECT_EQ(g.kind, LinkKind::kCode);
+  EXPECT_EQ(make_link("x", "HTTPS://User@Example.ORG:8080/a").host, "example.org");
+  EXPECT_EQ(make_link("x", "https://example.org/paper.PDF?dl=1").kind, LinkKind::kPdf);
+  EXPECT_EQ(make_link("x", "https://openreview.net/pdf?id=H0gdPxSwkPb").kind, LinkKind::kPdf);
+  EXPECT_EQ(make_link("x", "https://openreview.net/forum?id=H0gdPxSwkPb").kind, LinkKind::kLanding);
+  EXPECT_EQ(make_link("x", "https://example.org/blog").kind, LinkKind::kOther);
+  EXPECT_EQ(make_link("x", "ftp://example.org/a.pdf").host, "");
+}
+
+TEST(Links, IdentifiersFromUrls) {
+  EXPECT_EQ(arxiv_id_of("https://arxiv.org/abs/2308.16150v2"), "2308.16150");
+  EXPECT_EQ(arxiv_id_of("https://arxiv.org/pdf/1804.03999.pdf"), "1804.03999");
+  EXPECT_EQ(arxiv_id_of("https://example.org/abs/1804.03999"), std::nullopt);
+  EXPECT_EQ(doi_of("https://link.springer.com/chapter/10.1007/978-3-319-66179-7_47"),
+            "10.1007/978-3-319-66179-7_47");
+  EXPECT_EQ(doi_of("https://doi.org/10.1016/J.MEDIA.2020.101"), "10.1016/j.media.2020.101");
+  EXPECT_EQ(work_key_of("https://www.nature.com/articles/s41598-019-52737-x"), std::nullopt);
+  EXPECT_EQ(year_of_url("https://openaccess.thecvf.com/content_cvpr_2018/papers/X.pdf"), 2018);
+  EXPECT_EQ(year_of_url("https://openaccess.thecvf.com/content/ICCV2021/html/X.html"), 2021);
+  EXPECT_EQ(year_of_url("https://arxiv.org/abs/2308.16150"), std::nullopt);
+}
+
+TEST(Fields, VenueYearTags) {
+  auto vy = [](std::string_view t) {
+    VenueYear v = parse_venue_year(t);
+    return v.venue + "/" + (v.year ? std::to_string(*v.year) : "-");
+  };
+  EXPECT_EQ(vy("CVPR'24"), "CVPR/2024");
+  EXPECT_EQ(vy("CVPR\xE2\x80\x99"
+               "99"),
+            "CVPR/1999");
+  EXPECT_EQ(vy("MICCAI 2023"), "MICCAI/2023");
+  EXPECT_EQ(vy("2024 MedIA"), "MedIA/2024");
+  EXPECT_EQ(vy("MICCAI-2023"), "MICCAI/2023");
+  EXPECT_EQ(vy("IEEE Access, 2021"), "IEEE Access/2021");
+  EXPECT_EQ(vy("CVPR, 1018"), "CVPR/1018");
+  EXPECT_EQ(vy("Oral"), "Oral/-");
+  EXPECT_TRUE(is_known_venue("MedIA"));
+  EXPECT_FALSE(is_known_venue("Oral"));
+  EXPECT_FALSE(is_plausible_year(1018));
+  EXPECT_TRUE(is_plausible_year(2018));
+}
+
+TEST(Fields, AuthorsAreTrimmedAndEtAlDropped) {
+  EXPECT_EQ(split_authors("Veit Sandfort , Ke Yan, perry J. pickhardt, and Ronald M. Summers"),
+            (std::vector<std::string>{"Veit Sandfort", "Ke Yan", "perry J. pickhardt",
+                                      "Ronald M. Summers"}));
+  EXPECT_EQ(split_authors("A Smith & B Jones et al."),
+            (std::vector<std::string>{"A Smith", "B Jones"}));
+  EXPECT_EQ(split_authors("Nahian Siddique, "), (std::vector<std::string>{"Nahian Siddique"}));
+  EXPECT_EQ(split_authors("X Y; et al"), (std::vector<std::string>{"X Y"}));
+}
+
+TEST(Fields, TitlesAndHeadings) {
+  EXPECT_EQ(clean_title("U-Net  \\"), "U-Net");
+  EXPECT_EQ(clean_title("\"Quoted Title\"."), "Quoted Title");
+  EXPECT_EQ(clean_heading(" \xF0\x9F\x94\x8D Generative Models"), "Generative Models");
+  EXPECT_EQ(clean_heading("\xF0\x9F\x94\x8DRelated Surveys"), "Related Surveys");
+  EXPECT_EQ(clean_heading(" <p align=center>`Awesome List`</p> # "), "Awesome List");
+  EXPECT_TRUE(is_generic_link_label("ArXiv"));
+  EXPECT_FALSE(is_generic_link_label("U-Net"));
+}
+
+TEST(InlineMarkdown, LinksTagsBoldItalic) {
+  auto t = tokenize_inline("[TPAMI, 2024] [[Paper](https://x.org/a)] **Bold** *Ital* [e]()");
+  using K = InlineToken::Kind;
+  ASSERT_EQ(t.size(), 9u);
+  EXPECT_EQ(t[0], (InlineToken{K::kTag, "TPAMI, 2024", "", false, false}));
+  EXPECT_EQ(t[2], (InlineToken{K::kLink, "Paper", "https://x.org/a", false, false}));
+  EXPECT_EQ(t[4], (InlineToken{K::kText, "Bold", "", true, false}));
+  EXPECT_EQ(t[6], (InlineToken{K::kText, "Ital", "", false, true}));
+  EXPECT_EQ(t[8], (InlineToken{K::kLink, "e", "", false, false}));
+  EXPECT_EQ(inline_plain_text("a\\*b &amp; <br> `c` ![img](x.png)"), "a*b & c");
+  auto bare = tokenize_inline("see https://arxiv.org/abs/1.2). and <https://x.org/y>");
+  EXPECT_EQ(bare[1].url, "https://arxiv.org/abs/1.2");
+  EXPECT_EQ(bare[3].url, "https://x.org/y");
+}
+
+}  // namespace
+}  // namespace paper
