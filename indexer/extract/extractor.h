@@ -2,6 +2,7 @@
 // Owner: indexer/extract.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -9,33 +10,60 @@
 namespace paper {
 
 struct ExtractOptions {
-  std::string worker_exe;           // executable that runs run_extract_worker (paper-index)
-  double cpu_seconds = 60;          // RLIMIT_CPU per PDF
-  std::size_t memory_bytes = 1ull << 30;  // RLIMIT_AS of a worker
-  double wall_seconds = 120;        // deadline per PDF, then the worker is killed
-  int max_pages = 5000;
+  // Executable that runs run_extract_worker when started as `worker_exe __extract-worker ...`
+  // (paper-index does). Empty means this process's own executable (/proc/self/exe).
+  std::string worker_exe;
+  double cpu_seconds = 60;                // RLIMIT_CPU per PDF (rounded up to whole seconds)
+  std::size_t memory_bytes = 1ull << 30;  // RLIMIT_AS of a worker; 0 = no limit
+  double wall_seconds = 120;              // deadline per PDF, then the worker is killed
+  int max_pages = 5000;  // pages past this are not extracted (noted in diagnostics)
 };
 
 struct ExtractedText {
-  enum class Status { kOk, kEncrypted, kCorrupt, kEmptyFile, kNoText, kTimedOut, kCrashed };
+  // kOutOfMemory and kUnreadable were added after the first contract; treat unknown values as
+  // failures.
+  enum class Status {
+    kOk,
+    kEncrypted,    // "PDF is password-protected"
+    kCorrupt,      // "PDF is damaged or truncated: ...", "not a PDF: ..."
+    kEmptyFile,    // "file is empty (0 bytes)"
+    kNoText,       // "no text layer: scanned PDF?"
+    kTimedOut,     // "extraction timed out after N s", "extraction used more than N s of CPU time"
+    kCrashed,      // "extraction crashed (signal N)", "extraction worker exited with status N"
+    kOutOfMemory,  // "extraction ran out of memory (limit N MB)"
+    kUnreadable,   // "cannot read file: <system error>"
+  };
   Status status = Status::kCorrupt;
-  std::string reason;               // plain words: "PDF is password-protected", ...
-  std::string pdf_title;            // document info Title, may be empty
+  std::string reason;     // plain words: "PDF is password-protected", ...
+  std::string pdf_title;  // document info Title, may be empty
   std::string pdf_author;
-  int page_count = 0;
-  std::vector<std::string> pages;   // cleaned text per page, reading order, no '\f'
-  std::string abstract;             // empty when none detected
-  int references_page = 0;          // 1-based page where the references section starts, 0 if none
+  int page_count = 0;  // pages in the PDF (pages.size() may be smaller: max_pages)
+  std::vector<std::string>
+      pages;                // cleaned text per page, reading order, no '\f'; empty unless kOk
+  std::string abstract;     // empty when none detected
+  int references_page = 0;  // 1-based page where the references section starts, 0 if none
   std::size_t references_offset = 0;  // byte offset of the references heading in that page
-  std::string diagnostics;          // Poppler's own messages for this PDF, if any
+  std::string diagnostics;            // Poppler's own messages for this PDF, if any (one per line)
 };
 
-// Runs each extraction in a worker process with resource limits. Thread-safe: call extract()
-// from several threads at once; each call uses its own worker.
+// A short stable name for a status: "ok", "encrypted", "corrupt", "empty", "no-text",
+// "timed-out", "crashed", "out-of-memory", "unreadable".
+const char* to_string(ExtractedText::Status status);
+
+// Runs each extraction in a worker process with resource limits. Workers are kept in a pool and
+// reused across PDFs; a worker that crashed, hung or ran out of memory is killed and replaced on
+// the next call. Thread-safe: call extract() from several threads at once; each call uses its
+// own worker, so N threads use N workers. Destroy only after every extract() call returned; the
+// destructor kills the idle workers.
 class Extractor {
  public:
   explicit Extractor(ExtractOptions options);
   ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Never throws for a bad PDF: every per-file failure is a Status with a reason. Throws
+  // paper::Error when no worker can be started at all (worker_exe missing, out of processes).
   ExtractedText extract(const std::string& pdf_path);
 
  private:
@@ -43,11 +71,25 @@ class Extractor {
   std::unique_ptr<Impl> impl_;
 };
 
-// The worker's entry point: paper-index calls it when started as `paper-index __extract-worker`.
+// The worker's entry point: paper-index calls it when started as `paper-index __extract-worker`
+// (argv[0] is "__extract-worker"). It reads requests on fd 0 (a socket to the parent) and exits
+// 0 at end of input. Test-only: the environment variable PAPER_EXTRACT_TEST_FAULT=KIND or
+// KIND:SUBSTRING (KIND = hang, spin, crash or oom) makes the worker misbehave on every PDF (or on
+// PDFs whose path contains SUBSTRING) to prove the isolation; never set it in production.
 int run_extract_worker(int argc, char** argv);
 
-// True when the list title appears on the first page (tolerant of case, punctuation, line
-// breaks and hyphenation).
+// True when the list title appears near the top of the page (tolerant of case, punctuation,
+// line breaks, hyphenation, ligatures and typographic quotes; allows one missed word in ten for
+// titles of ten words or more). Pure and thread-safe.
 bool title_matches_page(const std::string& list_title, const std::string& page_text);
+
+// True when the list title matches the PDF's metadata title or one of its first two pages
+// (a cover page may come first). Pure and thread-safe.
+bool title_matches_text(const std::string& list_title, const ExtractedText& text);
+
+// The paper's title as the PDF gives it: the metadata title unless it is empty or junk
+// ("Microsoft Word - x.docx", a file name, "untitled"), else a heuristic guess from the first
+// lines of the first page (may be empty). Pure and thread-safe.
+std::string document_title(const ExtractedText& text);
 
 }  // namespace paper

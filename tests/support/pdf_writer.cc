@@ -1,8 +1,13 @@
 #include "tests/support/pdf_writer.h"
 
+#include <sys/wait.h>
+
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -10,29 +15,79 @@ namespace paper::testing {
 
 namespace {
 
-// UTF-8 (Latin-1 range) -> bytes for a PDF literal string with escapes.
+// The font's encoding: WinAnsi, plus glyphs on codes WinAnsi leaves undefined so that tests
+// can produce ligatures and a combining accent.
+constexpr const char* kFontEncoding =
+    "<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [127 /acutecomb 129 /ff "
+    "141 /fi 143 /fl 144 /ffi 157 /ffl] >>";
+
+// Returns the single-byte code for a code point outside Latin-1, or 0 when there is none.
+unsigned char extra_code(std::uint32_t cp) {
+  switch (cp) {
+    case 0x0301:
+      return 0x7F;
+    case 0xFB00:
+      return 0x81;
+    case 0xFB01:
+      return 0x8D;
+    case 0xFB02:
+      return 0x8F;
+    case 0xFB03:
+      return 0x90;
+    case 0xFB04:
+      return 0x9D;
+    case 0x2013:
+      return 0x96;
+    case 0x2014:
+      return 0x97;
+    case 0x2018:
+      return 0x91;
+    case 0x2019:
+      return 0x92;
+    case 0x201C:
+      return 0x93;
+    case 0x201D:
+      return 0x94;
+    default:
+      return 0;
+  }
+}
+
+// UTF-8 -> bytes for a PDF literal string with escapes; unknown characters become '?'.
 std::string pdf_literal(const std::string& utf8) {
   std::string out = "(";
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    auto c = static_cast<unsigned char>(utf8[i]);
-    std::uint32_t cp = c;
-    if (c >= 0xC0 && c < 0xE0 && i + 1 < utf8.size()) {
-      cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F);
-      ++i;
-    } else if (c >= 0x80) {
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const std::size_t n = utf8.size();
+  for (std::size_t i = 0; i < n;) {
+    std::uint32_t cp = s[i];
+    std::size_t len = 1;
+    if (cp >= 0xF0 && i + 3 < n) {
+      cp = ((cp & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
+           (s[i + 3] & 0x3F);
+      len = 4;
+    } else if (cp >= 0xE0 && i + 2 < n) {
+      cp = ((cp & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      len = 3;
+    } else if (cp >= 0xC0 && i + 1 < n) {
+      cp = ((cp & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      len = 2;
+    } else if (cp >= 0x80) {
       cp = '?';
     }
-    if (cp == '(' || cp == ')' || cp == '\\') {
+    i += len;
+    unsigned code = cp;
+    if (cp > 0xFF) code = extra_code(cp) ? extra_code(cp) : '?';
+    if (code == '(' || code == ')' || code == '\\') {
       out += '\\';
-      out += static_cast<char>(cp);
-    } else if (cp < 0x20 || cp > 0xFF) {
+      out += static_cast<char>(code);
+    } else if (code < 0x20) {
       out += '?';
-    } else if (cp >= 0x80) {
+    } else if (code >= 0x7F) {
       char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", cp);
+      std::snprintf(buf, sizeof buf, "\\%03o", code);
       out += buf;
     } else {
-      out += static_cast<char>(cp);
+      out += static_cast<char>(code);
     }
   }
   return out + ")";
@@ -51,20 +106,22 @@ std::string make_pdf(const std::vector<PdfPage>& pages, const PdfInfo& info) {
   objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
   objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) +
                     " >>");
-  objects.push_back(
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  objects.push_back(std::string("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding ") +
+                    kFontEncoding + " >>");
   objects.push_back("<< /Title " + pdf_literal(info.title) + " /Author " +
                     pdf_literal(info.author) + " /Producer (paper-search tests) >>");
   for (std::size_t p = 0; p < pages.size(); ++p) {
     std::ostringstream content;
+    if (!pages[p].graphics.empty()) content << pages[p].graphics << "\n";
     for (const PdfLine& line : pages[p].lines) {
       content << "BT /F1 " << line.size << " Tf " << line.x << ' ' << line.y << " Td "
               << pdf_literal(line.text) << " Tj ET\n";
     }
     std::string stream = content.str();
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
-                      "<< /F1 3 0 R >> >> /Contents " +
-                      std::to_string(first_page_obj + 2 * p + 1) + " 0 R >>");
+    objects.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+        "<< /F1 3 0 R >> >> /Contents " +
+        std::to_string(first_page_obj + 2 * p + 1) + " 0 R >>");
     objects.push_back("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream +
                       "endstream");
   }
@@ -86,23 +143,53 @@ std::string make_pdf(const std::vector<PdfPage>& pages, const PdfInfo& info) {
   return out;
 }
 
-PdfPage single_column_page(const std::string& text, int chars_per_line) {
-  PdfPage page;
-  double y = 740;
+std::vector<std::string> wrap_words(const std::string& text, int chars_per_line) {
+  std::vector<std::string> lines;
   std::istringstream words(text);
   std::string word, line;
-  auto flush = [&] {
-    if (line.empty()) return;
-    page.lines.push_back(PdfLine{72, y, 10, line});
-    y -= 14;
-    line.clear();
-  };
   while (words >> word) {
-    if (!line.empty() && static_cast<int>(line.size() + 1 + word.size()) > chars_per_line) flush();
+    if (!line.empty() && static_cast<int>(line.size() + 1 + word.size()) > chars_per_line) {
+      lines.push_back(line);
+      line.clear();
+    }
     if (!line.empty()) line += ' ';
     line += word;
   }
-  flush();
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+PdfPage single_column_page(const std::string& text, int chars_per_line) {
+  PdfPage page;
+  double y = 740;
+  for (const std::string& line : wrap_words(text, chars_per_line)) {
+    page.lines.push_back(PdfLine{72, y, 10, line});
+    y -= 14;
+  }
+  return page;
+}
+
+PdfPage two_column_page(const std::vector<std::string>& heading, const std::string& left_text,
+                        const std::string& right_text, int chars_per_line) {
+  PdfPage page;
+  double y = 740;
+  for (const std::string& line : heading) {
+    // Helvetica averages about half an em per character: centre on that estimate.
+    double width = 0.5 * 16 * static_cast<double>(line.size());
+    page.lines.push_back(PdfLine{(612 - width) / 2, y, 16, line});
+    y -= 22;
+  }
+  const double top = heading.empty() ? 740 : y - 8;
+  y = top;
+  for (const std::string& line : wrap_words(left_text, chars_per_line)) {
+    page.lines.push_back(PdfLine{72, y, 10, line});
+    y -= 12;
+  }
+  y = top;
+  for (const std::string& line : wrap_words(right_text, chars_per_line)) {
+    page.lines.push_back(PdfLine{324, y, 10, line});
+    y -= 12;
+  }
   return page;
 }
 
@@ -112,6 +199,28 @@ void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void qpdf_encrypt(const std::string& in_path, const std::string& out_path,
+                  const std::string& user_password, const std::string& owner_password) {
+  // Paths and passwords come from the tests themselves; quote them for the shell anyway.
+  auto quote = [](const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  };
+  std::string command = "qpdf --encrypt " + quote(user_password) + " " + quote(owner_password) +
+                        " 256 -- " + quote(in_path) + " " + quote(out_path) + " 2>&1";
+  int rc = std::system(command.c_str());
+  if (rc == -1 || !WIFEXITED(rc) || WEXITSTATUS(rc) != 0) {
+    throw std::runtime_error("qpdf --encrypt failed for " + in_path);
+  }
 }
 
 }  // namespace paper::testing

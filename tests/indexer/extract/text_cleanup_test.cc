@@ -1,0 +1,75 @@
+#include "indexer/extract/text_cleanup.h"
+
+#include <gtest/gtest.h>
+
+namespace paper {
+namespace {
+
+TEST(CleanLine, ExpandsLigatures) {
+  EXPECT_EQ(clean_line("e\xEF\xAC\x83"
+                       "cient \xEF\xAC\x81le \xEF\xAC\x82ow di\xEF\xAC\x80"
+                       "erent ba\xEF\xAC\x84"
+                       "e"),
+            "efficient file flow different baffle");
+}
+
+TEST(CleanLine, ComposesAccents) {
+  // Combining accents after the letter (how Poppler may emit them) and TeX's spacing accents
+  // before it.
+  EXPECT_EQ(clean_line("Cafe\xCC\x81 na\xC4\xB1\xCC\x88ve Scho\xCC\x88lkopf"),
+            "Caf\xC3\xA9 na\xC3\xAFve Sch\xC3\xB6lkopf");
+  EXPECT_EQ(clean_line("\xC2\xB4"
+                       "ecole \xCB\x87"
+                       "Cech"),
+            "\xC3\xA9"
+            "cole \xC4\x8C"
+            "ech");
+  // A combining mark with no precomposed form stays as it is.
+  EXPECT_EQ(clean_line("q\xCC\x81"), "q\xCC\x81");
+}
+
+TEST(CleanLine, DropsControlAndInvisibleCharacters) {
+  EXPECT_EQ(clean_line("a\x01"
+                       "b\xE2\x80\x8B"
+                       "c\xEF\xBF\xBD d\xC2\xA0\xC2\xA0"
+                       "e\tf \xEE\x80\x80g\xFF"),
+            "abc d e f g");
+  EXPECT_EQ(clean_line("  spaced   out  "), "spaced out");
+}
+
+TEST(CleanPageText, JoinsWordsHyphenatedAtLineEnds) {
+  EXPECT_EQ(clean_page_text("deep seg-\nmentation works well"), "deep segmentation\nworks well");
+  EXPECT_EQ(clean_page_text("one word: seg-\nmentation"), "one word: segmentation");
+}
+
+TEST(CleanPageText, KeepsRealHyphens) {
+  EXPECT_EQ(clean_page_text("we use a U-Net here"), "we use a U-Net here");
+  EXPECT_EQ(clean_page_text("we use a U-\nNet here"), "we use a U-Net\nhere");
+  EXPECT_EQ(clean_page_text("state-of-the-\nart results"), "state-of-the-art\nresults");
+  EXPECT_EQ(clean_page_text("COVID-\n19 scans"), "COVID-19\nscans");
+  // A dash that ends a sentence fragment, not a word.
+  EXPECT_EQ(clean_page_text("results 3 -\nbetter"), "results 3 -\nbetter");
+}
+
+TEST(CleanPageText, JoinsAcrossAColumnBreakAndSoftHyphens) {
+  EXPECT_EQ(clean_page_text("left column seg-\n\nmentation right"),
+            "left column segmentation\n\nright");
+  EXPECT_EQ(clean_page_text("hyphen\xE2\x80\x90\nated and soft\xC2\xAD\nhyphen"),
+            "hyphenated\nand softhyphen");
+}
+
+TEST(CleanPageText, NoFormFeedsAndSingleBlankLines) {
+  EXPECT_EQ(clean_page_text("\n\nfirst\n\n\n\nsecond\f"), "first\n\nsecond");
+  EXPECT_EQ(clean_page_text("a\r\nb\fc"), "a\nb\nc");
+  EXPECT_EQ(clean_page_text(""), "");
+}
+
+TEST(Utf16, ConvertsPairsAndDropsLoneSurrogates) {
+  const unsigned short units[] = {'A', 0xE9, 0xD83D, 0xDE00, 0xDC00, 'z'};
+  EXPECT_EQ(utf16_to_utf8(units, 6),
+            "A\xC3\xA9\xF0\x9F\x98\x80"
+            "z");
+}
+
+}  // namespace
+}  // namespace paper
