@@ -63,6 +63,10 @@ struct QueryBuilder::Impl {
   explicit Impl(const Xapian::Database& database)
       : db(database), year_range(schema::kSlotYear, "year:") {
     configure(qp, db, &stopper);
+    // Free text matches the body (which holds a copy of the title) and the abstract, which is
+    // indexed only under its prefix (metadata-only papers have an abstract but no body).
+    qp.add_prefix("", "");
+    qp.add_prefix("", schema::kPrefixAbstract);
     qp.add_prefix("title", schema::kPrefixTitle);
     qp.add_prefix("abstract", schema::kPrefixAbstract);
     qp.add_prefix("ref", schema::kPrefixReferences);

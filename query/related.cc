@@ -14,9 +14,17 @@ namespace {
 constexpr std::size_t kReasonTerms = 6;
 constexpr std::size_t kShowTerms = 15;
 
-class DisplayTermDecider : public Xapian::ExpandDecider {
+// Readable terms that at least one other paper has: a word only the source has cannot find a
+// neighbour, yet relevance feedback ranks such words highest.
+class SharedTermDecider : public Xapian::ExpandDecider {
  public:
-  bool operator()(const std::string& term) const override { return is_display_term(term); }
+  explicit SharedTermDecider(const Xapian::Database& db) : db_(db) {}
+  bool operator()(const std::string& term) const override {
+    return is_display_term(term) && db_.get_termfreq(term) >= 2;
+  }
+
+ private:
+  const Xapian::Database& db_;
 };
 
 // Most distinctive display terms of a term list: tf-idf with a dampened term frequency.
@@ -66,7 +74,7 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
     Xapian::RSet rset;
     rset.add_document(did);
     Xapian::Enquire enquire(db);
-    DisplayTermDecider decider;
+    SharedTermDecider decider(db);
     Xapian::ESet eset = enquire.get_eset(request.terms, rset, &decider);
     for (auto it = eset.begin(); it != eset.end(); ++it) {
       source_terms.emplace_back(*it, it.get_weight());

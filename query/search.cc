@@ -15,7 +15,7 @@ namespace {
 // Weights of the field boosts relative to the body (kFields, kCombined); chosen on the relevance
 // set (bench/results/query.md).
 constexpr double kTitleBoost = 1.0;
-constexpr double kAbstractBoost = 0.5;
+// (The abstract needs no boost of its own: free text matches it as well as the body.)
 constexpr double kReferencesBoost = 0.1;
 // Weight of the best page against the whole paper, both normalised by the top candidate.
 constexpr double kPageWeight = 1.0;
@@ -50,8 +50,6 @@ Xapian::Query ranked_query(const Xapian::Query& match, const std::vector<std::st
       std::vector<Xapian::Query> boosts{
           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, field_terms(terms, schema::kPrefixTitle),
                         kTitleBoost),
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, field_terms(terms, schema::kPrefixAbstract),
-                        kAbstractBoost),
           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                         field_terms(terms, schema::kPrefixReferences), kReferencesBoost)};
       return Xapian::Query(Xapian::Query::OP_AND_MAYBE, match,

@@ -1,6 +1,7 @@
 #include "query/snippet.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace paper::query {
@@ -122,7 +123,13 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
         {std::string(text.substr(words[i].begin, words[i].end - words[i].begin)), true});
     cursor = words[i].end;
   }
-  append_collapsed(pending, text.substr(cursor, words[last].end - cursor));
+  // Keep the punctuation that ends the last word ("together.").
+  std::size_t end = words[last].end;
+  while (end < text.size() && !is_word_byte(text[end]) &&
+         !std::isspace(static_cast<unsigned char>(text[end]))) {
+    ++end;
+  }
+  append_collapsed(pending, text.substr(cursor, end - cursor));
   if (last + 1 < words.size()) pending += " …";
   if (!pending.empty()) snippet.parts.push_back({pending, false});
   return snippet;

@@ -1,0 +1,208 @@
+// The paper-search command line: in process for messages and output, and the built binary for
+// exit codes and the JSON shape.
+#include "query/cli.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "common/error.h"
+#include "tests/query/sample_papers.h"
+#include "tests/query/test_index.h"
+#include "tests/support/temp_dir.h"
+
+namespace paper::query {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Outcome run(const std::vector<std::string>& args, const std::string& env_db = "") {
+  std::ostringstream out, err;
+  Outcome r;
+  r.code = run_paper_search(args, out, err, false, env_db);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+// Runs the built binary; stdout captured, stderr to a file.
+Outcome run_binary(const std::string& args, const testing::TempDir& dir) {
+  std::string command = std::string(PAPER_SEARCH_BINARY) + " " + args + " 2>" + dir.file("err");
+  Outcome r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  FILE* err = fopen(dir.file("err").c_str(), "r");
+  if (err) {
+    while ((n = fread(buf.data(), 1, buf.size(), err)) > 0) r.err.append(buf.data(), n);
+    fclose(err);
+  }
+  return r;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.file("index");
+    testing::build_index(db_, testing::sample_papers(), testing::repository_synonyms());
+  }
+  testing::TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(CliTest, TextOutputShowsRankPagesSnippetsAndLinks) {
+  Outcome r = run({"--db", db_, "superpixel"});
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "1 paper matched \"superpixel\"\n"
+            "  year: 2021 (1)\n"
+            "  venue: NeurIPS (1)\n"
+            "  section: Semi-supervised (1)\n"
+            "\n"
+            "1. Learning from Unlabelled Scans with Consistency\n"
+            "   Krishna Chaitanya, Ender Konukoglu · NeurIPS 2021 · Semi-supervised\n"
+            "   id: contrastive-semi · score 2.000\n"
+            "   p. 2: A contrastive loss over «superpixel» graphs pulls neighbouring regions "
+            "together.\n"
+            "         https://example.org/contrastive-semi.pdf#page=2\n");
+}
+
+TEST_F(CliTest, MetadataOnlyPapersAreMarked) {
+  Outcome r = run({"--db", db_, "promptable"});
+  EXPECT_THAT(r.out, HasSubstr("1. Segment Anything in Medical Images  [metadata only]\n"));
+}
+
+TEST_F(CliTest, NoResultsIsNotAnError) {
+  Outcome r = run({"--db", db_, "superpixle"});
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_EQ(r.out, "no papers matched \"superpixle\"\ndid you mean: superpixel?\n");
+}
+
+TEST_F(CliTest, DatabaseFromTheEnvironment) {
+  Outcome r = run({"superpixel"}, db_);
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_THAT(r.out, StartsWith("1 paper matched"));
+}
+
+TEST_F(CliTest, UsageErrors) {
+  Outcome r = run({"--db", db_, "--limit", "x", "unet"});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err, "paper-search: error: --limit needs a whole number from 1, not 'x'\n");
+  r = run({"--db", db_, "--bogus", "unet"});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "paper-search: error: unknown option '--bogus'; run `paper-search --help` for the "
+            "options\n");
+  r = run({"--db", db_});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "paper-search: error: empty query; give words to search for, e.g. `paper-search unet "
+            "segmentation`\n");
+  r = run({"--db"});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err, "paper-search: error: option --db needs a value\n");
+  r = run({"show", "--db", db_});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err, "paper-search: error: show needs a paper id\n");
+  r = run({"related", "--db", db_, "unet", "--text", "abc"});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err, "paper-search: error: give either a paper id or --text, not both\n");
+  r = run({"--db", db_, "--ranking", "magic", "unet"});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "paper-search: error: unknown ranking 'magic'; use combined, fields, whole, page, "
+            "whole+page or title\n");
+}
+
+TEST_F(CliTest, SubcommandsAfterGlobalOptionsAndWordsAfterDoubleDash) {
+  Outcome r = run({"--db", db_, "show", "unet"});
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_THAT(r.out, StartsWith("U-Net: Convolutional Networks for Biomedical Image "
+                                "Segmentation\n  id:       unet\n"));
+  r = run({"--db", db_, "--", "show"});
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_EQ(r.out, "no papers matched \"show\"\ndid you mean: shot?\n");
+}
+
+TEST_F(CliTest, BinaryJsonShape) {
+  Outcome r = run_binary("--db " + db_ + " --json --limit 2 segmentation", dir_);
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["query"], "segmentation");
+  EXPECT_EQ(j["total"], 8);
+  EXPECT_TRUE(j["suggestion"].is_null());
+  ASSERT_EQ(j["results"].size(), 2u);
+  for (const char* key : {"rank", "id", "title", "authors", "venue", "year", "section", "score",
+                          "state", "pdf_url", "pages"}) {
+    EXPECT_TRUE(j["results"][0].contains(key)) << key;
+  }
+  EXPECT_EQ(j["results"][0]["rank"], 1);
+  EXPECT_TRUE(j["facets"]["year"].is_object());
+  EXPECT_EQ(j["facets"]["venue"]["MICCAI"], 3);
+  EXPECT_TRUE(j["facets"]["section"].is_object());
+  const auto& pages = j["results"][0]["pages"];
+  ASSERT_FALSE(pages.empty());
+  EXPECT_TRUE(pages[0]["page"].is_number_integer());
+  EXPECT_THAT(pages[0]["snippet"].get<std::string>(), HasSubstr("«segment"));
+}
+
+TEST_F(CliTest, BinaryRelatedAndShowJson) {
+  Outcome r = run_binary("related --db " + db_ + " --json unet", dir_);
+  ASSERT_EQ(r.code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"]["id"], "unet");
+  EXPECT_EQ(j["results"][0]["id"], "nested-unet");
+  EXPECT_TRUE(j["results"][0]["shared_terms"].is_array());
+
+  r = run_binary("show --db " + db_ + " --json sam-med", dir_);
+  ASSERT_EQ(r.code, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["id"], "sam-med");
+  EXPECT_EQ(j["state"], "metadata");
+  EXPECT_EQ(j["reason"], "no open-access PDF found");
+  EXPECT_EQ(j["year"], 2024);
+}
+
+TEST_F(CliTest, BinaryExitCodesAndMessages) {
+  Outcome r = run_binary("--db " + dir_.file("nothing") + " unet", dir_);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "paper-search: error: no index at " + dir_.file("nothing") +
+                       "; run `paper-index build` first\n");
+  r = run_binary("show --db " + db_ + " nested", dir_);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err,
+            "paper-search: error: no paper with id 'nested' in the index; did you mean: "
+            "nested-unet?\n");
+  r = run_binary("--db " + db_ + " --limit 0 unet", dir_);
+  EXPECT_EQ(r.code, 64);
+  r = run_binary("", dir_);
+  EXPECT_EQ(r.code, 64);
+  EXPECT_THAT(r.err, StartsWith("usage: paper-search"));
+  r = run_binary("--help", dir_);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_THAT(r.out, StartsWith("usage: paper-search"));
+  r = run_binary("--version", dir_);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "paper-search 0.1.0\n");
+}
+
+}  // namespace
+}  // namespace paper::query

@@ -1,0 +1,107 @@
+// related and show, end to end over an index built by the real IndexWriter.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "common/error.h"
+#include "query/searcher.h"
+#include "tests/query/sample_papers.h"
+#include "tests/query/test_index.h"
+#include "tests/support/temp_dir.h"
+
+namespace paper::query {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Not;
+
+class RelatedShowTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::build_index(dir_.file("index"), testing::sample_papers(),
+                         testing::repository_synonyms());
+    searcher_ = std::make_unique<Searcher>(dir_.file("index"));
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_F(RelatedShowTest, RelatedPutsTheClosestPaperFirstAndNeverTheSource) {
+  RelatedRequest request;
+  request.id = "unet";
+  RelatedResult r = searcher_->related(request);
+  EXPECT_EQ(r.source_id, "unet");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].paper.paper.id, "nested-unet");
+  for (const RelatedHit& h : r.hits) EXPECT_NE(h.paper.paper.id, "unet");
+  EXPECT_THAT(r.hits[0].shared_terms, Contains("encoder"));
+  EXPECT_THAT(r.hits[0].shared_terms, Contains("contracting"));
+}
+
+TEST_F(RelatedShowTest, RelatedToAPastedText) {
+  RelatedRequest request;
+  request.text = "Class prototypes from masked average pooling for prostate segmentation";
+  RelatedResult r = searcher_->related(request);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].paper.paper.id, "prototype-prostate");
+  EXPECT_THAT(r.hits[0].shared_terms, Contains("prototypes"));
+  EXPECT_THAT(r.source_terms, Not(Contains("for")));
+}
+
+TEST_F(RelatedShowTest, RelatedTextWithNoIndexedWord) {
+  RelatedRequest request;
+  request.text = "zzzq qqqz";
+  try {
+    searcher_->related(request);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "no word of the text is in the index; paste a longer passage (an abstract, a "
+                 "method description)");
+  }
+}
+
+TEST_F(RelatedShowTest, ShowGivesEverythingKnown) {
+  PaperDetails d = searcher_->show("contrastive-semi");
+  EXPECT_EQ(d.paper.paper.title, "Learning from Unlabelled Scans with Consistency");
+  EXPECT_EQ(d.paper.pdf_url, "https://example.org/contrastive-semi.pdf");
+  EXPECT_EQ(d.paper.page_count, 5);
+  EXPECT_EQ(d.paper.state, schema::PaperState::kText);
+  EXPECT_EQ(d.paper.abstract,
+            "Pretraining with unlabelled data improves segmentation with few labels.");
+  EXPECT_THAT(d.distinctive_terms, Contains("superpixel"));
+  EXPECT_THAT(d.distinctive_terms, Not(Contains("the")));
+
+  PaperDetails meta = searcher_->show("sam-med");
+  EXPECT_EQ(meta.paper.state, schema::PaperState::kMetadataOnly);
+  EXPECT_EQ(meta.paper.reason, "no open-access PDF found");
+}
+
+TEST_F(RelatedShowTest, UnknownIdSuggestsCloseIds) {
+  try {
+    searcher_->show("nested");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "no paper with id 'nested' in the index; did you mean: nested-unet?");
+    EXPECT_EQ(e.exit_code(), kExitFatal);
+  }
+  try {
+    RelatedRequest request;
+    request.id = "unte";
+    searcher_->related(request);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "no paper with id 'unte' in the index; did you mean: unet?");
+  }
+  try {
+    searcher_->show("completely-different-thing");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "no paper with id 'completely-different-thing' in the index; find ids with "
+                 "`paper-search --json QUERY`");
+  }
+}
+
+}  // namespace
+}  // namespace paper::query

@@ -1,0 +1,244 @@
+// End to end: papers indexed through the real IndexWriter, searched through the library.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "common/error.h"
+#include "query/searcher.h"
+#include "tests/query/sample_papers.h"
+#include "tests/query/test_index.h"
+#include "tests/support/temp_dir.h"
+
+namespace paper::query {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+
+class SearchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::build_index(dir_.file("index"), testing::sample_papers(),
+                         testing::repository_synonyms());
+    searcher_ = std::make_unique<Searcher>(dir_.file("index"));
+  }
+
+  SearchResult search(const std::string& text, std::size_t limit = 10) {
+    SearchRequest request;
+    request.text = text;
+    request.limit = limit;
+    return searcher_->search(request);
+  }
+
+  std::vector<std::string> ids(const std::string& text) {
+    std::vector<std::string> out;
+    for (const SearchHit& h : search(text).hits) out.push_back(h.paper.paper.id);
+    return out;
+  }
+
+  std::vector<std::string> sorted_ids(const std::string& text) {
+    std::vector<std::string> out = ids(text);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_F(SearchTest, FindsAPaperByItsBodyTextWithThePageAndASnippet) {
+  SearchResult r = search("superpixel graphs");
+  ASSERT_EQ(r.total, 1u);
+  const SearchHit& hit = r.hits[0];
+  EXPECT_EQ(hit.rank, 1u);
+  EXPECT_EQ(hit.paper.paper.id, "contrastive-semi");
+  EXPECT_EQ(hit.paper.paper.title, "Learning from Unlabelled Scans with Consistency");
+  EXPECT_EQ(hit.paper.paper.venue, "NeurIPS");
+  EXPECT_EQ(*hit.paper.paper.year, 2021);
+  ASSERT_EQ(hit.pages.size(), 1u);
+  EXPECT_EQ(hit.pages[0].page, 2);
+  EXPECT_EQ(hit.pages[0].url, "https://example.org/contrastive-semi.pdf#page=2");
+  EXPECT_EQ(render_snippet(hit.pages[0].snippet, "«", "»"),
+            "A contrastive loss over «superpixel» «graphs» pulls neighbouring regions together.");
+}
+
+TEST_F(SearchTest, BestPagesComeFirstAndStemmedFormsAreHighlighted) {
+  SearchResult r = search("contrastive pretraining");
+  ASSERT_GE(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].paper.paper.id, "diffusion-seg");
+  ASSERT_FALSE(r.hits[0].pages.empty());
+  EXPECT_EQ(r.hits[0].pages[0].page, 4);
+  EXPECT_EQ(render_snippet(r.hits[0].pages[0].snippet, "[", "]"),
+            "A [contrastive] [pretraining] baseline is weaker.");
+}
+
+TEST_F(SearchTest, UNetSpellingsFindTheSamePapers) {
+  const std::vector<std::string> expected{"nested-unet", "swin-seg", "unet"};
+  EXPECT_EQ(sorted_ids("U-Net"), expected);
+  EXPECT_EQ(sorted_ids("UNet"), expected);
+  EXPECT_EQ(sorted_ids("U Net"), expected);
+  EXPECT_EQ(sorted_ids("unet"), expected);
+}
+
+TEST_F(SearchTest, AbbreviationsAndLongFormsMatchEachOther) {
+  EXPECT_THAT(ids("CT"), UnorderedElementsAre("unet", "contrastive-semi"));
+  EXPECT_THAT(ids("computed tomography"), UnorderedElementsAre("unet", "contrastive-semi"));
+  EXPECT_THAT(ids("MRI"), UnorderedElementsAre("prototype-prostate", "diffusion-seg"));
+  EXPECT_THAT(ids("magnetic resonance imaging"),
+              UnorderedElementsAre("prototype-prostate", "diffusion-seg"));
+  EXPECT_THAT(ids("GAN"), ElementsAre("gan-augment"));
+  EXPECT_THAT(ids("few-shot"), UnorderedElementsAre("contrastive-semi", "prototype-prostate"));
+  EXPECT_THAT(ids("low-shot"), UnorderedElementsAre("contrastive-semi", "prototype-prostate"));
+  EXPECT_THAT(ids("SAM"), ElementsAre("sam-med"));
+}
+
+TEST_F(SearchTest, SynonymSnippetHighlightsTheLongForm) {
+  SearchResult r = search("CT scans");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].paper.paper.id, "unet");
+  ASSERT_FALSE(r.hits[0].pages.empty());
+  EXPECT_EQ(r.hits[0].pages[0].page, 3);
+  EXPECT_THAT(render_snippet(r.hits[0].pages[0].snippet, "«", "»"),
+              HasSubstr("«computed» «tomography» «scans»"));
+}
+
+TEST_F(SearchTest, PhrasesNeedTheWordsInOrder) {
+  EXPECT_THAT(ids("\"contracting path\""), UnorderedElementsAre("unet", "nested-unet"));
+  EXPECT_THAT(ids("\"path contracting\""), ElementsAre());
+  EXPECT_THAT(ids("\"expansive path that enables\""), ElementsAre("unet"));
+}
+
+TEST_F(SearchTest, BooleanOperators) {
+  EXPECT_THAT(ids("contrastive -diffusion"), ElementsAre("contrastive-semi"));
+  EXPECT_THAT(ids("contrastive NOT superpixel"), ElementsAre("diffusion-seg"));
+  EXPECT_THAT(ids("superpixel OR polyp"), UnorderedElementsAre("contrastive-semi", "nested-unet"));
+  EXPECT_THAT(ids("prostate AND bladder"), ElementsAre("prototype-prostate"));
+  EXPECT_THAT(ids("contracting NEAR symmetric"), ElementsAre("unet"));
+  EXPECT_THAT(ids("superpix*"), ElementsAre("contrastive-semi"));
+}
+
+TEST_F(SearchTest, FieldQueries) {
+  EXPECT_THAT(ids("title:nested"), ElementsAre("nested-unet"));
+  EXPECT_THAT(ids("title:prostate"), ElementsAre("prototype-prostate"));
+  EXPECT_THAT(ids("author:\"Olaf Ronneberger\""), ElementsAre("unet"));
+  EXPECT_THAT(ids("author:konukoglu"), ElementsAre("contrastive-semi"));
+  EXPECT_THAT(ids("venue:MICCAI"), UnorderedElementsAre("unet", "swin-seg", "prototype-prostate"));
+  EXPECT_THAT(ids("venue:\"Nature Communications\""), ElementsAre("sam-med"));
+  EXPECT_THAT(ids("section:\"Generative Models\""),
+              UnorderedElementsAre("diffusion-seg", "gan-augment"));
+  EXPECT_THAT(ids("section:few-shot"), ElementsAre("prototype-prostate"));
+  EXPECT_THAT(ids("venue:MICCAI segmentation prostate"), ElementsAre("prototype-prostate"));
+  EXPECT_THAT(ids("abstract:promptable"), ElementsAre("sam-med"));
+  EXPECT_THAT(ids("ref:shelhamer"), ElementsAre());  // no references section recorded
+}
+
+TEST_F(SearchTest, YearFiltersAndRanges) {
+  EXPECT_THAT(ids("year:2015"), ElementsAre("unet"));
+  EXPECT_THAT(ids("year:2021..2022"),
+              UnorderedElementsAre("contrastive-semi", "swin-seg", "prototype-prostate"));
+  EXPECT_THAT(ids("segmentation year:2023.."), UnorderedElementsAre("diffusion-seg", "sam-med"));
+  EXPECT_THAT(ids("year:2019 year:2020"), ElementsAre("gan-augment"));
+}
+
+TEST_F(SearchTest, FacetsCountTheWholeResultSet) {
+  SearchResult r = search("segmentation", 1);
+  // Every paper: "Segment Anything" has the same stem.
+  EXPECT_EQ(r.total, 8u);
+  EXPECT_EQ(r.hits.size(), 1u);
+  ASSERT_FALSE(r.facets.venue.empty());
+  EXPECT_EQ(r.facets.venue[0].value, "MICCAI");
+  EXPECT_EQ(r.facets.venue[0].count, 3u);
+  std::size_t years = 0;
+  for (const FacetCount& c : r.facets.year) years += c.count;
+  EXPECT_EQ(years, 8u);
+  std::size_t generative = 0;
+  for (const FacetCount& c : r.facets.section) {
+    if (c.value == "Generative Models") generative = c.count;
+  }
+  EXPECT_EQ(generative, 2u);
+}
+
+TEST_F(SearchTest, MetadataOnlyPapersAreFoundByTitleAndAbstractAndMarked) {
+  SearchResult r = search("promptable decoder");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].paper.paper.id, "sam-med");
+  EXPECT_EQ(r.hits[0].paper.state, schema::PaperState::kMetadataOnly);
+  EXPECT_TRUE(r.hits[0].pages.empty());
+}
+
+TEST_F(SearchTest, MisspelledQueryGetsASuggestion) {
+  SearchResult r = search("superpixle");
+  EXPECT_EQ(r.total, 0u);
+  EXPECT_EQ(r.suggestion, "superpixel");
+  EXPECT_EQ(search("superpixel").suggestion, "");
+}
+
+TEST_F(SearchTest, WhenNoPaperHasEveryWordPapersWithSomeAreShown) {
+  SearchResult r = search("superpixel bladder");
+  EXPECT_TRUE(r.any_word);
+  EXPECT_THAT(ids("superpixel bladder"),
+              UnorderedElementsAre("contrastive-semi", "prototype-prostate"));
+}
+
+TEST_F(SearchTest, BadSyntaxIsRetriedAsPlainWords) {
+  SearchResult r = search("superpixel AND (");
+  EXPECT_TRUE(r.plain_words);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].paper.paper.id, "contrastive-semi");
+}
+
+TEST_F(SearchTest, OffsetAndLimitPage) {
+  std::vector<std::string> all = ids("segmentation");
+  ASSERT_EQ(all.size(), 8u);
+  SearchRequest request;
+  request.text = "segmentation";
+  request.offset = 2;
+  request.limit = 2;
+  SearchResult page = searcher_->search(request);
+  ASSERT_EQ(page.hits.size(), 2u);
+  EXPECT_EQ(page.hits[0].rank, 3u);
+  EXPECT_EQ(page.hits[0].paper.paper.id, all[2]);
+  EXPECT_EQ(page.hits[1].paper.paper.id, all[3]);
+}
+
+TEST_F(SearchTest, EmptyQueryIsAUsageError) {
+  try {
+    search("   ");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "empty query; give words to search for, e.g. `paper-search unet segmentation`");
+    EXPECT_EQ(e.exit_code(), kExitUsage);
+  }
+}
+
+TEST_F(SearchTest, KeepsAnsweringWhileTheIndexIsRebuilt) {
+  ASSERT_EQ(ids("superpixel").size(), 1u);
+  std::vector<testing::PaperSpec> papers = testing::sample_papers();
+  papers.pop_back();
+  testing::build_index(dir_.file("index"), papers, testing::repository_synonyms(),
+                       /*rebuild=*/true);
+  EXPECT_THAT(ids("superpixel"), ElementsAre("contrastive-semi"));
+  // A new reader sees the new generation.
+  Searcher fresh(dir_.file("index"));
+  SearchRequest request;
+  request.text = "adversarial";
+  EXPECT_EQ(fresh.search(request).total, 0u);
+}
+
+TEST(SearchErrors, NoIndex) {
+  testing::TempDir dir;
+  try {
+    Searcher searcher(dir.file("missing"));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "no index at " + dir.file("missing") + "; run `paper-index build` first");
+    EXPECT_EQ(e.exit_code(), kExitFatal);
+  }
+}
+
+}  // namespace
+}  // namespace paper::query

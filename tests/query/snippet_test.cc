@@ -1,0 +1,38 @@
+#include "query/snippet.h"
+
+#include <gtest/gtest.h>
+
+namespace paper::query {
+namespace {
+
+WordMatcher matcher() {
+  WordMatcher m;
+  m.add("superpixel", 0, 3.0);
+  m.add("superpixels", 0, 3.0);
+  m.add("graph", 1, 1.0);
+  return m;
+}
+
+TEST(Snippet, MarksQueryWordsAndCollapsesWhiteSpace) {
+  Snippet s = make_snippet("We build a\n  Superpixel   graph here.", matcher(), 200);
+  EXPECT_EQ(render_snippet(s, "«", "»"), "We build a «Superpixel» «graph» here.");
+}
+
+TEST(Snippet, CutsAroundTheDensestClusterOfDistinctWords) {
+  std::string text = "graph at the start. ";
+  for (int i = 0; i < 40; ++i) text += "filler ";
+  text += "superpixels and a graph together. ";
+  for (int i = 0; i < 40; ++i) text += "more ";
+  Snippet s = make_snippet(text, matcher(), 60);
+  std::string r = render_snippet(s, "[", "]");
+  EXPECT_NE(r.find("[superpixels] and a [graph] together."), std::string::npos) << r;
+  EXPECT_EQ(r.rfind("…", 0), 0u) << r;
+  EXPECT_LE(r.size(), 60u + 12);
+}
+
+TEST(Snippet, EmptyWhenNoQueryWord) {
+  EXPECT_TRUE(make_snippet("nothing to see", matcher(), 100).empty());
+}
+
+}  // namespace
+}  // namespace paper::query

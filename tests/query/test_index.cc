@@ -1,0 +1,47 @@
+#include "tests/query/test_index.h"
+
+#include "indexer/index/index_writer.h"
+
+namespace paper::testing {
+
+schema::StoredPaper stored_paper(const PaperSpec& spec) {
+  schema::StoredPaper s;
+  s.paper.id = spec.id;
+  s.paper.title = spec.title;
+  s.paper.authors = spec.authors;
+  s.paper.venue = spec.venue;
+  if (spec.year) s.paper.year = spec.year;
+  s.paper.section = spec.section;
+  s.paper.source = {"data/test-list.md", 1};
+  s.lists = {"data/test-list.md"};
+  s.abstract = spec.abstract;
+  s.pages = spec.pages;
+  s.page_count = static_cast<int>(spec.pages.size());
+  if (spec.pages.empty()) {
+    s.state = schema::PaperState::kMetadataOnly;
+    s.reason = "no open-access PDF found";
+  } else {
+    s.state = schema::PaperState::kText;
+    s.pdf_url = "https://example.org/" + spec.id + ".pdf";
+    s.pdf_sha256 = std::string(64, 'a');
+  }
+  return s;
+}
+
+void build_index(const std::string& dir, const std::vector<PaperSpec>& papers,
+                 const std::string& synonyms_path, bool rebuild) {
+  IndexOptions options;
+  options.dir = dir;
+  options.rebuild = rebuild;
+  options.synonyms_path = synonyms_path;
+  auto writer = IndexWriter::open(options);
+  for (const PaperSpec& spec : papers) {
+    schema::StoredPaper s = stored_paper(spec);
+    writer->put(s, entry_hash(s.paper, s.lists));
+  }
+  writer->finish();
+}
+
+std::string repository_synonyms() { return std::string(PAPER_SOURCE_DIR) + "/data/synonyms.txt"; }
+
+}  // namespace paper::testing
