@@ -99,6 +99,21 @@ class Fetcher {
   Fetcher& operator=(const Fetcher&) = delete;
 
   void fetch(const PaperId& id, const std::string& url, std::function<void(FetchResult)> done);
+
+  // What fetch_any found: the first URL that gave a PDF, and the failures before it.
+  struct AnyResult {
+    std::optional<FetchResult> pdf;
+    std::vector<FetchResult> failures;  // in the order tried
+    // Plain words for a paper left without a PDF: "<host>: <reason>" per URL tried, joined by
+    // "; " (e.g. "arxiv.org: HTTP 404 Not Found; ieeexplore.ieee.org: got an HTML page (paywall
+    // or login page?)"); "no candidate URL" when urls was empty.
+    std::string failure_summary() const;
+  };
+  // Tries urls one after another (best first) until one gives a PDF; done runs once, on the
+  // fetcher thread, with every attempt (with no urls: at once, on the calling thread). Each URL
+  // still counts as one fetch() (shared, cached and recorded as above).
+  void fetch_any(const PaperId& id, std::vector<std::string> urls,
+                 std::function<void(AnyResult)> done);
   // Blocks until every submitted fetch has completed (its done has returned).
   void wait_idle();
   // Aborts every queued and running transfer: their done runs with kFailed and reason

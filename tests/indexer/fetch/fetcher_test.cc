@@ -485,3 +485,47 @@ TEST_F(FetcherTest, CancelFailsWhatIsLeft) {
 
 }  // namespace
 }  // namespace paper
+
+namespace paper {
+namespace {
+
+TEST_F(FetcherTest, FetchAnyTriesCandidatesInOrderUntilAPdf) {
+  server_.serve("/paywall", testing::html_response("<html><body>Log in</body></html>"));
+  server_.serve("/good.pdf", pdf_response(pdf_));
+  server_.serve("/never.pdf", pdf_response(pdf_));
+  Fetcher fetcher(options(), nullptr, nullptr);
+  std::promise<Fetcher::AnyResult> promise;
+  auto future = promise.get_future();
+  fetcher.fetch_any("p",
+                    {server_.url("/missing.pdf"), server_.url("/paywall"), server_.url("/good.pdf"),
+                     server_.url("/never.pdf")},
+                    [&promise](Fetcher::AnyResult r) { promise.set_value(std::move(r)); });
+  ASSERT_EQ(future.wait_for(30s), std::future_status::ready);
+  Fetcher::AnyResult r = future.get();
+  ASSERT_TRUE(r.pdf);
+  EXPECT_EQ(r.pdf->url, server_.url("/good.pdf"));
+  ASSERT_EQ(r.failures.size(), 2u);
+  EXPECT_EQ(r.failure_summary(),
+            "127.0.0.1: HTTP 404 Not Found; 127.0.0.1: got an HTML page (paywall or login page?)");
+  EXPECT_EQ(server_.count("/never.pdf"), 0);
+  fetcher.wait_idle();
+}
+
+TEST_F(FetcherTest, FetchAnyReportsEveryFailure) {
+  Fetcher fetcher(options(), nullptr, nullptr);
+  std::promise<Fetcher::AnyResult> promise;
+  auto future = promise.get_future();
+  fetcher.fetch_any("p", {server_.url("/a.pdf"), "file:///etc/passwd"},
+                    [&promise](Fetcher::AnyResult r) { promise.set_value(std::move(r)); });
+  ASSERT_EQ(future.wait_for(30s), std::future_status::ready);
+  Fetcher::AnyResult r = future.get();
+  EXPECT_FALSE(r.pdf);
+  EXPECT_EQ(r.failure_summary(),
+            "127.0.0.1: HTTP 404 Not Found; file:///etc/passwd: not an http(s) URL; only http and "
+            "https are fetched");
+  Fetcher::AnyResult none;
+  EXPECT_EQ(none.failure_summary(), "no candidate URL");
+}
+
+}  // namespace
+}  // namespace paper
