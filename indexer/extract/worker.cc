@@ -209,7 +209,11 @@ Status extract_pdf(int fd, const std::string& path, const WorkerConfig& config, 
       text = clean_line(text);  // drops a cut UTF-8 sequence
       notes += "page " + std::to_string(i + 1) + " was cut at 4 MB of text\n";
     }
-    for (char c : text) alphanumerics += std::isalnum(static_cast<unsigned char>(c)) ? 1 : 0;
+    for (char c : text) {
+      // ASCII letters and digits, and every non-ASCII character (CJK, Greek, ...) once.
+      auto byte = static_cast<unsigned char>(c);
+      alphanumerics += std::isalnum(byte) || byte >= 0xC0 ? 1 : 0;
+    }
     if (auto offset = find_references_heading(text)) {
       references_page = i + 1;
       references_offset = *offset;
@@ -262,6 +266,8 @@ WorkerConfig parse_arguments(int argc, char** argv) {
 
 int run_extract_worker(int argc, char** argv) {
   const WorkerConfig config = parse_arguments(argc, argv);
+  // Descriptors the indexer opened without close-on-exec (index files, sockets) are not ours.
+  close_range(3, ~0u, 0);
   rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);  // a crash on a hostile PDF must not write core files
 #ifndef PAPER_SANITIZED

@@ -107,6 +107,41 @@ TEST_F(ExtractorTest, TwoColumnPaperComesOutColumnByColumn) {
   EXPECT_EQ(non_empty_lines(text.pages[0]), expected);
 }
 
+TEST_F(ExtractorTest, FullWidthAbstractThenNarrowGutterColumns) {
+  // IEEE-like: a full-width title and abstract, then two columns 17 pt apart whose lines share
+  // baselines.
+  PdfPage page;
+  page.lines.push_back(PdfLine{120, 750, 18, "Narrow Gutter Networks for Segmentation"});
+  std::vector<std::string> expected = {"Narrow Gutter Networks for Segmentation"};
+  double y = 720;
+  for (const std::string& line : testing::wrap_words(
+           "Abstract. This full width abstract spans both columns of the page and goes on for a "
+           "few lines so that the text crosses the gutter again and again.",
+           100)) {
+    page.lines.push_back(PdfLine{54, y, 10, line});
+    expected.push_back(line);
+    y -= 12;
+  }
+  const double top = y - 10;
+  const std::vector<std::string> left = {
+      "L0 one two three four five six seven eight", "L1 nine ten eleven twelve thirteen fourteen",
+      "L2 fifteen sixteen seventeen eighteen nineteen", "L3 twenty twentyone twentytwo"};
+  const std::vector<std::string> right = {
+      "R0 alpha beta gamma delta epsilon zeta eta", "R1 theta iota kappa lambda mu nu xi omicron",
+      "R2 sigma tau upsilon phi chi psi omega", "R3 aleph beth gimel daleth"};
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    page.lines.push_back(PdfLine{54, top - 12.0 * i, 10, left[i]});
+    page.lines.push_back(PdfLine{311, top - 12.0 * i, 10, right[i]});
+  }
+  expected.insert(expected.end(), left.begin(), left.end());
+  expected.insert(expected.end(), right.begin(), right.end());
+  Extractor extractor(test_options());
+  ExtractedText text = extractor.extract(write_pdf("ieee.pdf", {page}));
+  ASSERT_EQ(text.status, Status::kOk) << text.reason;
+  EXPECT_EQ(non_empty_lines(text.pages.at(0)), expected);
+  EXPECT_EQ(text.abstract.rfind("This full width abstract spans both columns", 0), 0u);
+}
+
 TEST_F(ExtractorTest, JoinsHyphenatedLineEnds) {
   PdfPage page;
   page.lines = {PdfLine{72, 700, 10, "Medical image seg-"},
