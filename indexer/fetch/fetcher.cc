@@ -166,6 +166,7 @@ class Fetcher::Impl {
     std::string url;          // as asked
     std::string current_url;  // after following HTML intermediates
     HostState* host = nullptr;
+    FetchObserver* observer = nullptr;  // for on_bytes from the write callback
     std::vector<Waiter> waiters;
     int attempts = 0;
     int follows = 0;
@@ -349,6 +350,7 @@ class Fetcher::Impl {
     }
     auto job = std::make_unique<Job>();
     job->url = job->current_url = url;
+    job->observer = observer_;
     job->waiters.push_back(std::move(request.waiter));
     Job* raw = job.get();
     jobs_[url] = std::move(job);
@@ -447,6 +449,7 @@ class Fetcher::Impl {
       return n;
     }
     if (!job->sink->write(data, n)) return 0;
+    if (job->observer) job->observer->on_bytes(static_cast<std::int64_t>(n));
     return n;
   }
 
@@ -607,8 +610,6 @@ class Fetcher::Impl {
     char* effective = nullptr;
     curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective);
     std::string final_url = effective ? effective : job->current_url;
-    if (observer_ && job->sink->bytes() > 0) observer_->on_bytes(job->sink->bytes());
-
     if (code != CURLE_OK) {
       bool retry = false;
       std::string why = explain(job, code, retry);

@@ -75,6 +75,8 @@ class FetchObserver {
  public:
   virtual ~FetchObserver() = default;
   virtual void on_fetch_done(const PaperId& id, const FetchResult& result) = 0;
+  // Body bytes received (decoded), as they arrive, for progress lines; includes bytes of
+  // transfers that later fail.
   virtual void on_bytes(std::int64_t /*bytes*/) {}
   virtual void on_host_unreachable(const std::string& /*host*/, const std::string& /*why*/) {}
   // A retryable failure; the next attempt starts after delay_s (before retry_wait_scale).

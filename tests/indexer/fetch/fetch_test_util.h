@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <future>
@@ -49,6 +50,7 @@ struct RecordingObserver : FetchObserver {
     std::lock_guard lock(mutex);
     done.emplace_back(id, r);
   }
+  void on_bytes(std::int64_t n) override { bytes += n; }
   void on_host_unreachable(const std::string& host, const std::string& why) override {
     std::lock_guard lock(mutex);
     unreachable.push_back(host + ": " + why);
@@ -58,6 +60,7 @@ struct RecordingObserver : FetchObserver {
     std::lock_guard lock(mutex);
     retries.push_back({url, attempt, delay_s, reason});
   }
+  std::atomic<std::int64_t> bytes{0};
   std::mutex mutex;
   std::vector<std::pair<PaperId, FetchResult>> done;
   std::vector<std::string> unreachable;

@@ -60,6 +60,7 @@ TEST_F(FetcherTest, DownloadsAPdfIntoTheContentAddressedCache) {
   EXPECT_EQ(history[0].bytes, r.bytes);
   ASSERT_EQ(observer_.done.size(), 1u);
   EXPECT_EQ(observer_.done[0].first, "paper-a");
+  EXPECT_EQ(observer_.bytes, static_cast<std::int64_t>(pdf_.size()));
 }
 
 TEST_F(FetcherTest, NotFoundIsNotRetried) {
