@@ -16,7 +16,7 @@ namespace {
 constexpr int kIdWords = 6;
 // Bounds that keep hostile lists (thousands of copies of one entry or link) linear.
 constexpr std::size_t kMaxLinksPerPaper = 64;
-constexpr std::size_t kMaxTitleChecksPerKey = 16;
+constexpr std::size_t kMaxTitleChecksPerKey = 4;
 constexpr std::size_t kIdSlugBytes = 48;
 
 std::vector<std::string> words_of(const std::string& normalized) {
@@ -76,8 +76,9 @@ PaperId make_paper_id(std::string_view title) {
   return slug + "-" + suffix;
 }
 
-bool titles_match(std::string_view a, std::string_view b) {
-  std::string na = normalize_for_match(a), nb = normalize_for_match(b);
+namespace {
+
+bool normalized_titles_match(const std::string& na, const std::string& nb) {
   if (na.empty() || nb.empty()) return false;
   if (na == nb) return true;
   auto wa = words_of(na), wb = words_of(nb);
@@ -88,6 +89,8 @@ bool titles_match(std::string_view a, std::string_view b) {
     for (std::size_t i = 0; i < shorter.size() && prefix; ++i) prefix = shorter[i] == longer[i];
     if (prefix) return true;
   }
+  // Jaccard similarity is at most |shorter| / |longer|: skip the sets when that is too small.
+  if (shorter.size() * 10 < longer.size() * 8) return false;
   std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
   std::size_t common = 0;
   for (const auto& w : sa) common += sb.count(w);
@@ -95,11 +98,18 @@ bool titles_match(std::string_view a, std::string_view b) {
   return all > 0 && common * 10 >= all * 8;
 }
 
+}  // namespace
+
+bool titles_match(std::string_view a, std::string_view b) {
+  return normalized_titles_match(normalize_for_match(a), normalize_for_match(b));
+}
+
 MergedPapers merge_entries(std::vector<Paper> entries) {
   MergedPapers out;
   std::map<std::string, std::size_t> by_title;             // normalised title -> paper
   std::map<std::string, std::vector<std::size_t>> by_key;  // arXiv id / DOI -> papers
   std::set<std::string> suspect_keys;
+  std::vector<std::string> norms;  // normalised title of each paper
 
   for (auto& entry : entries) {
     std::string norm = normalize_for_match(entry.title);
@@ -117,7 +127,7 @@ MergedPapers merge_entries(std::vector<Paper> entries) {
         if (it2 == by_key.end()) continue;
         for (std::size_t k = 0; k < it2->second.size() && k < kMaxTitleChecksPerKey; ++k) {
           std::size_t other = it2->second[k];
-          if (titles_match(out.papers[other].title, entry.title)) {
+          if (normalized_titles_match(norms[other], norm)) {
             target = other;
             reason = " (same " + describe_key(key) + ", matching title)";
             break;
@@ -160,6 +170,7 @@ MergedPapers merge_entries(std::vector<Paper> entries) {
       if (list.size() < kMaxTitleChecksPerKey) list.push_back(index);
     }
     by_title.emplace(norm, index);
+    norms.push_back(norm);
     entry.id = make_paper_id(entry.title);
     out.occurrences.push_back({entry.source});
     out.papers.push_back(std::move(entry));

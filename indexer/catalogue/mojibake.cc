@@ -61,8 +61,11 @@ std::vector<Char> decode(std::string_view s) {
   return out;
 }
 
+// Two-byte sequences are accepted only for Latin-1, Latin Extended-A and Greek (what titles and
+// names use): "“Über" is “ + Ü, which would otherwise read as U+0486.
 int sequence_length(int lead) {
-  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if ((lead >= 0xC2 && lead <= 0xC5) || lead == 0xCE || lead == 0xCF) return 2;
+  if (lead >= 0xC6 && lead <= 0xDF) return 0;
   if (lead >= 0xE0 && lead <= 0xEF) return 3;
   if (lead >= 0xF0 && lead <= 0xF4) return 4;
   return 0;

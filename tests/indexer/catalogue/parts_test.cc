@@ -15,13 +15,16 @@ TEST(Mojibake, RepairsMacRomanRoundTrips) {
                                       "Excite\xE2\x80\x9A\xC3\x84\xC3\xB4"),
             "\xE2\x80\x98Squeeze & Excite\xE2\x80\x99");
   EXPECT_EQ(repair_mac_roman_mojibake("P\xE2\x88\x9A\xE2\x88\x82lsterl"), "P\xC3\xB6lsterl");
+  EXPECT_EQ(repair_mac_roman_mojibake("\xC5\x92\xC2\xB1-VAE"), "\xCE\xB1-VAE");  // "Œ±"
   EXPECT_EQ(repair_mac_roman_mojibake("## \xEF\xA3\xBF\xC3\xBC\xC3\xAE\xC3\xA7Related"),
             "## \xF0\x9F\x94\x8DRelated");
 }
 
 TEST(Mojibake, LeavesCorrectTextAlone) {
   for (std::string s : {"plain", "P\xC3\xB6lsterl", "\xE2\x80\x98quoted\xE2\x80\x99",
-                        "caf\xC3\xA9 na\xC3\xAFve", "\xF0\x9F\x94\x8D Search"}) {
+                        "caf\xC3\xA9 na\xC3\xAFve", "\xF0\x9F\x94\x8D Search",
+                        "\xE2\x80\x9C\xC3\x9C"
+                        "ber\xE2\x80\x9D"}) {
     EXPECT_EQ(repair_mac_roman_mojibake(s), s);
   }
 }
