@@ -12,11 +12,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -116,7 +118,7 @@ void apply_record(char tag, const std::string& payload, ExtractedText& result) {
       break;
     case 'S':
       if (!payload.empty() &&
-          static_cast<unsigned char>(payload[0]) <= static_cast<unsigned>(Status::kUnreadable)) {
+          static_cast<unsigned char>(payload[0]) <= static_cast<unsigned>(Status::kCancelled)) {
         result.status = static_cast<Status>(payload[0]);
         result.reason = payload.substr(1);
       }
@@ -164,6 +166,7 @@ class Extractor::Impl {
       return result;
     }
 
+    if (cancelled_) return cancelled();
     std::unique_ptr<Worker> worker = acquire();
     if (!proto::write_record(worker->socket, 'X', path)) {
       // The idle worker had died (killed from outside): this PDF is not to blame, retry once.
@@ -175,7 +178,9 @@ class Extractor::Impl {
                     " exits at once; check that it runs `__extract-worker`");
       }
     }
+    mark_busy(*worker, true);
     Outcome outcome = read_result(*worker, result);
+    mark_busy(*worker, false);  // before any waitpid: cancel() never signals a reaped pid
     if (outcome == Outcome::kComplete) {
       if (result.status == Status::kOutOfMemory) {
         discard(*worker);
@@ -189,7 +194,11 @@ class Extractor::Impl {
       worker->reaped = true;
       std::string output = read_output(worker->output);
       result.diagnostics = output;
-      if (outcome == Outcome::kTimedOut) {
+      if (cancelled_) {
+        ExtractedText cancelled_result = cancelled();
+        cancelled_result.diagnostics = result.diagnostics;
+        result = cancelled_result;
+      } else if (outcome == Outcome::kTimedOut) {
         result.status = Status::kTimedOut;
         result.reason =
             "extraction timed out after " + format_seconds(options_.wall_seconds) + " s";
@@ -209,7 +218,30 @@ class Extractor::Impl {
     return result;
   }
 
+  void cancel() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    cancelled_ = true;
+    for (pid_t pid : busy_) kill(pid, SIGKILL);
+  }
+
  private:
+  static ExtractedText cancelled() {
+    ExtractedText result;
+    result.status = Status::kCancelled;
+    result.reason = "extraction cancelled";
+    return result;
+  }
+
+  void mark_busy(const Worker& worker, bool busy) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (busy) {
+      busy_.insert(worker.pid);
+      if (cancelled_) kill(worker.pid, SIGKILL);  // cancel() ran between the checks
+    } else {
+      busy_.erase(worker.pid);
+    }
+  }
+
   void classify_death(int status, const std::string& output, ExtractedText& result) const {
     const bool out_of_memory = output.find("Out of memory") != std::string::npos ||
                                output.find("std::bad_alloc") != std::string::npos;
@@ -346,11 +378,14 @@ class Extractor::Impl {
   ExtractOptions options_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Worker>> idle_;
+  std::set<pid_t> busy_;  // workers inside read_result, not yet reaped
+  std::atomic<bool> cancelled_{false};
 };
 
 Extractor::Extractor(ExtractOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 Extractor::~Extractor() = default;
 
 ExtractedText Extractor::extract(const std::string& pdf_path) { return impl_->extract(pdf_path); }
+void Extractor::cancel() { impl_->cancel(); }
 
 }  // namespace paper

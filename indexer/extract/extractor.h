@@ -20,8 +20,8 @@ struct ExtractOptions {
 };
 
 struct ExtractedText {
-  // kOutOfMemory and kUnreadable were added after the first contract; treat unknown values as
-  // failures.
+  // kOutOfMemory, kUnreadable and kCancelled were added after the first contract; treat unknown
+  // values as failures.
   enum class Status {
     kOk,
     kEncrypted,    // "PDF is password-protected"
@@ -32,6 +32,7 @@ struct ExtractedText {
     kCrashed,      // "extraction crashed (signal N)", "extraction worker exited with status N"
     kOutOfMemory,  // "extraction ran out of memory (limit N MB)"
     kUnreadable,   // "cannot read file: <system error>"
+    kCancelled,    // "extraction cancelled" (Extractor::cancel was called)
   };
   Status status = Status::kCorrupt;
   std::string reason;     // plain words: "PDF is password-protected", ...
@@ -47,7 +48,7 @@ struct ExtractedText {
 };
 
 // A short stable name for a status: "ok", "encrypted", "corrupt", "empty", "no-text",
-// "timed-out", "crashed", "out-of-memory", "unreadable".
+// "timed-out", "crashed", "out-of-memory", "unreadable", "cancelled".
 const char* to_string(ExtractedText::Status status);
 
 // Runs each extraction in a worker process with resource limits. Workers are kept in a pool and
@@ -65,6 +66,11 @@ class Extractor {
   // Never throws for a bad PDF: every per-file failure is a Status with a reason. Throws
   // paper::Error when no worker can be started at all (worker_exe missing, out of processes).
   ExtractedText extract(const std::string& pdf_path);
+
+  // Stops the run's extractions (Ctrl-C): kills the workers busy right now, so their extract()
+  // calls return kCancelled at once, and makes every later call return kCancelled without
+  // starting a worker. Thread-safe, idempotent.
+  void cancel();
 
  private:
   class Impl;

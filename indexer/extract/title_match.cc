@@ -114,6 +114,8 @@ const char* to_string(ExtractedText::Status status) {
       return "out-of-memory";
     case S::kUnreadable:
       return "unreadable";
+    case S::kCancelled:
+      return "cancelled";
   }
   return "unknown";
 }

@@ -89,6 +89,7 @@ Fault injected_fault(const std::string& path) {
     case Fault::kSpin:
       for (volatile unsigned long spin = 0;;) spin = spin + 1;
     case Fault::kCrash:
+      signal(SIGSEGV, SIG_DFL);  // a sanitizer's handler would turn it into exit(1)
       raise(SIGSEGV);
       std::abort();
     case Fault::kOom:

@@ -108,8 +108,8 @@ TEST_F(ExtractorTest, TwoColumnPaperComesOutColumnByColumn) {
 }
 
 TEST_F(ExtractorTest, FullWidthAbstractThenNarrowGutterColumns) {
-  // IEEE-like: a full-width title and abstract, then two columns 17 pt apart whose lines share
-  // baselines.
+  // IEEE-like: a full-width title and abstract, then two columns whose lines share baselines,
+  // 12 pt between the longest left line (ends at x=261) and the right column.
   PdfPage page;
   page.lines.push_back(PdfLine{120, 750, 18, "Narrow Gutter Networks for Segmentation"});
   std::vector<std::string> expected = {"Narrow Gutter Networks for Segmentation"};
@@ -131,7 +131,7 @@ TEST_F(ExtractorTest, FullWidthAbstractThenNarrowGutterColumns) {
       "R2 sigma tau upsilon phi chi psi omega", "R3 aleph beth gimel daleth"};
   for (std::size_t i = 0; i < left.size(); ++i) {
     page.lines.push_back(PdfLine{54, top - 12.0 * i, 10, left[i]});
-    page.lines.push_back(PdfLine{311, top - 12.0 * i, 10, right[i]});
+    page.lines.push_back(PdfLine{273, top - 12.0 * i, 10, right[i]});
   }
   expected.insert(expected.end(), left.begin(), left.end());
   expected.insert(expected.end(), right.begin(), right.end());
@@ -369,6 +369,23 @@ TEST_F(ExtractorTest, CpuLimit) {
   ExtractedText text = extractor.extract(spin);
   EXPECT_EQ(text.status, Status::kTimedOut);
   EXPECT_EQ(text.reason, "extraction used more than 1 s of CPU time");
+}
+
+TEST_F(ExtractorTest, CancelStopsBusyWorkersAndLaterCalls) {
+  FaultInjection fault("hang:hang-me");
+  std::string hang = simple_pdf("hang-me.pdf", "never read by the worker");
+  Extractor extractor(test_options());  // 30 s deadline: only cancel() can end the hang early
+  auto start = std::chrono::steady_clock::now();
+  auto busy = std::async(std::launch::async, [&] { return extractor.extract(hang); });
+  // cancel() may run before or after the worker starts: both must end the call.
+  extractor.cancel();
+  ASSERT_EQ(busy.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  ExtractedText text = busy.get();
+  EXPECT_EQ(text.status, Status::kCancelled);
+  EXPECT_EQ(text.reason, "extraction cancelled");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  text = extractor.extract(simple_pdf("later.pdf", "a later paper is not extracted"));
+  EXPECT_EQ(text.status, Status::kCancelled);
 }
 
 TEST_F(ExtractorTest, MissingWorkerIsARunError) {
