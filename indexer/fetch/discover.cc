@@ -155,7 +155,7 @@ std::vector<Candidate> parse_arxiv_feed(std::string_view atom, const std::string
     pos = end;
     if (!same_title(element_text(entry, "title"), title)) continue;
     std::string id_url = element_text(entry, "id");
-    if (auto id = arxiv_id_of(trim(id_url))) {
+    if (auto id = arxiv_id_from_url(trim(id_url))) {
       // Without the version suffix: the latest version.
       std::string bare = *id;
       std::size_t v = bare.rfind('v');
@@ -266,7 +266,7 @@ class Discoverer::Impl {
     Discovery d;
     std::optional<std::string> doi;
     for (const auto& link : paper.links)
-      if (!doi) doi = doi_of(link.url);
+      if (!doi) doi = doi_from_url(link.url);
     std::vector<std::string> unpaywall_done;
 
     auto take = [&](Api& api, std::vector<Candidate> found, const std::string& nothing) {

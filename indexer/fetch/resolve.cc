@@ -128,7 +128,7 @@ bool candidate_for(const Link& link, const UrlParts& u, std::time_t now, Ranked&
     return true;
   }
   if (host_is(h, "arxiv.org")) {
-    if (auto id = arxiv_id_of(link.url)) {
+    if (auto id = arxiv_id_from_url(link.url)) {
       out = {{"https://arxiv.org/pdf/" + *id, "arXiv " + *id, link.suspect}, kTierArxiv};
       return true;
     }
@@ -355,7 +355,7 @@ std::string url_for_log(std::string_view url) {
   return out;
 }
 
-std::optional<std::string> arxiv_id_of(std::string_view url) {
+std::optional<std::string> arxiv_id_from_url(std::string_view url) {
   auto u = parse_url(url);
   if (!u || !host_is(u->host, "arxiv.org")) return std::nullopt;
   std::smatch m;
@@ -363,7 +363,7 @@ std::optional<std::string> arxiv_id_of(std::string_view url) {
   return m[1].str();
 }
 
-std::optional<std::string> doi_of(std::string_view url) {
+std::optional<std::string> doi_from_url(std::string_view url) {
   auto u = parse_url(url);
   if (!u) return std::nullopt;
   static const std::regex springer(

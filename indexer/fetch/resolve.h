@@ -56,12 +56,14 @@ std::string host_of(std::string_view url);
 // "?..." when it holds a signature, token or key.
 std::string url_for_log(std::string_view url);
 
+// (Named apart from indexer/catalogue/links.h's arxiv_id_of / doi_of, which normalise for
+// merging: these keep the version and case that the PDF URL needs.)
 // The arXiv identifier (e.g. "2211.14830", "2211.14830v2", "cs/0112017") in an arxiv.org /abs/ or
 // /pdf/ URL, or nullopt.
-std::optional<std::string> arxiv_id_of(std::string_view url);
+std::optional<std::string> arxiv_id_from_url(std::string_view url);
 
 // The DOI carried by a link (doi.org/DOI, Springer /chapter|article/DOI, Nature articles/ID ->
 // 10.1038/ID), or nullopt. Used by discovery.
-std::optional<std::string> doi_of(std::string_view url);
+std::optional<std::string> doi_from_url(std::string_view url);
 
 }  // namespace paper

@@ -302,16 +302,17 @@ TEST(UrlTest, LogFormDropsCredentials) {
 }
 
 TEST(UrlTest, ArxivIdsAndDois) {
-  EXPECT_EQ(arxiv_id_of("https://arxiv.org/abs/2308.16150"), "2308.16150");
-  EXPECT_EQ(arxiv_id_of("https://arxiv.org/pdf/2211.14830v2.pdf"), "2211.14830v2");
-  EXPECT_EQ(arxiv_id_of("https://export.arxiv.org/abs/cs/0112017"), "cs/0112017");
-  EXPECT_EQ(arxiv_id_of("https://arxiv.org/list/cs.CV/recent"), std::nullopt);
-  EXPECT_EQ(doi_of("https://link.springer.com/chapter/10.1007/978-3-319-66179-7_47"),
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2308.16150"), "2308.16150");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/pdf/2211.14830v2.pdf"), "2211.14830v2");
+  EXPECT_EQ(arxiv_id_from_url("https://export.arxiv.org/abs/cs/0112017"), "cs/0112017");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/list/cs.CV/recent"), std::nullopt);
+  EXPECT_EQ(doi_from_url("https://link.springer.com/chapter/10.1007/978-3-319-66179-7_47"),
             "10.1007/978-3-319-66179-7_47");
-  EXPECT_EQ(doi_of("https://www.nature.com/articles/s41598-019-52737-x"),
+  EXPECT_EQ(doi_from_url("https://www.nature.com/articles/s41598-019-52737-x"),
             "10.1038/s41598-019-52737-x");
-  EXPECT_EQ(doi_of("https://doi.org/10.1016/j.media.2023.102802"), "10.1016/j.media.2023.102802");
-  EXPECT_EQ(doi_of("https://arxiv.org/abs/2308.16150"), std::nullopt);
+  EXPECT_EQ(doi_from_url("https://doi.org/10.1016/j.media.2023.102802"),
+            "10.1016/j.media.2023.102802");
+  EXPECT_EQ(doi_from_url("https://arxiv.org/abs/2308.16150"), std::nullopt);
 }
 
 }  // namespace
