@@ -1,9 +1,77 @@
-// Placeholder until this command lands.
+// paper-index build [--db DIR] [--rebuild] [--retry] [--jobs N] [--quiet] [PATH...]
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
 #include "common/error.h"
+#include "indexer/build_options.h"
 #include "indexer/commands.h"
+#include "indexer/inputs.h"
+#include "indexer/pipeline.h"
+#include "indexer/progress.h"
+
 namespace paper {
-int run_build(const std::vector<std::string>&, std::ostream&, std::ostream& err) {
-  err << "paper-index: error: 'build' is not available in this build yet\n";
-  return kExitFatal;
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_stop_signal(int sig) {
+  g_stop.store(true);
+  // A second Ctrl-C ends the process at once.
+  ::signal(sig, SIG_DFL);
 }
+
+// Installs SIGINT/SIGTERM handlers for the lifetime of the object.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop.store(false);
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGINT, &sa, &old_int_);
+    ::sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    ::sigaction(SIGINT, &old_int_, nullptr);
+    ::sigaction(SIGTERM, &old_term_, nullptr);
+  }
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+}  // namespace
+
+int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  BuildOptions b;
+  if (int rc = parse_build_options(args, b, out, err); rc >= 0) return rc;
+
+  PipelineOptions options;
+  options.db_dir = b.db;
+  options.rebuild = b.rebuild;
+  options.retry = b.retry;
+  options.jobs = b.jobs;
+  options.batch_size = static_cast<std::size_t>(b.batch_size);
+  options.paths = b.paths;
+  if (options.paths.empty()) options.paths = default_lists(b.data_dir);
+  options.synonyms_path = b.synonyms;
+  options.stop = &g_stop;
+
+  Progress::Mode mode = b.quiet                   ? Progress::Mode::kQuiet
+                        : ::isatty(STDERR_FILENO) ? Progress::Mode::kTerminal
+                                                  : Progress::Mode::kPlain;
+  Progress progress(err, mode);
+  StopSignals signals;
+  PipelineSummary s = run_pipeline(options, progress);
+  progress.finish();
+  print_summary(s, out);
+  return exit_code_for(s);
+}
+
 }  // namespace paper

@@ -1,9 +1,84 @@
-// Placeholder until this command lands.
+// paper-index status [--db DIR] [--json]: every paper's state as the last build left it.
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
 #include "common/error.h"
 #include "indexer/commands.h"
+#include "indexer/fetch/state_store.h"
+
 namespace paper {
-int run_status(const std::vector<std::string>&, std::ostream&, std::ostream& err) {
-  err << "paper-index: error: 'status' is not available in this build yet\n";
-  return kExitFatal;
+namespace {
+
+constexpr const char* kStatusUsage = R"(usage: paper-index status [--db DIR] [--json]
+
+Shows every paper's state as the last build left it: text (indexed with its PDF's text),
+metadata (indexed from the list entry only), failed (a PDF whose text could not be extracted),
+pending (not processed yet: the build was interrupted), with the URL used and the reason.
+
+  --db DIR   index folder (default: $PAPER_INDEX_DB, else ./index)
+  --json     {"papers":[{"id","title","state","url","reason"}]} on stdout
+)";
+
+int usage_error(std::ostream& err, const std::string& message) {
+  err << "paper-index: error: " << message << "; run `paper-index status --help` for the options\n";
+  return kExitUsage;
 }
+
+}  // namespace
+
+int run_status(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string db;
+  if (const char* env = std::getenv("PAPER_INDEX_DB"); env && *env) db = env;
+  bool json = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--json") {
+      json = true;
+    } else if (args[i] == "--db") {
+      if (i + 1 >= args.size() || args[i + 1].empty())
+        return usage_error(err, "--db needs a folder");
+      db = args[++i];
+    } else if (args[i] == "--help" || args[i] == "-h") {
+      out << kStatusUsage;
+      return kExitOk;
+    } else {
+      return usage_error(err, "unexpected argument '" + args[i] + "'");
+    }
+  }
+  if (db.empty()) db = "index";
+  const std::string path = (std::filesystem::path(db) / "state.sqlite").string();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw Error("no index in " + db + "; build one with `paper-index build --db " + db + "`");
+  }
+  StateStore store(path);
+  std::vector<PaperRecord> papers = store.papers();
+  if (json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const PaperRecord& p : papers) {
+      list.push_back({{"id", p.id},
+                      {"title", p.title},
+                      {"state", p.state},
+                      {"url", p.url},
+                      {"reason", p.reason}});
+    }
+    out << nlohmann::json{{"papers", list}}.dump(2, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace)
+        << "\n";
+    return kExitOk;
+  }
+  std::map<std::string, int> counts;
+  for (const PaperRecord& p : papers) {
+    ++counts[p.state];
+    out << p.state << std::string(p.state.size() < 9 ? 9 - p.state.size() : 1, ' ') << p.id << "  "
+        << p.title << "\n";
+    if (!p.url.empty()) out << "         url: " << p.url << "\n";
+    if (!p.reason.empty()) out << "         reason: " << p.reason << "\n";
+  }
+  out << papers.size() << " papers: " << counts["text"] << " text, " << counts["metadata"]
+      << " metadata only, " << counts["failed"] << " failed, " << counts["pending"] << " pending\n";
+  return kExitOk;
+}
+
 }  // namespace paper

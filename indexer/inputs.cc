@@ -1,0 +1,162 @@
+#include "indexer/inputs.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "common/error.h"
+#include "common/text.h"
+#include "indexer/catalogue/catalogue.h"
+#include "indexer/index/sha256.h"
+
+namespace paper {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool has_pdf_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return ext == ".pdf";
+}
+
+bool starts_with_pdf_magic(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[5] = {};
+  in.read(magic, 5);
+  return in.gcount() == 5 && std::string(magic, 5) == "%PDF-";
+}
+
+std::string slug(const std::string& text) {
+  std::string n = normalize_for_match(text);
+  std::string out;
+  for (char c : n) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+    if (out.size() >= 48) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "file" : out;
+}
+
+InputPaper pdf_input(const fs::path& file, const std::string& list, const fs::path& root) {
+  InputPaper in;
+  in.pdf_path = file.string();
+  in.paper.id = pdf_paper_id(in.pdf_path);
+  in.paper.title = file.stem().string();  // replaced by the PDF's own title when extracted
+  in.paper.source = SourceLocation{in.pdf_path, 0};
+  std::error_code ec;
+  fs::path rel = fs::relative(file.parent_path(), root, ec);
+  if (!ec && !rel.empty() && rel != ".") in.paper.section = rel.string();
+  in.lists = {list};
+  return in;
+}
+
+}  // namespace
+
+std::vector<std::string> default_lists(const std::string& data_dir) {
+  std::vector<std::string> lists;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(data_dir, ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".md") lists.push_back(e.path().string());
+  }
+  std::sort(lists.begin(), lists.end());
+  if (lists.empty()) {
+    throw Error("no paper list (*.md) in " + data_dir +
+                "/; run paper-index from the project folder or name the lists: "
+                "paper-index build LIST.md");
+  }
+  return lists;
+}
+
+PaperId pdf_paper_id(const std::string& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  std::string key = ec ? path : abs.lexically_normal().string();
+  return "pdf-" + slug(fs::path(path).stem().string()) + "-" + sha256_hex(key).substr(0, 8);
+}
+
+std::string file_stamp(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return "";
+  long long ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  return std::to_string(static_cast<long long>(st.st_size)) + ":" + std::to_string(ns);
+}
+
+Inputs collect_inputs(const std::vector<std::string>& paths) {
+  Inputs out;
+  std::vector<std::string> lists;
+  std::set<PaperId> seen;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (fs::is_directory(st)) {
+      std::vector<fs::path> files;
+      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && has_pdf_extension(it->path())) files.push_back(it->path());
+      }
+      if (ec) {
+        out.warnings.push_back(Diagnostic{
+            SourceLocation{path, 0}, "cannot read the folder completely (" + ec.message() +
+                                         "); its PDFs that were not seen are kept as they were"});
+        ++out.unreadable;
+      } else {
+        out.read.insert(path);
+      }
+      std::sort(files.begin(), files.end());
+      if (files.empty() && !ec) {
+        out.warnings.push_back(
+            Diagnostic{SourceLocation{path, 0}, "folder has no PDF files; nothing to index there"});
+      }
+      for (const fs::path& f : files) {
+        InputPaper in = pdf_input(f, path, path);
+        if (seen.insert(in.paper.id).second) out.papers.push_back(std::move(in));
+      }
+    } else if (fs::is_regular_file(st) &&
+               (has_pdf_extension(path) || starts_with_pdf_magic(path))) {
+      InputPaper in = pdf_input(path, path, fs::path(path).parent_path());
+      in.paper.section.clear();
+      out.read.insert(path);
+      if (seen.insert(in.paper.id).second) out.papers.push_back(std::move(in));
+    } else {
+      lists.push_back(path);
+    }
+  }
+  if (lists.empty()) return out;
+
+  Catalogue cat = parse_lists(lists);
+  out.warnings.insert(out.warnings.end(), cat.warnings.begin(), cat.warnings.end());
+  out.unreadable += cat.unreadable_lists;
+  std::set<std::string> failed;
+  for (const std::string& l : lists) {
+    std::ifstream probe(l);
+    if (probe && fs::is_regular_file(l)) {
+      out.read.insert(l);
+    } else {
+      failed.insert(l);
+    }
+  }
+  for (std::size_t i = 0; i < cat.papers.size(); ++i) {
+    InputPaper in;
+    in.paper = cat.papers[i];
+    if (i < cat.occurrences.size()) {
+      for (const SourceLocation& loc : cat.occurrences[i]) {
+        if (std::find(in.lists.begin(), in.lists.end(), loc.file) == in.lists.end()) {
+          in.lists.push_back(loc.file);
+        }
+      }
+    }
+    if (in.lists.empty()) in.lists.push_back(in.paper.source.file);
+    if (seen.insert(in.paper.id).second) out.papers.push_back(std::move(in));
+  }
+  return out;
+}
+
+}  // namespace paper

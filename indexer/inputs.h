@@ -1,0 +1,46 @@
+// What `paper-index build` is given: paper lists, PDF files and folders of PDFs -> the papers to
+// index and the inputs that were read (for removals). No network, no printing.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/paper.h"
+
+namespace paper {
+
+// One paper of the run: from a list entry, or a PDF on disk (then pdf_path is set and the title
+// comes from the PDF itself at extraction time).
+struct InputPaper {
+  Paper paper;
+  std::vector<std::string> lists;  // the lists (or PDF folders/files as given) that name it
+  std::string pdf_path;            // local PDF; empty for list entries
+};
+
+struct Inputs {
+  std::vector<InputPaper> papers;
+  std::vector<Diagnostic> warnings;
+  // Lists and folders read completely in this run: a paper indexed earlier whose lists are all
+  // in here and that none of them names any more is removed.
+  std::set<std::string> read;
+  int unreadable = 0;  // lists or paths that could not be read
+};
+
+// The default inputs when no PATH is given: the Markdown lists in data_dir ("data"), sorted.
+// Throws paper::Error when there is none.
+std::vector<std::string> default_lists(const std::string& data_dir);
+
+// Expands PATHs: a folder -> every *.pdf below it (recursively, sorted); a *.pdf file (or a file
+// starting with "%PDF") -> that PDF; anything else -> a Markdown list. Never throws for bad input:
+// problems become warnings.
+Inputs collect_inputs(const std::vector<std::string>& paths);
+
+// The id of a PDF on disk: "pdf-" + a slug of its file name + "-" + 8 hex of its absolute path's
+// hash (stable across runs, distinct for equal names in different folders).
+PaperId pdf_paper_id(const std::string& path);
+
+// "<size>:<mtime in ns>" of a file, or "" when it cannot be read.
+std::string file_stamp(const std::string& path);
+
+}  // namespace paper

@@ -1,0 +1,668 @@
+#include "indexer/pipeline.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <ctime>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "common/error.h"
+#include "common/schema.h"
+#include "common/text.h"
+#include "indexer/fetch/resolve.h"
+#include "indexer/fetch/state_store.h"
+#include "indexer/index/index_writer.h"
+#include "indexer/index/sha256.h"
+#include "indexer/inputs.h"
+
+namespace paper {
+namespace {
+
+namespace fs = std::filesystem;
+using Kind = PaperOutcome::Kind;
+
+// A blocking queue; producers never wait (the pipeline bounds what is in flight), consumers
+// wait until an item arrives or the queue is closed.
+template <class T>
+class Queue {
+ public:
+  void push(T item) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      items_.push_back(std::move(item));
+    }
+    cv_.notify_one();
+  }
+  // nullopt once closed and empty.
+  std::optional<T> pop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    cv_.wait(lock, [&] { return closed_ || !items_.empty(); });
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    return item;
+  }
+  // Waits at most `timeout`; nullopt when nothing arrived.
+  std::optional<T> pop_for(std::chrono::milliseconds timeout) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    cv_.wait_for(lock, timeout, [&] { return closed_ || !items_.empty(); });
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    return item;
+  }
+  void close() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closed_ = true;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::deque<T> items_;
+  bool closed_ = false;
+};
+
+struct Item {
+  InputPaper in;
+  std::string entry_hash;
+  std::optional<IndexedVersion> old;
+  std::vector<Candidate> candidates;
+  std::vector<std::string> skipped;
+  std::size_t next = 0;
+  std::vector<std::string> failures;  // "url: reason", in order
+  std::string last_reason;            // the last failure, without URL (summary key)
+  std::string last_url;
+};
+
+struct ExtractJob {
+  std::size_t item = 0;
+  std::string path;
+  std::string url;
+  std::string sha256;
+};
+
+struct ExtractDone {
+  ExtractedText text;
+  bool title_ok = false;
+  std::string sha256;
+  std::string stamp;
+  bool same_content = false;  // local PDF whose bytes are those already indexed
+};
+
+struct Event {
+  enum class Type { kFetched, kExtracted, kWritten };
+  Type type = Type::kWritten;
+  std::size_t item = 0;
+  FetchResult fetch;
+  ExtractDone extract;
+};
+
+struct WriteJob {
+  enum class Type { kPut, kRefresh, kStamp, kRemove };
+  Type type = Type::kPut;
+  std::size_t item = 0;
+  bool notify = true;  // post kWritten back when done
+  schema::StoredPaper stored;
+  std::string entry_hash;
+  std::string stamp;
+  PaperRecord record;  // written to the state store once the paper is committed
+  bool has_record = true;
+};
+
+std::string first_words(const std::string& text) {
+  std::string t = trim(text.substr(0, text.find('\n')));
+  return truncate_utf8(t, 80);
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+class Pipeline : public FetchObserver {
+ public:
+  Pipeline(const PipelineOptions& options, PipelineObserver& observer)
+      : options_(options), observer_(observer) {}
+
+  PipelineSummary run() {
+    jobs_ = options_.jobs > 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    max_in_flight_ = options_.max_in_flight > 0 ? options_.max_in_flight
+                                                : static_cast<std::size_t>(4 * jobs_ + 16);
+    Inputs inputs = collect_inputs(options_.paths);
+    for (const Diagnostic& d : inputs.warnings) {
+      notify_warning(d.source.to_string() + ": " + d.message);
+    }
+    summary_.list_warnings = static_cast<int>(inputs.warnings.size());
+    summary_.unreadable_inputs = inputs.unreadable;
+
+    IndexOptions io;
+    io.dir = options_.db_dir;
+    io.rebuild = options_.rebuild;
+    io.batch_size = options_.batch_size;
+    io.synonyms_path = options_.synonyms_path;
+    writer_ = IndexWriter::open(io);
+    store_ = std::make_unique<StateStore>((fs::path(options_.db_dir) / "state.sqlite").string());
+
+    plan(inputs);
+    {
+      std::lock_guard<std::mutex> lock(observer_mutex_);
+      observer_.on_start(items_.size(), static_cast<std::size_t>(summary_.unchanged));
+    }
+
+    FetchOptions fo = options_.fetch;
+    if (fo.cache_dir.empty()) fo.cache_dir = (fs::path(options_.db_dir) / "cache").string();
+    // Constructed only when needed: a run of local PDFs never starts the fetcher.
+    bool any_remote = std::any_of(items_.begin(), items_.end(),
+                                  [](const Item& i) { return i.in.pdf_path.empty(); });
+    if (!items_.empty()) extractor_ = std::make_unique<Extractor>(options_.extract);
+    if (any_remote) fetcher_ = std::make_unique<Fetcher>(fo, store_.get(), this);
+
+    std::thread writer_thread([this] { write_loop(); });
+    std::vector<std::thread> extract_threads;
+    if (extractor_) {
+      for (int i = 0; i < jobs_; ++i) extract_threads.emplace_back([this] { extract_loop(); });
+    }
+    for (WriteJob& job : removals_) write_queue_.push(std::move(job));
+    removals_.clear();
+
+    event_loop();
+
+    if (fetcher_) {
+      fetcher_->cancel();
+      fetcher_->wait_idle();
+    }
+    extract_queue_.close();
+    for (auto& t : extract_threads) {
+      if (abandoned_) {
+        t.detach();  // blocked in extract(); this object is kept alive for them (run_pipeline)
+      } else {
+        t.join();
+      }
+    }
+    write_queue_.close();
+    writer_thread.join();
+    if (fetcher_) {
+      fatal_ = fetcher_->fatal_error();
+      fetcher_.reset();
+    }
+    if (!abandoned_) extractor_.reset();
+    if (fatal_exception_) std::rethrow_exception(fatal_exception_);
+    if (fatal_) throw Error(*fatal_);
+    summary_.interrupted = stopping_;
+    summary_.unreachable_hosts = unreachable_;
+    summary_.documents = writer_->document_count();
+    writer_.reset();  // releases DIR/lock
+    return summary_;
+  }
+
+  // True when extractions were still running at the end of an interrupted run: their threads
+  // use this object until their worker returns.
+  bool abandoned() const { return abandoned_; }
+
+  // FetchObserver (fetcher thread).
+  void on_fetch_done(const PaperId&, const FetchResult&) override {}
+  void on_bytes(std::int64_t bytes) override {
+    std::lock_guard<std::mutex> lock(observer_mutex_);
+    observer_.on_bytes(bytes);
+  }
+  void on_host_unreachable(const std::string& host, const std::string& why) override {
+    std::lock_guard<std::mutex> lock(observer_mutex_);
+    unreachable_.push_back(host);
+    observer_.on_host_unreachable(host, why);
+  }
+
+ private:
+  void notify_warning(const std::string& message) {
+    std::lock_guard<std::mutex> lock(observer_mutex_);
+    observer_.on_warning(message);
+  }
+
+  void notify_paper(const PaperOutcome& outcome) {
+    std::lock_guard<std::mutex> lock(observer_mutex_);
+    observer_.on_paper(outcome);
+  }
+
+  // Decides, per paper, whether there is work; plans removals.
+  void plan(const Inputs& inputs) {
+    std::map<PaperId, IndexedVersion> indexed = writer_->all_versions();
+    std::set<PaperId> named;
+    for (const InputPaper& in : inputs.papers) {
+      named.insert(in.paper.id);
+      Item item;
+      item.in = in;
+      item.entry_hash = entry_hash(in.paper, in.lists);
+      auto it = indexed.find(in.paper.id);
+      if (it != indexed.end()) item.old = it->second;
+      if (item.old && item.old->entry_hash == item.entry_hash &&
+          (item.old->state == schema::PaperState::kText || !options_.retry) &&
+          (in.pdf_path.empty() || item.old->file_stamp == file_stamp(in.pdf_path))) {
+        ++summary_.unchanged;
+        if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        continue;
+      }
+      PaperRecord pending{in.paper.id, in.paper.title, "pending", "", "", now_seconds()};
+      store_->set_paper(pending);
+      items_.push_back(std::move(item));
+    }
+    for (const auto& [id, v] : indexed) {
+      if (named.count(id) || v.lists.empty()) continue;
+      bool all_read = std::all_of(v.lists.begin(), v.lists.end(),
+                                  [&](const std::string& l) { return inputs.read.count(l) > 0; });
+      if (!all_read) continue;  // a list not read this run may still name it
+      WriteJob job;
+      job.type = WriteJob::Type::kRemove;
+      job.notify = false;
+      job.stored.paper.id = id;
+      job.has_record = false;
+      removals_.push_back(std::move(job));
+      ++summary_.removed;
+      notify_paper(PaperOutcome{Kind::kRemoved, id, "", "", ""});
+    }
+  }
+
+  void event_loop() {
+    std::size_t next = 0;
+    while (true) {
+      if (!stopping_ && options_.stop && options_.stop->load()) {
+        stopping_ = true;
+        if (fetcher_) fetcher_->cancel();
+      }
+      if (!stopping_ && failed_) stopping_ = true;
+      while (!stopping_ && next < items_.size() && in_flight_ < max_in_flight_) {
+        start(next++);
+      }
+      if (in_flight_ == 0 && (stopping_ || next == items_.size())) break;
+      // Stopping: extraction workers finish their PDF (up to the per-PDF deadline) before they
+      // notice; do not wait for them. What is complete has reached the writer by now.
+      if (stopping_ && in_flight_ <= static_cast<std::size_t>(extracting_.load())) {
+        abandoned_ = true;
+        break;
+      }
+      auto event = events_.pop_for(std::chrono::milliseconds(100));
+      if (!event) continue;
+      switch (event->type) {
+        case Event::Type::kFetched:
+          on_fetched(event->item, std::move(event->fetch));
+          break;
+        case Event::Type::kExtracted:
+          on_extracted(event->item, std::move(event->extract));
+          break;
+        case Event::Type::kWritten:
+          --in_flight_;
+          break;
+      }
+    }
+  }
+
+  void start(std::size_t i) {
+    ++in_flight_;
+    Item& item = items_[i];
+    if (!item.in.pdf_path.empty()) {
+      extract_queue_.push(ExtractJob{i, item.in.pdf_path, item.in.pdf_path, ""});
+      return;
+    }
+    Resolution r = resolve(item.in.paper, std::time(nullptr));
+    item.candidates = std::move(r.candidates);
+    item.skipped = std::move(r.skipped);
+    try_next(i);
+  }
+
+  void try_next(std::size_t i) {
+    Item& item = items_[i];
+    if (stopping_) {
+      --in_flight_;  // left pending; the next run takes it up
+      return;
+    }
+    if (item.next >= item.candidates.size()) {
+      finish_without_text(i);
+      return;
+    }
+    const std::string url = item.candidates[item.next++].url;
+    item.last_url = url;
+    ++summary_.fetches;
+    fetcher_->fetch(item.in.paper.id, url, [this, i](FetchResult r) {
+      Event e;
+      e.type = Event::Type::kFetched;
+      e.item = i;
+      e.fetch = std::move(r);
+      events_.push(std::move(e));
+    });
+  }
+
+  void fail_candidate(std::size_t i, const std::string& url, const std::string& reason,
+                      const std::string& message) {
+    Item& item = items_[i];
+    item.failures.push_back(message.empty() ? url_for_log(url) + ": " + reason : message);
+    item.last_reason = reason;
+    try_next(i);
+  }
+
+  void on_fetched(std::size_t i, FetchResult r) {
+    Item& item = items_[i];
+    if (stopping_) {
+      --in_flight_;
+      return;
+    }
+    if (r.status == FetchResult::Status::kFailed) {
+      fail_candidate(i, r.url, r.reason, "");
+      return;
+    }
+    ++summary_.fetched_ok;
+    if (!options_.rebuild && item.old && item.old->state == schema::PaperState::kText &&
+        item.old->content_hash == r.sha256) {
+      // Same PDF as indexed, only the entry changed: re-write from the stored pages.
+      WriteJob job;
+      job.type = WriteJob::Type::kRefresh;
+      job.item = i;
+      job.stored.paper = item.in.paper;
+      job.stored.lists = item.in.lists;
+      job.entry_hash = item.entry_hash;
+      job.record = PaperRecord{item.in.paper.id, item.in.paper.title, "text", r.url, "", 0};
+      write_queue_.push(std::move(job));
+      ++summary_.text;
+      notify_paper(PaperOutcome{Kind::kText, item.in.paper.id, item.in.paper.title, r.url, ""});
+      return;
+    }
+    extract_queue_.push(ExtractJob{i, r.path, r.url, r.sha256});
+  }
+
+  void on_extracted(std::size_t i, ExtractDone done) {
+    Item& item = items_[i];
+    if (stopping_) {
+      --in_flight_;
+      return;
+    }
+    const ExtractedText& t = done.text;
+    const bool local = !item.in.pdf_path.empty();
+    if (local) {
+      if (done.same_content) {
+        WriteJob job;
+        job.type = WriteJob::Type::kStamp;
+        job.item = i;
+        job.stored.paper.id = item.in.paper.id;
+        job.stamp = done.stamp;
+        job.has_record = false;
+        write_queue_.push(std::move(job));
+        ++summary_.unchanged;
+        if (item.old && item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        return;
+      }
+      schema::StoredPaper s = stored_from(item, t, item.in.pdf_path, done.sha256);
+      if (t.status == ExtractedText::Status::kOk) {
+        std::string title = document_title(t);
+        if (!title.empty()) s.paper.title = title;
+        if (!trim(t.pdf_author).empty()) s.paper.authors = {trim(t.pdf_author)};
+        put(i, std::move(s), done.stamp, Kind::kText, "");
+      } else {
+        s.state = schema::PaperState::kMetadataOnly;
+        s.reason = t.reason;
+        s.pages.clear();
+        item.last_reason = t.reason;
+        put(i, std::move(s), done.stamp, Kind::kFailed, t.reason);
+      }
+      return;
+    }
+    const std::string& url = item.last_url;
+    if (t.status != ExtractedText::Status::kOk) {
+      fail_candidate(i, url, t.reason, "");
+      return;
+    }
+    if (!done.title_ok) {
+      std::string seen = document_title(t);
+      if (seen.empty() && !t.pages.empty()) seen = first_words(t.pages[0]);
+      std::string message = "PDF at " + url_for_log(url) + " is a different paper ('" +
+                            truncate_utf8(seen, 80) + "' on its first page)";
+      fail_candidate(i, url, "PDF is a different paper", message);
+      return;
+    }
+    put(i, stored_from(item, t, url, done.sha256), "", Kind::kText, "");
+  }
+
+  schema::StoredPaper stored_from(const Item& item, const ExtractedText& t, const std::string& url,
+                                  const std::string& sha256) {
+    schema::StoredPaper s;
+    s.paper = item.in.paper;
+    s.lists = item.in.lists;
+    s.state = schema::PaperState::kText;
+    s.pdf_url = url;
+    s.pdf_sha256 = sha256;
+    s.page_count = t.page_count;
+    s.pdf_title = t.pdf_title;
+    s.abstract = t.abstract;
+    s.references_page = t.references_page;
+    s.references_offset = t.references_offset;
+    s.pages = t.pages;
+    return s;
+  }
+
+  void finish_without_text(std::size_t i) {
+    Item& item = items_[i];
+    schema::StoredPaper s;
+    s.paper = item.in.paper;
+    s.lists = item.in.lists;
+    s.state = schema::PaperState::kMetadataOnly;
+    if (!item.failures.empty()) {
+      s.reason = join(item.failures, "; ");
+      s.pdf_url = item.last_url;
+    } else if (!item.skipped.empty()) {
+      s.reason = "no link that could lead to a PDF (" + join(item.skipped, "; ") + ")";
+      item.last_reason = "no link that could lead to a PDF";
+    } else {
+      s.reason = "the list entry has no link to the paper";
+      item.last_reason = s.reason;
+    }
+    std::string reason = s.reason;
+    put(i, std::move(s), "", Kind::kMetadata, reason);
+  }
+
+  void put(std::size_t i, schema::StoredPaper s, const std::string& stamp, Kind kind,
+           const std::string& reason) {
+    Item& item = items_[i];
+    const char* state = kind == Kind::kText     ? "text"
+                        : kind == Kind::kFailed ? "failed"
+                                                : "metadata";
+    PaperOutcome outcome{kind, s.paper.id, s.paper.title, s.pdf_url, reason};
+    if (kind == Kind::kText) {
+      ++summary_.text;
+    } else {
+      if (kind == Kind::kFailed) {
+        ++summary_.failed;
+      } else {
+        ++summary_.metadata;
+      }
+      ++summary_.reasons[item.last_reason.empty() ? reason : item.last_reason];
+    }
+    WriteJob job;
+    job.type = WriteJob::Type::kPut;
+    job.item = i;
+    job.record = PaperRecord{s.paper.id, s.paper.title, state, s.pdf_url, reason, 0};
+    job.stored = std::move(s);
+    job.entry_hash = item.entry_hash;
+    job.stamp = stamp;
+    write_queue_.push(std::move(job));
+    notify_paper(outcome);
+  }
+
+  void extract_loop() {
+    while (auto job = extract_queue_.pop()) {
+      Event e;
+      e.type = Event::Type::kExtracted;
+      e.item = job->item;
+      if (!stopping_ && !failed_) {
+        try {
+          e.extract = extract(*job);
+        } catch (...) {
+          set_fatal(std::current_exception());
+        }
+      }
+      events_.push(std::move(e));
+    }
+  }
+
+  ExtractDone extract(const ExtractJob& job) {
+    const Item& item = items_[job.item];
+    ExtractDone done;
+    done.sha256 = job.sha256;
+    if (!item.in.pdf_path.empty()) {
+      done.stamp = file_stamp(job.path);
+      auto sha = sha256_file(job.path);
+      if (!sha) {
+        done.text.status = ExtractedText::Status::kUnreadable;
+        done.text.reason = "cannot read the file";
+        return done;
+      }
+      done.sha256 = *sha;
+      std::error_code ec;
+      auto size = fs::file_size(job.path, ec);
+      if (!ec) on_bytes(static_cast<std::int64_t>(size));
+      if (!options_.rebuild && item.old && item.old->content_hash == done.sha256 &&
+          item.old->entry_hash == item.entry_hash &&
+          (item.old->state == schema::PaperState::kText || !options_.retry)) {
+        done.same_content = true;
+        return done;
+      }
+    }
+    {
+      std::lock_guard<std::mutex> lock(observer_mutex_);
+      ++summary_.extractions;
+    }
+    ++extracting_;
+    struct Done {
+      std::atomic<int>& n;
+      ~Done() { --n; }
+    } guard{extracting_};
+    done.text = extractor_->extract(job.path);
+    if (done.text.status == ExtractedText::Status::kOk && item.in.pdf_path.empty()) {
+      done.title_ok = title_matches_text(item.in.paper.title, done.text);
+    }
+    return done;
+  }
+
+  void write_loop() {
+    std::vector<PaperRecord> uncommitted;
+    auto flush = [&] {
+      for (PaperRecord& r : uncommitted) {
+        r.updated_at = now_seconds();
+        store_->set_paper(r);
+      }
+      uncommitted.clear();
+    };
+    while (auto job = write_queue_.pop()) {
+      if (failed_) {
+        if (job->notify) post_written(job->item);
+        continue;
+      }
+      try {
+        switch (job->type) {
+          case WriteJob::Type::kPut:
+            writer_->put(job->stored, job->entry_hash, job->stamp);
+            break;
+          case WriteJob::Type::kRefresh: {
+            auto old = writer_->stored(job->stored.paper.id);
+            if (old) {
+              old->paper = job->stored.paper;
+              old->lists = job->stored.lists;
+              writer_->put(*old, job->entry_hash);
+            }
+            break;
+          }
+          case WriteJob::Type::kStamp:
+            writer_->set_file_stamp(job->stored.paper.id, job->stamp);
+            break;
+          case WriteJob::Type::kRemove:
+            writer_->remove(job->stored.paper.id);
+            store_->remove_paper(job->stored.paper.id);
+            break;
+        }
+        if (job->has_record) uncommitted.push_back(job->record);
+        if (writer_->uncommitted() == 0) flush();
+      } catch (...) {
+        set_fatal(std::current_exception());
+      }
+      if (job->notify) post_written(job->item);
+    }
+    try {
+      if (!failed_) {
+        // An interrupted rebuild is not swapped in: it is incomplete.
+        if (stopping_ && writer_->building_new_generation()) {
+          writer_->commit();
+        } else {
+          writer_->finish();
+        }
+        flush();
+      }
+    } catch (...) {
+      set_fatal(std::current_exception());
+    }
+  }
+
+  void post_written(std::size_t item) {
+    Event e;
+    e.type = Event::Type::kWritten;
+    e.item = item;
+    events_.push(std::move(e));
+  }
+
+  void set_fatal(std::exception_ptr e) {
+    std::lock_guard<std::mutex> lock(fatal_mutex_);
+    if (!fatal_exception_) fatal_exception_ = e;
+    failed_ = true;
+  }
+
+  const PipelineOptions& options_;
+  PipelineObserver& observer_;
+  std::mutex observer_mutex_;
+  int jobs_ = 1;
+  std::size_t max_in_flight_ = 16;
+  PipelineSummary summary_;
+  std::vector<std::string> unreachable_;
+
+  std::vector<Item> items_;
+  std::vector<WriteJob> removals_;
+  Queue<Event> events_;
+  Queue<ExtractJob> extract_queue_;
+  Queue<WriteJob> write_queue_;
+  std::size_t in_flight_ = 0;  // main thread only
+  std::atomic<bool> stopping_{false};
+  std::atomic<int> extracting_{0};  // extract() calls running
+  bool abandoned_ = false;
+
+  std::mutex fatal_mutex_;
+  std::exception_ptr fatal_exception_;
+  std::optional<std::string> fatal_;  // main thread only
+  std::atomic<bool> failed_{false};
+
+  std::unique_ptr<IndexWriter> writer_;
+  std::unique_ptr<StateStore> store_;
+  std::unique_ptr<Extractor> extractor_;
+  std::unique_ptr<Fetcher> fetcher_;  // last: destroyed first, its callbacks use the rest
+};
+
+}  // namespace
+
+PipelineSummary run_pipeline(const PipelineOptions& options, PipelineObserver& observer) {
+  auto pipeline = std::make_unique<Pipeline>(options, observer);
+  PipelineSummary summary = pipeline->run();
+  // An interrupted run may leave threads waiting for an extraction worker; they keep using the
+  // pipeline, so it stays allocated (the process is about to exit with 130).
+  if (pipeline->abandoned()) pipeline.release();
+  return summary;
+}
+
+}  // namespace paper

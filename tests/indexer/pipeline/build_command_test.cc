@@ -1,0 +1,196 @@
+// The real paper-index binary: build, status, Ctrl-C and kill -9 at several points.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "common/schema.h"
+#include "indexer/inputs.h"
+#include "tests/indexer/pipeline/pipeline_support.h"
+#include "tests/support/http/http_server.h"
+#include "tests/support/pdf_writer.h"
+#include "tests/support/temp_dir.h"
+
+namespace paper {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::Child;
+using testing::paper_pdf;
+using testing::run_paper_index;
+
+// "[k/n]" progress line of the plain (non-terminal) output.
+auto progress_at(int k) {
+  return [k](const std::string& line) {
+    return line.find("[" + std::to_string(k) + "/") != std::string::npos;
+  };
+}
+
+// Papers "indexed with text" and "unchanged" from the summary line.
+std::pair<int, int> text_and_unchanged(const std::string& out) {
+  std::smatch m;
+  std::regex re(R"(indexed (\d+) papers? with text, .* (\d+) unchanged)");
+  if (!std::regex_search(out, m, re)) return {-1, -1};
+  return {std::stoi(m[1]), std::stoi(m[2])};
+}
+
+class BuildCommandTest : public ::testing::Test {
+ protected:
+  void make_pdfs(int n, const std::string& hang_name = "") {
+    for (int i = 0; i < n; ++i) {
+      std::string name = "p" + std::to_string(i) + ".pdf";
+      if (i == n - 1 && !hang_name.empty()) name = hang_name;
+      testing::write_file(tmp_.file("pdfs/" + name),
+                          paper_pdf("Paper Number " + std::to_string(i),
+                                    {"common words and unique" + std::to_string(i) + " marker"},
+                                    "Paper Number " + std::to_string(i)));
+    }
+  }
+  // Every document of the live index is complete and findable.
+  std::size_t check_searchable() {
+    Xapian::Database db = testing::open_index(tmp_.file("index"));
+    for (const std::string& id : testing::ids_in(db)) {
+      auto doc = db.get_document(*db.postlist_begin("Q" + id));
+      EXPECT_EQ(schema::decode_document_data(doc.get_data(), false).paper.id, id);
+      EXPECT_EQ(doc.get_value(schema::kSlotState), "text");
+    }
+    return db.get_doccount();
+  }
+  void SetUp() override { testing::become_subreaper(); }
+  // Extraction workers run in their own process group and outlive a killed paper-index while
+  // their (hanging) PDF lasts.
+  void TearDown() override { testing::kill_orphans(); }
+  testing::TempDir tmp_;
+};
+
+TEST_F(BuildCommandTest, BuildsAFolderThenReportsStatus) {
+  make_pdfs(2);
+  auto r = run_paper_index({"build", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "paper-index: indexed 2 papers with text, 0 from metadata only, 0 failed; 0 unchanged, "
+            "0 removed (index: 2 papers)\n");
+  EXPECT_NE(r.err.find("paper-index: 2 papers to index, 0 unchanged\n"), std::string::npos);
+
+  auto again = run_paper_index({"build", "--quiet", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(again.code, 0);
+  EXPECT_EQ(again.err, "");
+  EXPECT_EQ(text_and_unchanged(again.out), std::make_pair(0, 2));
+
+  auto status = run_paper_index({"status", "--json"}, tmp_.path().string());
+  ASSERT_EQ(status.code, 0) << status.err;
+  auto j = nlohmann::json::parse(status.out);
+  ASSERT_EQ(j["papers"].size(), 2u);
+  EXPECT_EQ(j["papers"][0]["state"], "text");
+  EXPECT_EQ(j["papers"][0]["url"], "pdfs/p0.pdf");
+  EXPECT_EQ(j["papers"][0]["title"], "Paper Number 0");
+}
+
+TEST_F(BuildCommandTest, SecondWriterGetsTheMessage) {
+  make_pdfs(2, "zz-hang.pdf");
+  Child first({"build", "--jobs", "1", "pdfs"}, tmp_.path().string(),
+              {{"PAPER_EXTRACT_TEST_FAULT", "hang:zz-hang"}});
+  ASSERT_TRUE(first.wait_for_line(progress_at(1)));
+  auto second = run_paper_index({"build", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(second.code, 1);
+  EXPECT_EQ(second.err, "paper-index: error: index is being updated by process " +
+                            std::to_string(first.pid()) + "; wait for it to finish or stop it\n");
+  first.signal_group(SIGKILL);
+  first.wait();
+}
+
+TEST_F(BuildCommandTest, InterruptCommitsWhatIsCompleteAndExits130) {
+  make_pdfs(5, "zz-hang.pdf");
+  Child child({"build", "--jobs", "1", "pdfs"}, tmp_.path().string(),
+              {{"PAPER_EXTRACT_TEST_FAULT", "hang:zz-hang"}});
+  ASSERT_TRUE(child.wait_for_line(progress_at(4))) << child.err();
+  child.signal_group(SIGINT);  // as Ctrl-C on a terminal: paper-index and its workers
+  EXPECT_EQ(child.wait(), 130) << child.err();
+  EXPECT_NE(child.out().find("paper-index: interrupted: indexed 4 papers with text"),
+            std::string::npos)
+      << child.out();
+  EXPECT_EQ(check_searchable(), 4u);
+  auto status = run_paper_index({"status"}, tmp_.path().string());
+  EXPECT_NE(status.out.find("pending  " + pdf_paper_id(tmp_.file("pdfs/zz-hang.pdf"))),
+            std::string::npos)
+      << status.out;
+  EXPECT_NE(status.out.find("5 papers: 4 text, 0 metadata only, 0 failed, 1 pending"),
+            std::string::npos);
+
+  auto rerun = run_paper_index({"build", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(rerun.code, 0) << rerun.err;
+  EXPECT_EQ(text_and_unchanged(rerun.out), std::make_pair(1, 4));
+}
+
+TEST_F(BuildCommandTest, KillNineAtSeveralPointsLeavesASearchableIndexAndTheRerunCompletes) {
+  const int n = 6;
+  make_pdfs(n, "zz-hang.pdf");
+  // Kill points: as soon as the run has planned, after its first paper, while the last one hangs.
+  for (int point : {0, 1, 2}) {
+    Child child({"build", "--jobs", "1", "--batch-size", "2", "pdfs"}, tmp_.path().string(),
+                {{"PAPER_EXTRACT_TEST_FAULT", "hang:zz-hang"}});
+    if (point == 0) {
+      ASSERT_TRUE(child.wait_for_line(
+          [](const std::string& l) { return l.find("papers to index") != std::string::npos; }));
+    } else if (point == 1) {
+      ASSERT_TRUE(child.wait_for_line(progress_at(1))) << child.err();
+    } else {
+      ASSERT_TRUE(child.wait_for_line([](const std::string& l) {
+        std::smatch m;
+        return std::regex_search(l, m, std::regex(R"(\[(\d+)/(\d+)\])")) &&
+               std::stoi(m[1]) + 1 == std::stoi(m[2]);
+      })) << child.err();
+    }
+    child.signal_group(SIGKILL);
+    EXPECT_EQ(child.wait(), 128 + SIGKILL);
+    check_searchable();
+  }
+  const std::size_t committed = check_searchable();
+  EXPECT_LT(committed, static_cast<std::size_t>(n));  // the hanging paper never was
+  auto rerun = run_paper_index({"build", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(rerun.code, 0) << rerun.err;
+  // Nothing committed is extracted again; the rest is.
+  EXPECT_EQ(text_and_unchanged(rerun.out),
+            std::make_pair(n - static_cast<int>(committed), static_cast<int>(committed)));
+  EXPECT_EQ(check_searchable(), static_cast<std::size_t>(n));
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  for (int i = 0; i < n; ++i) {
+    EXPECT_EQ(testing::search_phrase(db, "unique" + std::to_string(i) + " marker").size(), 1u);
+  }
+}
+
+TEST_F(BuildCommandTest, WithoutPathIndexesTheListsInData) {
+  testing::HttpServer server;
+  server.serve("/kidney.pdf", testing::pdf_response(paper_pdf(
+                                  "Deep Learning for Kidney Segmentation", {"kidney body"})));
+  testing::write_file(tmp_.file("data/list.md"),
+                      "# Papers\n\n**Deep Learning for Kidney Segmentation** \\\n*Ann Author* "
+                      "<br>\n[MIA, 2021] [[Paper](" +
+                          server.url("/kidney.pdf") + ")]\n");
+  testing::write_file(tmp_.file("data/synonyms.txt"), "unet = u-net\n");
+  auto r = run_paper_index({"build"}, tmp_.path().string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(db.get_doccount(), 1u);
+  EXPECT_EQ(testing::search_phrase(db, "kidney body").size(), 1u);
+  EXPECT_NE(db.synonyms_begin("unet"), db.synonyms_end("unet"));
+
+  auto other = run_paper_index({"build", "--quiet"}, tmp_.path().string(),
+                               {{"PAPER_INDEX_DB", tmp_.file("elsewhere")}});
+  EXPECT_EQ(other.code, 0) << other.err;
+  EXPECT_TRUE(fs::exists(tmp_.file("elsewhere/current")));
+}
+
+TEST_F(BuildCommandTest, StatusWithoutIndexSaysHowToBuildOne) {
+  auto r = run_paper_index({"status", "--db", "nowhere"}, tmp_.path().string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err,
+            "paper-index: error: no index in nowhere; build one with `paper-index build --db "
+            "nowhere`\n");
+}
+
+}  // namespace
+}  // namespace paper

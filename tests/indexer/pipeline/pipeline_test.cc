@@ -1,0 +1,309 @@
+// The pipeline in-process: real catalogue, fetcher (loopback server), extractor (worker processes
+// of the built paper-index) and index writer.
+#include "indexer/pipeline.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/error.h"
+#include "common/schema.h"
+#include "indexer/fetch/state_store.h"
+#include "indexer/index/index_writer.h"
+#include "indexer/inputs.h"
+#include "tests/indexer/pipeline/pipeline_support.h"
+#include "tests/support/http/http_server.h"
+#include "tests/support/pdf_writer.h"
+#include "tests/support/temp_dir.h"
+
+namespace paper {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::paper_pdf;
+
+class Recorder : public PipelineObserver {
+ public:
+  void on_warning(const std::string& m) override { warnings.push_back(m); }
+  void on_paper(const PaperOutcome& o) override { outcomes.push_back(o); }
+  std::vector<std::string> warnings;
+  std::vector<PaperOutcome> outcomes;
+};
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  PipelineOptions options(std::vector<std::string> paths) const {
+    PipelineOptions o;
+    o.db_dir = tmp_.file("index");
+    o.paths = std::move(paths);
+    o.jobs = 2;
+    o.extract.worker_exe = PAPER_INDEX_EXE;
+    o.fetch.retry_wait_scale = 0.001;
+    o.fetch.max_attempts = 1;
+    return o;
+  }
+  PipelineSummary run(std::vector<std::string> paths) {
+    recorder_ = Recorder();
+    return run_pipeline(options(std::move(paths)), recorder_);
+  }
+  std::optional<PaperRecord> record(const std::string& id) const {
+    StateStore store(tmp_.file("index/state.sqlite"));
+    return store.paper(id);
+  }
+  void write(const std::string& name, const std::string& bytes) const {
+    testing::write_file(tmp_.file(name), bytes);
+  }
+
+  testing::TempDir tmp_;
+  Recorder recorder_;
+};
+
+TEST_F(PipelineTest, FolderOfPdfsIsIndexedWithTitlesSectionsAndPages) {
+  write("pdfs/a.pdf", paper_pdf("Ignored Heading", {"alpha words here", "the magic phrase"},
+                                "Metadata Title Alpha"));
+  write("pdfs/sub/b.pdf", paper_pdf("Heading Of Paper Beta", {"beta body text"}));
+  PipelineSummary s = run({tmp_.file("pdfs")});
+  EXPECT_EQ(s.text, 2);
+  EXPECT_EQ(s.extractions, 2);
+  EXPECT_EQ(s.documents, 2u);
+  EXPECT_FALSE(s.interrupted);
+
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  const std::string a = pdf_paper_id(tmp_.file("pdfs/a.pdf"));
+  const std::string b = pdf_paper_id(tmp_.file("pdfs/sub/b.pdf"));
+  EXPECT_EQ(a.rfind("pdf-a-", 0), 0u);
+  ASSERT_TRUE(testing::has_paper(db, a));
+  ASSERT_TRUE(testing::has_paper(db, b));
+  EXPECT_EQ(testing::value_of(db, a, schema::kSlotState), "text");
+  EXPECT_EQ(testing::value_of(db, b, schema::kSlotSection), "sub");
+  EXPECT_EQ(testing::search_phrase(db, "magic phrase"), (std::vector<std::string>{a}));
+  // The phrase is on page 2.
+  auto p = db.postlist_begin("magic");
+  ASSERT_NE(p, db.postlist_end("magic"));
+  auto pos = p.positionlist_begin();
+  EXPECT_EQ(schema::page_of_position(*pos), 2u);
+
+  auto doc = db.get_document(*db.postlist_begin("Q" + a));
+  schema::StoredPaper sa = schema::decode_document_data(doc.get_data(), false);
+  EXPECT_EQ(sa.paper.title, "Metadata Title Alpha");
+  EXPECT_EQ(sa.lists, (std::vector<std::string>{tmp_.file("pdfs")}));
+  EXPECT_EQ(sa.page_count, 2);
+  EXPECT_EQ(sa.pdf_url, tmp_.file("pdfs/a.pdf"));
+  auto rec = record(a);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->state, "text");
+}
+
+TEST_F(PipelineTest, UnchangedTouchedChangedAndRemovedPdfs) {
+  write("pdfs/a.pdf", paper_pdf("Paper A", {"first version"}));
+  write("pdfs/b.pdf", paper_pdf("Paper B", {"bee"}));
+  write("pdfs/c.pdf", paper_pdf("Paper C", {"sea"}));
+  ASSERT_EQ(run({tmp_.file("pdfs")}).extractions, 3);
+
+  PipelineSummary again = run({tmp_.file("pdfs")});
+  EXPECT_EQ(again.extractions, 0);
+  EXPECT_EQ(again.unchanged, 3);
+  EXPECT_EQ(again.text, 0);
+
+  // Touched, same bytes: hashed once, never extracted; then skipped by its stamp.
+  fs::last_write_time(tmp_.file("pdfs/b.pdf"),
+                      fs::last_write_time(tmp_.file("pdfs/b.pdf")) + std::chrono::hours(1));
+  PipelineSummary touched = run({tmp_.file("pdfs")});
+  EXPECT_EQ(touched.extractions, 0);
+  EXPECT_EQ(touched.unchanged, 3);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(testing::value_of(db, pdf_paper_id(tmp_.file("pdfs/b.pdf")), schema::kSlotFileStamp),
+            file_stamp(tmp_.file("pdfs/b.pdf")));
+
+  // Changed content: re-extracted; removed file: removed from the index and the record.
+  write("pdfs/a.pdf", paper_pdf("Paper A", {"second version"}));
+  fs::remove(tmp_.file("pdfs/c.pdf"));
+  PipelineSummary changed = run({tmp_.file("pdfs")});
+  EXPECT_EQ(changed.extractions, 1);
+  EXPECT_EQ(changed.text, 1);
+  EXPECT_EQ(changed.unchanged, 1);
+  EXPECT_EQ(changed.removed, 1);
+  db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(testing::search_phrase(db, "second version").size(), 1u);
+  EXPECT_TRUE(testing::search_phrase(db, "first version").empty());
+  EXPECT_FALSE(record(pdf_paper_id(tmp_.file("pdfs/c.pdf"))));
+
+  // Papers of inputs not given in a run are kept.
+  write("other/d.pdf", paper_pdf("Paper D", {"dee"}));
+  PipelineSummary other = run({tmp_.file("other")});
+  EXPECT_EQ(other.removed, 0);
+  EXPECT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 3u);
+}
+
+TEST_F(PipelineTest, BrokenLocalPdfIsRecordedAsFailedWithItsReason) {
+  write("pdfs/empty.pdf", "");
+  PipelineSummary s = run({tmp_.file("pdfs")});
+  EXPECT_EQ(s.failed, 1);
+  const std::string id = pdf_paper_id(tmp_.file("pdfs/empty.pdf"));
+  auto rec = record(id);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->state, "failed");
+  EXPECT_EQ(rec->reason, "file is empty (0 bytes)");
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(testing::value_of(db, id, schema::kSlotState), "metadata");
+  // Same bytes next time: not extracted again.
+  EXPECT_EQ(run({tmp_.file("pdfs")}).extractions, 0);
+}
+
+class ListPipelineTest : public PipelineTest {
+ protected:
+  void SetUp() override {
+    server_.serve("/right.pdf", testing::pdf_response(paper_pdf(
+                                    "Deep Learning for Kidney Segmentation", {"kidney body"})));
+    server_.serve("/other.pdf",
+                  testing::pdf_response(paper_pdf("Another Paper Entirely", {"unrelated words"})));
+    server_.serve("/lung.pdf",
+                  testing::pdf_response(paper_pdf("Lung Nodule Detection", {"lung body text"})));
+  }
+  std::string entry(const std::string& title, const std::string& authors,
+                    const std::vector<std::string>& links) const {
+    std::string e = "**" + title + "** \\\n*" + authors + "* <br>\n[MIA, 2021]";
+    for (const auto& l : links) e += " [[Paper](" + server_.url(l) + ")]";
+    return e + "\n\n";
+  }
+  void write_list(const std::string& body) const {
+    std::ofstream(tmp_.file("list.md")) << "# Papers\n\n## Segmentation\n\n" << body;
+  }
+  std::string id_of(const std::string& title) const {
+    for (const auto& o : recorder_.outcomes) {
+      if (o.title == title) return o.id;
+    }
+    return "";
+  }
+  testing::HttpServer server_;
+};
+
+TEST_F(ListPipelineTest, WrongPdfIsRejectedAndTheNextCandidateUsed) {
+  write_list(
+      entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/other.pdf", "/right.pdf"}) +
+      entry("Lung Nodule Detection", "Bo Author", {"/other.pdf"}) +
+      entry("Missing Paper", "Cy Author", {"/missing.pdf"}));
+  PipelineSummary s = run({tmp_.file("list.md")});
+  EXPECT_EQ(s.text, 1);
+  EXPECT_EQ(s.metadata, 2);
+
+  const std::string kidney = id_of("Deep Learning for Kidney Segmentation");
+  const std::string lung = id_of("Lung Nodule Detection");
+  const std::string missing = id_of("Missing Paper");
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(testing::value_of(db, kidney, schema::kSlotState), "text");
+  EXPECT_EQ(testing::search_phrase(db, "kidney body"), (std::vector<std::string>{kidney}));
+  // The wrong PDF's text is never indexed under a paper's name.
+  EXPECT_TRUE(testing::search_phrase(db, "unrelated words").empty());
+  EXPECT_EQ(testing::value_of(db, lung, schema::kSlotState), "metadata");
+  EXPECT_TRUE(db.term_exists("XBTmetadata"));
+
+  auto k = record(kidney);
+  ASSERT_TRUE(k);
+  EXPECT_EQ(k->state, "text");
+  EXPECT_EQ(k->url, server_.url("/right.pdf"));
+  auto l = record(lung);
+  ASSERT_TRUE(l);
+  EXPECT_EQ(l->state, "metadata");
+  EXPECT_EQ(l->reason, "PDF at " + server_.url("/other.pdf") +
+                           " is a different paper ('Another Paper Entirely' on its first page)");
+  auto m = record(missing);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->state, "metadata");
+  EXPECT_EQ(m->reason, server_.url("/missing.pdf") + ": HTTP 404 Not Found");
+  auto doc = db.get_document(*db.postlist_begin("Q" + missing));
+  EXPECT_EQ(schema::decode_document_data(doc.get_data(), false).reason, m->reason);
+}
+
+TEST_F(ListPipelineTest, ChangedEntryIsRewrittenWithoutExtractionAndRemovedEntryDeleted) {
+  write_list(entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"}) +
+             entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  ASSERT_EQ(run({tmp_.file("list.md")}).extractions, 2);
+  const std::string kidney = id_of("Deep Learning for Kidney Segmentation");
+  const std::string lung = id_of("Lung Nodule Detection");
+
+  PipelineSummary same = run({tmp_.file("list.md")});
+  EXPECT_EQ(same.unchanged, 2);
+  EXPECT_EQ(same.fetches, 0);
+  EXPECT_EQ(same.extractions, 0);
+
+  write_list(entry("Deep Learning for Kidney Segmentation", "Dana Newauthor", {"/right.pdf"}));
+  PipelineSummary changed = run({tmp_.file("list.md")});
+  EXPECT_EQ(changed.text, 1);
+  EXPECT_EQ(changed.extractions, 0);  // same PDF: its stored pages are re-indexed
+  EXPECT_EQ(changed.removed, 1);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_TRUE(db.term_exists("Anewauthor"));
+  EXPECT_FALSE(db.term_exists("Aann"));
+  EXPECT_EQ(testing::search_phrase(db, "kidney body"), (std::vector<std::string>{kidney}));
+  EXPECT_FALSE(testing::has_paper(db, lung));
+  EXPECT_FALSE(record(lung));
+}
+
+TEST_F(ListPipelineTest, UnreadableListKeepsItsPapers) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  run({tmp_.file("list.md")});
+  fs::remove(tmp_.file("list.md"));
+  PipelineSummary s = run({tmp_.file("list.md")});
+  EXPECT_EQ(s.removed, 0);
+  EXPECT_EQ(s.unreadable_inputs, 1);
+  EXPECT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 1u);
+}
+
+TEST_F(ListPipelineTest, SecondWriterIsRefused) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  IndexOptions io;
+  io.dir = tmp_.file("index");
+  auto holder = IndexWriter::open(io);
+  try {
+    run({tmp_.file("list.md")});
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "index is being updated by process " +
+                                         std::to_string(::getpid()) +
+                                         "; wait for it to finish or stop it");
+  }
+}
+
+TEST_F(ListPipelineTest, RebuildSwapsInANewGenerationWhileAReaderKeepsTheOld) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  run({tmp_.file("list.md")});
+  Xapian::Database reader = testing::open_index(tmp_.file("index"));
+  const std::string old_path = *live_database_path(tmp_.file("index"));
+
+  write_list(entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"}) +
+             entry("Lung Nodule Detection", "Bo Newauthor", {"/lung.pdf"}));
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.rebuild = true;
+  PipelineSummary s = run_pipeline(o, recorder_);
+  EXPECT_EQ(s.text, 2);
+  EXPECT_EQ(s.extractions, 2);
+  EXPECT_NE(*live_database_path(tmp_.file("index")), old_path);
+  EXPECT_EQ(testing::search_phrase(reader, "lung body text").size(), 1u);
+  EXPECT_FALSE(reader.term_exists("Anewauthor"));
+  Xapian::Database now = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(now.get_doccount(), 2u);
+  EXPECT_TRUE(now.term_exists("Anewauthor"));
+  EXPECT_EQ(testing::search_phrase(now, "kidney body").size(), 1u);
+  EXPECT_EQ(server_.count("/lung.pdf"), 1);  // fetched once; the rebuild needed no download
+}
+
+TEST_F(ListPipelineTest, StopFlagEndsTheRunWithWhatIsComplete) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  std::atomic<bool> stop{true};
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.stop = &stop;
+  PipelineSummary s = run_pipeline(o, recorder_);
+  EXPECT_TRUE(s.interrupted);
+  EXPECT_EQ(s.text, 0);
+  StateStore store(tmp_.file("index/state.sqlite"));
+  auto papers = store.papers();
+  ASSERT_EQ(papers.size(), 1u);
+  EXPECT_EQ(papers[0].state, "pending");
+}
+
+}  // namespace
+}  // namespace paper
