@@ -17,8 +17,6 @@ namespace {
 constexpr double kTitleBoost = 1.0;
 // (The abstract needs no boost of its own: free text matches it as well as the body.)
 constexpr double kReferencesBoost = 0.1;
-// Weight of the best page against the whole paper, both normalised by the top candidate.
-constexpr double kPageWeight = 1.0;
 // A query with at most this many results gets a spelling suggestion when one exists.
 constexpr std::size_t kFewResults = 2;
 
@@ -194,8 +192,8 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
       double page = it == pages.end() ? 0 : it->second.front().score;
       double doc = max_doc > 0 ? c.doc_score / max_doc : 0;
       double best = max_page > 0 ? page / max_page : 0;
-      c.final_score =
-          request.ranking == Ranking::kPageMaxP ? best + 1e-3 * doc : doc + kPageWeight * best;
+      c.final_score = request.ranking == Ranking::kPageMaxP ? best + 1e-3 * doc
+                                                            : doc + request.page_weight * best;
     }
     std::stable_sort(
         candidates.begin(), candidates.end(),

@@ -20,13 +20,15 @@ struct Metrics {
   double mrr = 0;
 };
 
-Metrics evaluate(Searcher& searcher, const testing::RelevanceSet& set, Ranking ranking) {
+Metrics evaluate(Searcher& searcher, const testing::RelevanceSet& set, Ranking ranking,
+                 double page_weight = SearchRequest().page_weight) {
   Metrics m;
   for (const testing::JudgedQuery& q : set.queries) {
     SearchRequest request;
     request.text = q.text;
     request.limit = 10;
     request.ranking = ranking;
+    request.page_weight = page_weight;
     request.snippets = false;
     std::vector<std::string> ranked;
     for (const SearchHit& h : searcher.search(request).hits) ranked.push_back(h.paper.paper.id);
@@ -63,6 +65,13 @@ TEST(Relevance, DefaultRankingIsAtLeastAsGoodAsWholeDocumentBm25) {
     char row[160];
     std::snprintf(row, sizeof row, "| %s | %.3f | %.3f |\n", to_string(r), results[r].ndcg,
                   results[r].mrr);
+    table += row;
+  }
+  for (double w : {0.25, 0.5, 2.0, 4.0}) {
+    Metrics m = evaluate(searcher, set, Ranking::kCombined, w);
+    char row[160];
+    std::snprintf(row, sizeof row, "| %s, page weight %.2f | %.3f | %.3f |\n",
+                  to_string(Ranking::kCombined), w, m.ndcg, m.mrr);
     table += row;
   }
   std::printf("%zu queries, %zu papers\n%s", set.queries.size(), set.papers.size(), table.c_str());

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Query benchmark (issue 5): over the 984-PDF corpus (../shared/bench/make-corpus.sh) and its 50
+# queries, the wall time of one process per query for paper-search, Xapian's quest over
+# omindex's index and recollq over Recoll's index (same run, same machine, warm cache), then
+# the in-process latency of the query library (query_bench, Google Benchmark).
+#   bench/query/run.sh [CORPUS_DIR] [QUERIES]
+# Needs: xapian-tools (quest), xapian-omega (omindex), recollcmd (recollindex, recollq),
+# poppler-utils, libbenchmark-dev; a build of the project in $BUILD (default build-query).
+# Indexes go to bench/work/ (kept between runs; delete a folder to rebuild it). Writes
+# bench/work/query-times.md, to be copied into bench/results/query.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build-query}
+CORPUS=$(realpath "${1:-bench/corpus/pdfs}")
+QUERIES=$(realpath "${2:-../shared/bench/queries.txt}")
+WORK=$(realpath -m bench/work)
+ROUNDS=${ROUNDS:-5}
+mkdir -p "$WORK"
+
+if [ ! -e "$WORK/index/current" ]; then
+  echo "building paper-index's index of $CORPUS" >&2
+  "$BUILD/indexer/paper-index" build --db "$WORK/index" --quiet --synonyms data/synonyms.txt \
+    "$CORPUS" || [ $? -eq 2 ]
+fi
+if [ ! -d "$WORK/omega" ]; then
+  echo "building omindex's index" >&2
+  omindex --db "$WORK/omega" --url / "$CORPUS" >"$WORK/omindex.log" 2>&1
+fi
+if [ ! -d "$WORK/recoll/xapiandb" ]; then
+  echo "building Recoll's index" >&2
+  mkdir -p "$WORK/recoll"
+  printf 'topdirs = %s\nloglevel = 1\n' "$CORPUS" >"$WORK/recoll/recoll.conf"
+  recollindex -c "$WORK/recoll" >"$WORK/recollindex.log" 2>&1
+fi
+
+python3 - "$BUILD/query/paper-search" "$WORK" "$QUERIES" "$ROUNDS" <<'PY' | tee "$WORK/query-times.md"
+import subprocess, sys, time
+search, work, queries_file, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+queries = [l.strip() for l in open(queries_file) if l.strip() and not l.startswith('#')]
+tools = {
+    'paper-search (text, 10 results, pages + snippets)':
+        lambda q: [search, '--db', work + '/index', q],
+    'paper-search --json':
+        lambda q: [search, '--db', work + '/index', '--json', q],
+    'quest (omindex index, 10 results)':
+        lambda q: ['quest', '-d', work + '/omega', '-m', '10', q],
+    'recollq (10 results)':
+        lambda q: ['recollq', '-c', work + '/recoll', '-n', '10', q],
+}
+def pct(v, p):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
+print(f'{len(queries)} queries x {rounds} rounds, one process per query, after one warm-up round\n')
+print('| tool | p50 ms | p95 ms | p99 ms | queries with results |')
+print('|---|---|---|---|---|')
+for name, cmd in tools.items():
+    times, found = [], 0
+    for q in queries:  # warm-up
+        subprocess.run(cmd(q), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for r in range(rounds):
+        for q in queries:
+            t = time.perf_counter()
+            out = subprocess.run(cmd(q), capture_output=True, text=True, errors='replace')
+            times.append((time.perf_counter() - t) * 1000)
+            if r == 0 and out.stdout.strip() and 'no papers matched' not in out.stdout \
+                    and '"total":0' not in out.stdout and 'MSet:\n' != out.stdout[-6:] \
+                    and '0 results' not in out.stdout:
+                found += 1
+    print(f'| {name} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | {pct(times, 99):.1f} | {found} |')
+PY
+
+"$BUILD/bench/query/query_bench" --db "$WORK/index" --queries "$QUERIES" \
+  --benchmark_format=console 2>&1 | tee -a "$WORK/query-times.md"
