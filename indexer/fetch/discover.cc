@@ -342,6 +342,15 @@ class Discoverer::Impl {
     return d;
   }
 
+  std::optional<bool> arxiv_id_matches(const std::string& id, const std::string& title) {
+    if (!options_.use_arxiv) return std::nullopt;
+    Response r = get(arxiv_, options_.arxiv_api + "?id_list=" + percent_encode(id),
+                     {"Accept: application/atom+xml"});
+    if (!r.error.empty() || r.status != 200 || r.body.find("<entry>") == std::string::npos)
+      return std::nullopt;
+    return !parse_arxiv_feed(r.body, title).empty();
+  }
+
  private:
   // arXiv's query syntax treats some characters as operators; titles are searched as a phrase
   // of their plain words.
@@ -469,5 +478,9 @@ Discoverer::Discoverer(DiscoveryOptions options)
 Discoverer::~Discoverer() = default;
 
 Discovery Discoverer::discover(const Paper& paper) { return impl_->discover(paper); }
+
+std::optional<bool> Discoverer::arxiv_id_matches(const std::string& id, const std::string& title) {
+  return impl_->arxiv_id_matches(id, title);
+}
 
 }  // namespace paper

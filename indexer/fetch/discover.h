@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,12 @@ class Discoverer {
   // OpenAlex by DOI or title, Crossref by title (a matching item's DOI then goes to Unpaywall).
   // Titles are always checked. Never throws for API failures (they become notes).
   Discovery discover(const Paper& paper);
+
+  // Asks the arXiv API (id_list) whether arXiv `id` is the paper titled `title`: true or false
+  // when the API answered, nullopt when it could not be asked (unreachable, error, disabled).
+  // For links the catalogue marked suspect (one arXiv id on papers with different titles).
+  // Blocking and paced like discover().
+  std::optional<bool> arxiv_id_matches(const std::string& id, const std::string& title);
 
  private:
   class Impl;

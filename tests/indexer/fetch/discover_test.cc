@@ -252,3 +252,31 @@ TEST_F(DiscoverTest, RequestsToOneApiArePaced) {
 
 }  // namespace
 }  // namespace paper
+
+namespace paper {
+namespace {
+
+TEST_F(DiscoverTest, SuspectArxivIdIsCheckedAgainstTheTitle) {
+  server_.route("/arxiv/query", [](const HttpRequest& request) {
+    if (request.param("id_list") == "2308.16150")
+      return testing::pdf_response(
+          atom_feed(atom_entry("2308.16150v1",
+                               "Modality Cycles with Masked Conditional Diffusion for "
+                               "Unsupervised Anomaly Segmentation in MRI")),
+          "application/atom+xml");
+    return testing::pdf_response(atom_feed(""), "application/atom+xml");
+  });
+  Discoverer discoverer(options());
+  EXPECT_EQ(discoverer.arxiv_id_matches("2308.16150",
+                                        "Self-supervision with Superpixels: Training Few-shot "
+                                        "Medical Image Segmentation without Annotation"),
+            false);
+  EXPECT_EQ(discoverer.arxiv_id_matches("2308.16150",
+                                        "Modality cycles with masked conditional diffusion for "
+                                        "unsupervised anomaly segmentation in MRI"),
+            true);
+  EXPECT_EQ(discoverer.arxiv_id_matches("9999.99999", "Anything"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace paper
