@@ -282,6 +282,7 @@ class Pipeline : public FetchObserver {
       if (!stopping_ && options_.stop && options_.stop->load()) {
         stopping_ = true;
         if (fetcher_) fetcher_->cancel();
+        if (extractor_) extractor_->cancel();  // busy workers are killed: no waiting out a PDF
       }
       if (!stopping_ && failed_) stopping_ = true;
       while (!stopping_ && next < items_.size() && in_flight_ < max_in_flight_) {
