@@ -264,8 +264,10 @@ class Extractor::Impl {
   }
 
   Outcome read_result(Worker& worker, ExtractedText& result) {
+    // wall_seconds <= 0: no deadline (a day stands in for "never").
+    const double seconds = options_.wall_seconds > 0 ? options_.wall_seconds : 86400.0;
     const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                             std::chrono::duration<double>(options_.wall_seconds));
+                                             std::chrono::duration<double>(seconds));
     proto::RecordParser parser;
     std::vector<char> buffer(64 * 1024);
     char tag;

@@ -13,9 +13,9 @@ struct ExtractOptions {
   // Executable that runs run_extract_worker when started as `worker_exe __extract-worker ...`
   // (paper-index does). Empty means this process's own executable (/proc/self/exe).
   std::string worker_exe;
-  double cpu_seconds = 60;                // RLIMIT_CPU per PDF (rounded up to whole seconds)
+  double cpu_seconds = 60;                // RLIMIT_CPU per PDF (rounded up to whole s); <= 0: none
   std::size_t memory_bytes = 1ull << 30;  // RLIMIT_AS of a worker; 0 = no limit
-  double wall_seconds = 120;              // deadline per PDF, then the worker is killed
+  double wall_seconds = 120;              // deadline per PDF, then the worker is killed; <= 0: none
   int max_pages = 5000;  // pages past this are not extracted (noted in diagnostics)
 };
 
