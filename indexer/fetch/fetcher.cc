@@ -17,12 +17,19 @@
 
 #include "common/error.h"
 #include "common/version.h"
+#include "indexer/fetch/http_outcome.h"
 #include "indexer/fetch/pdf_sink.h"
 #include "indexer/fetch/resolve.h"
 #include "indexer/fetch/state_store.h"
+#include "indexer/fetch/transfer_error.h"
 
 namespace paper {
 namespace {
+
+using fetch_detail::http_reason;
+using fetch_detail::looks_like_html;
+using fetch_detail::parse_retry_after;
+using fetch_detail::retryable_status;
 
 using Clock = std::chrono::steady_clock;
 
@@ -61,73 +68,6 @@ std::string trim_header(std::string_view v) {
   while (!v.empty() && (v.back() == '\r' || v.back() == '\n' || v.back() == ' '))
     v.remove_suffix(1);
   return std::string(v);
-}
-
-const char* status_phrase(long status) {
-  switch (status) {
-    case 400:
-      return "Bad Request";
-    case 401:
-      return "Unauthorized";
-    case 402:
-      return "Payment Required";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 406:
-      return "Not Acceptable";
-    case 408:
-      return "Request Timeout";
-    case 410:
-      return "Gone";
-    case 418:
-      return "I'm a teapot";
-    case 429:
-      return "Too Many Requests";
-    case 451:
-      return "Unavailable For Legal Reasons";
-    case 500:
-      return "Internal Server Error";
-    case 502:
-      return "Bad Gateway";
-    case 503:
-      return "Service Unavailable";
-    case 504:
-      return "Gateway Timeout";
-  }
-  return nullptr;
-}
-
-std::string http_reason(long status) {
-  const char* phrase = status_phrase(status);
-  return "HTTP " + std::to_string(status) + (phrase ? std::string(" ") + phrase : "");
-}
-
-bool retryable_status(long status) {
-  return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 ||
-         status == 504;
-}
-
-// Decided by the body only: servers label HTML as application/pdf and PDFs as anything.
-bool looks_like_html(const std::string& head) {
-  std::string start = lower(head.substr(0, 2048));
-  for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<title", "<script"})
-    if (start.find(marker) != std::string::npos) return true;
-  return false;
-}
-
-// Seconds from a Retry-After value (delta-seconds or an HTTP date), or nullopt.
-std::optional<double> parse_retry_after(const std::string& value) {
-  if (value.empty()) return std::nullopt;
-  if (std::all_of(value.begin(), value.end(),
-                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-    return std::stod(value);
-  time_t when = curl_getdate(value.c_str(), nullptr);
-  if (when < 0) return std::nullopt;
-  return std::max(0.0, static_cast<double>(when - std::time(nullptr)));
 }
 
 }  // namespace
@@ -524,81 +464,21 @@ class Fetcher::Impl {
 
   // Why a transfer that ended with a curl error failed, in plain words; sets retry when another
   // attempt may help.
-  std::string explain(Job* job, CURLcode code, bool& retry) {
-    CURL* e = job->easy.get();
+  // Why a transfer that ended with a curl error failed; marks hosts that cannot be reached.
+  TransferError explain(Job* job, CURLcode code) {
     char* effective = nullptr;
-    curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective);
+    curl_easy_getinfo(job->easy.get(), CURLINFO_EFFECTIVE_URL, &effective);
     auto where = parse_url(effective ? effective : job->current_url);
-    std::string host = where ? where->host : "";
-    std::string authority = where ? unreachable_key(*where) : "";
-    retry = false;
     if (job->sink->too_big() || code == CURLE_FILESIZE_EXCEEDED)
-      return "larger than the size limit (" + std::to_string(options_.max_bytes) + " bytes)";
+      return {"larger than the size limit (" + std::to_string(options_.max_bytes) + " bytes)"};
     if (!job->sink->write_error().empty()) {
       set_fatal(job->sink->write_error() + "; check free disk space");
-      return job->sink->write_error();
+      return {job->sink->write_error()};
     }
-    switch (code) {
-      case CURLE_COULDNT_RESOLVE_HOST: {
-        std::string why = "host " + host + " could not be resolved (no network or DNS failure)";
-        mark_unreachable(authority, why);
-        return why;
-      }
-      case CURLE_COULDNT_CONNECT: {
-        // A host that refuses or cannot be routed to now will not change within this run:
-        // every later request to it fails at once instead of waiting again.
-        long os_errno = 0;
-        curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &os_errno);
-        std::string why = os_errno == ENETUNREACH || os_errno == EHOSTUNREACH
-                              ? "host " + host + " unreachable (no network route)"
-                              : "host " + host + " refused the connection";
-        mark_unreachable(authority, why);
-        return why;
-      }
-      case CURLE_TOO_MANY_REDIRECTS:
-        return "too many redirects (more than " + std::to_string(options_.max_redirects) + ")";
-      case CURLE_UNSUPPORTED_PROTOCOL: {
-        auto target = parse_url(job->location);
-        if (target)
-          return "redirect to a " + target->scheme +
-                 ": URL refused (only http and https are followed)";
-        return "not an http(s) URL; only http and https are fetched";
-      }
-      case CURLE_OPERATION_TIMEDOUT: {
-        curl_off_t connect = 0;
-        curl_easy_getinfo(e, CURLINFO_CONNECT_TIME_T, &connect);
-        if (connect == 0) {
-          // Covers a DNS lookup that never answers as well as a silent host.
-          std::string why = "host " + host + " did not answer within " +
-                            std::to_string(options_.connect_timeout_s) + " s (offline or blocked)";
-          mark_unreachable(authority, why);
-          return why;
-        }
-        retry = true;
-        if (options_.max_time_s > 0 &&
-            std::string(job->error).find("Operation too slow") == std::string::npos)
-          return "took longer than " + std::to_string(options_.max_time_s) + " s";
-        return "too slow (under " + std::to_string(options_.low_speed_limit_bytes) +
-               " bytes/s for " + std::to_string(options_.low_speed_time_s) + " s)";
-      }
-      case CURLE_PARTIAL_FILE:
-      case CURLE_RECV_ERROR:
-      case CURLE_SEND_ERROR:
-      case CURLE_GOT_NOTHING:
-        retry = true;
-        return "connection to " + host + " lost mid-transfer";
-      case CURLE_BAD_CONTENT_ENCODING:
-        return "the server sent a corrupt compressed body";
-      case CURLE_PEER_FAILED_VERIFICATION:
-      case CURLE_SSL_CONNECT_ERROR:
-      case CURLE_SSL_CERTPROBLEM:
-      case CURLE_SSL_CACERT_BADFILE:
-        return "TLS error with " + host + ": " +
-               (job->error[0] ? job->error : curl_easy_strerror(code));
-      default:
-        return std::string("transfer failed: ") +
-               (job->error[0] ? job->error : curl_easy_strerror(code));
-    }
+    TransferError error = explain_transfer_error(job->easy.get(), code, where ? where->host : "",
+                                                 job->location, job->error, options_);
+    if (error.host_unreachable && where) mark_unreachable(unreachable_key(*where), error.reason);
+    return error;
   }
 
   void finish_transfer(Job* job, CURLcode code) {
@@ -611,10 +491,9 @@ class Fetcher::Impl {
     curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective);
     std::string final_url = effective ? effective : job->current_url;
     if (code != CURLE_OK) {
-      bool retry = false;
-      std::string why = explain(job, code, retry);
-      if (retry) return maybe_retry(job, status, why, std::nullopt);
-      return fail(job, status, why, final_url);
+      TransferError error = explain(job, code);
+      if (error.retry) return maybe_retry(job, status, error.reason, std::nullopt);
+      return fail(job, status, error.reason, final_url);
     }
     if (status == 304 && job->previous) {
       if (job->etag.empty()) job->etag = job->previous->etag;
@@ -807,60 +686,6 @@ void Fetcher::fetch(const PaperId& id, const std::string& url,
                     std::function<void(FetchResult)> done) {
   impl_->fetch(id, url, std::move(done));
 }
-namespace {
-
-// One paper's candidates tried in turn: each step submits the next URL from the previous one's
-// callback, so the paper stays counted as outstanding (wait_idle) until the chain ends.
-struct AnyChain : std::enable_shared_from_this<AnyChain> {
-  Fetcher* fetcher = nullptr;
-  PaperId id;
-  std::vector<std::string> urls;
-  std::size_t next = 0;
-  Fetcher::AnyResult result;
-  std::function<void(Fetcher::AnyResult)> done;
-
-  void step() {
-    if (next >= urls.size()) {
-      auto finish = std::move(done);
-      if (finish) finish(std::move(result));
-      return;
-    }
-    std::string url = urls[next++];
-    fetcher->fetch(id, url, [self = shared_from_this()](FetchResult r) {
-      if (r.status != FetchResult::Status::kFailed) {
-        self->result.pdf = std::move(r);
-        self->next = self->urls.size();
-      } else {
-        self->result.failures.push_back(std::move(r));
-      }
-      self->step();
-    });
-  }
-};
-
-}  // namespace
-
-void Fetcher::fetch_any(const PaperId& id, std::vector<std::string> urls,
-                        std::function<void(AnyResult)> done) {
-  auto chain = std::make_shared<AnyChain>();
-  chain->fetcher = this;
-  chain->id = id;
-  chain->urls = std::move(urls);
-  chain->done = std::move(done);
-  chain->step();
-}
-
-std::string Fetcher::AnyResult::failure_summary() const {
-  if (failures.empty()) return pdf ? "" : "no candidate URL";
-  std::string out;
-  for (const auto& f : failures) {
-    if (!out.empty()) out += "; ";
-    std::string host = host_of(f.url);
-    out += (host.empty() ? url_for_log(f.url) : host) + ": " + f.reason;
-  }
-  return out;
-}
-
 void Fetcher::wait_idle() { impl_->wait_idle(); }
 void Fetcher::cancel() { impl_->cancel(); }
 std::optional<std::string> Fetcher::fatal_error() const { return impl_->fatal_error(); }

@@ -5,22 +5,13 @@
 #include <cstdio>
 #include <regex>
 
+#include "indexer/fetch/url_text.h"
+
 namespace paper {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+using fetch_detail::ends_with;
+using fetch_detail::lower;
 
 // host == domain or a subdomain of it.
 bool host_is(const std::string& host, std::string_view domain) {
@@ -82,13 +73,6 @@ std::optional<std::time_t> signed_url_expiry(const UrlParts& u) {
     }
   }
   return std::nullopt;
-}
-
-bool has_credentials(const std::string& query) {
-  std::string q = lower(query);
-  for (const char* key : {"signature", "token", "x-amz-", "key=", "expires=", "sig=", "auth"})
-    if (q.find(key) != std::string::npos) return true;
-  return false;
 }
 
 // Tiers order the candidates; within a tier the list's order is kept.
@@ -233,127 +217,7 @@ bool candidate_for(const Link& link, const UrlParts& u, std::time_t now, Ranked&
   return true;
 }
 
-std::string decode_entities(std::string s) {
-  static const std::pair<const char*, const char*> kEntities[] = {
-      {"&amp;", "&"}, {"&#38;", "&"}, {"&quot;", "\""}, {"&#39;", "'"},
-      {"&lt;", "<"},  {"&gt;", ">"},  {"&#x3D;", "="},  {"&#61;", "="}};
-  for (const auto& [from, to] : kEntities) {
-    std::size_t pos = 0;
-    std::string f = from;
-    while ((pos = s.find(f, pos)) != std::string::npos) {
-      s.replace(pos, f.size(), to);
-      pos += std::string(to).size();
-    }
-  }
-  return s;
-}
-
-// An attribute's value within one tag's text, or "".
-std::string attribute(std::string_view tag, std::string_view name) {
-  std::string t = lower(tag);
-  std::string key = " " + lower(name) + "=";
-  std::size_t pos = 0;
-  while ((pos = t.find(key, pos)) != std::string::npos) {
-    std::size_t v = pos + key.size();
-    if (v >= tag.size()) return "";
-    char quote = tag[v];
-    if (quote == '"' || quote == '\'') {
-      std::size_t end = tag.find(quote, v + 1);
-      if (end == std::string_view::npos) return "";
-      return decode_entities(std::string(tag.substr(v + 1, end - v - 1)));
-    }
-    std::size_t end = tag.find_first_of(" \t\r\n>", v);
-    return decode_entities(std::string(tag.substr(v, end - v)));
-  }
-  return "";
-}
-
-// Every tag named `name` in html, as the text between '<' and '>'.
-std::vector<std::string_view> tags(std::string_view html, const std::string& lower_html,
-                                   std::string_view name) {
-  std::vector<std::string_view> out;
-  std::string open = "<" + std::string(name);
-  std::size_t pos = 0;
-  while ((pos = lower_html.find(open, pos)) != std::string::npos) {
-    std::size_t after = pos + open.size();
-    if (after < html.size() && !std::isspace(static_cast<unsigned char>(html[after]))) {
-      pos = after;
-      continue;
-    }
-    std::size_t end = html.find('>', after);
-    if (end == std::string_view::npos) break;
-    out.push_back(html.substr(pos, end - pos));
-    pos = end;
-  }
-  return out;
-}
-
-// ref resolved against base (absolute, scheme-relative, absolute-path or relative path).
-std::optional<std::string> resolve_reference(const std::string& base, const std::string& ref) {
-  if (ref.empty()) return std::nullopt;
-  if (parse_url(ref)) return ref;
-  auto b = parse_url(base);
-  if (!b) return std::nullopt;
-  std::string origin = b->scheme + "://" + b->host + (b->port.empty() ? "" : ":" + b->port);
-  if (starts_with(ref, "//")) return b->scheme + ":" + ref;
-  if (ref[0] == '/') return origin + ref;
-  if (ref[0] == '?') return origin + b->path + ref;
-  std::string dir = b->path.substr(0, b->path.rfind('/') + 1);
-  return origin + dir + ref;
-}
-
-std::optional<std::string> http_only(std::optional<std::string> url) {
-  if (!url) return std::nullopt;
-  auto u = parse_url(*url);
-  if (!u || (u->scheme != "http" && u->scheme != "https")) return std::nullopt;
-  return url;
-}
-
 }  // namespace
-
-std::optional<UrlParts> parse_url(std::string_view url) {
-  std::size_t colon = url.find("://");
-  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
-  UrlParts u;
-  u.scheme = lower(url.substr(0, colon));
-  if (!std::all_of(u.scheme.begin(), u.scheme.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-      }))
-    return std::nullopt;
-  std::string_view rest = url.substr(colon + 3);
-  std::size_t hash = rest.find('#');
-  if (hash != std::string_view::npos) rest = rest.substr(0, hash);
-  std::size_t auth_end = rest.find_first_of("/?");
-  std::string_view authority = rest.substr(0, auth_end);
-  rest = auth_end == std::string_view::npos ? std::string_view() : rest.substr(auth_end);
-  std::size_t at = authority.rfind('@');
-  if (at != std::string_view::npos) authority = authority.substr(at + 1);
-  std::size_t port = authority.rfind(':');
-  if (port != std::string_view::npos && authority.find(']') == std::string_view::npos) {
-    u.port = std::string(authority.substr(port + 1));
-    authority = authority.substr(0, port);
-  }
-  u.host = lower(authority);
-  if (u.host.empty() && u.scheme != "file") return std::nullopt;
-  std::size_t q = rest.find('?');
-  u.path = std::string(rest.substr(0, q));
-  if (u.path.empty()) u.path = "/";
-  if (q != std::string_view::npos) u.query = std::string(rest.substr(q + 1));
-  return u;
-}
-
-std::string host_of(std::string_view url) {
-  auto u = parse_url(url);
-  return u ? u->host : "";
-}
-
-std::string url_for_log(std::string_view url) {
-  auto u = parse_url(url);
-  if (!u) return std::string(url.substr(0, 200));
-  std::string out = u->scheme + "://" + u->host + (u->port.empty() ? "" : ":" + u->port) + u->path;
-  if (!u->query.empty()) out += has_credentials(u->query) ? "?..." : "?" + u->query;
-  return out;
-}
 
 std::optional<std::string> arxiv_id_from_url(std::string_view url) {
   auto u = parse_url(url);
@@ -409,49 +273,6 @@ Resolution resolve(const Paper& paper, std::time_t now) {
     if (!seen) result.candidates.push_back(std::move(r.candidate));
   }
   return result;
-}
-
-std::optional<std::string> follow_html_page(const std::string& page_url, std::string_view html) {
-  std::string lower_html = lower(html);
-  // Google Drive's virus-scan warning: resubmit its form (GET) with the hidden inputs.
-  for (std::string_view form : tags(html, lower_html, "form")) {
-    if (attribute(form, "id") != "download-form") continue;
-    std::size_t form_pos = static_cast<std::size_t>(form.data() - html.data());
-    std::size_t form_end = lower_html.find("</form", form_pos);
-    std::string_view body = html.substr(
-        form_pos, form_end == std::string::npos ? std::string_view::npos : form_end - form_pos);
-    std::string action = attribute(form, "action");
-    auto target = resolve_reference(page_url, action.empty() ? page_url : action);
-    if (!target) return std::nullopt;
-    std::string query;
-    for (std::string_view input : tags(body, lower(body), "input")) {
-      std::string name = attribute(input, "name");
-      if (name.empty() || lower(attribute(input, "type")) == "submit") continue;
-      query += (query.empty() ? "" : "&") + name + "=" + attribute(input, "value");
-    }
-    std::string url = *target;
-    if (!query.empty()) url += (url.find('?') == std::string::npos ? "?" : "&") + query;
-    return http_only(url);
-  }
-  // OJS (AAAI): the PDF galley link; /view/ shows a viewer, /download/ gives the bytes.
-  for (std::string_view a : tags(html, lower_html, "a")) {
-    std::string cls = " " + lower(attribute(a, "class")) + " ";
-    if (cls.find(" obj_galley_link ") == std::string::npos ||
-        cls.find(" pdf ") == std::string::npos)
-      continue;
-    std::string href = attribute(a, "href");
-    std::size_t view = href.find("/article/view/");
-    if (view != std::string::npos) href.replace(view, 14, "/article/download/");
-    return http_only(resolve_reference(page_url, href));
-  }
-  // IEEE stamp page: the PDF sits in an iframe.
-  for (std::string_view frame : tags(html, lower_html, "iframe")) {
-    std::string src = attribute(frame, "src");
-    std::string s = lower(src);
-    if (s.find("getpdf.jsp") != std::string::npos || s.find(".pdf") != std::string::npos)
-      return http_only(resolve_reference(page_url, src));
-  }
-  return std::nullopt;
 }
 
 }  // namespace paper
