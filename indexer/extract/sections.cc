@@ -45,6 +45,8 @@ std::string_view strip_numbering(std::string_view line) {
 // and "References:" both give "references". Empty for long lines (never headings).
 std::string heading_key(std::string_view line) {
   if (line.size() > 48) return {};
+  // "... as a reference." ends a wrapped sentence; headings carry no final period.
+  if (!line.empty() && line.back() == '.') return {};
   std::string key;
   for (char c : strip_numbering(line)) {
     if (is_ascii_alpha(c)) {
@@ -82,8 +84,11 @@ bool ends_abstract(std::string_view line) {
   }
   std::string_view rest = strip_numbering(line);
   if (rest.size() == line.size()) {
-    // Unnumbered: only "Introduction" alone on its line.
-    return heading_key(line) == "introduction";
+    // Unnumbered: a heading alone on its line.
+    std::string key = heading_key(line);
+    return key == "introduction" || key == "contents" || key == "tableofcontents" ||
+           key == "acknowledgements" || key == "acknowledgments" || key == "background" ||
+           key == "references";
   }
   // Numbered heading: "1 Introduction", "I. INTRODUCTION", "2 Related Work".
   if (rest.empty() || !std::isupper(static_cast<unsigned char>(rest[0]))) return false;
@@ -185,7 +190,7 @@ bool is_junk_title(std::string_view title) {
   }
   if (letters < 3) return true;
   for (std::string_view junk :
-       {"microsoft word", "untitled", "powerpoint", "template", "slide 1"}) {
+       {"microsoft word", "untitled", "powerpoint", "template", "slide 1", "no title given"}) {
     if (lower.find(junk) != std::string::npos) return true;
   }
   std::string trimmed = trim(lower);
@@ -195,7 +200,8 @@ bool is_junk_title(std::string_view title) {
       return true;
     }
   }
-  return starts_with(trimmed, "doi:") || starts_with(trimmed, "arxiv:");
+  return trimmed == "undefined" || trimmed == "title" || starts_with(trimmed, "doi:") ||
+         starts_with(trimmed, "arxiv:");
 }
 
 std::string guess_title_from_page(std::string_view page_text) {

@@ -22,6 +22,14 @@ TEST(FindAbstract, HeadingOnItsOwnLineUpToNumberedSection) {
   EXPECT_EQ(find_abstract(lncs), "We segment livers.");
 }
 
+TEST(FindAbstract, StopsAtContentsOrAcknowledgements) {
+  EXPECT_EQ(
+      find_abstract({"The foo package\nAbstract\nThis package does foo.\nContents\n1 Intro 3"}),
+      "This package does foo.");
+  EXPECT_EQ(find_abstract({"Thesis\nABSTRACT\nWe study bar.\nACKNOWLEDGEMENTS\nThanks."}),
+            "We study bar.");
+}
+
 TEST(FindAbstract, MayContinueOnTheSecondPage) {
   std::vector<std::string> pages = {"Title\nABSTRACT\nFirst half", "second half.\nIntroduction\nx"};
   EXPECT_EQ(find_abstract(pages), "First half second half.");
@@ -41,6 +49,8 @@ TEST(FindReferencesHeading, FindsTheLastHeadingLine) {
   EXPECT_EQ(find_references_heading("body\nBibliography"), 5u);
   EXPECT_EQ(find_references_heading("REFERENCES:\nx\nReferences\ny"), 14u);
   EXPECT_FALSE(find_references_heading("see the references below\nThe references").has_value());
+  // The end of a wrapped sentence is not a heading.
+  EXPECT_FALSE(find_references_heading("this is kept for later\nreference.").has_value());
 }
 
 TEST(JunkTitle, RecognisesUselessMetadata) {
@@ -49,6 +59,8 @@ TEST(JunkTitle, RecognisesUselessMetadata) {
   EXPECT_TRUE(is_junk_title("main.dvi"));
   EXPECT_TRUE(is_junk_title("untitled"));
   EXPECT_TRUE(is_junk_title("12"));
+  EXPECT_TRUE(is_junk_title("undefined"));
+  EXPECT_TRUE(is_junk_title("No Title Given"));
   EXPECT_FALSE(is_junk_title("U-Net: Convolutional Networks for Biomedical Image Segmentation"));
 }
 
