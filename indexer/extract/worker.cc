@@ -202,6 +202,10 @@ Status extract_pdf(int fd, const std::string& path, const WorkerConfig& config, 
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (page) {
       // Poppler's reading order (as pdftotext): blocks and columns come out one after another.
+      // Chosen over text_list() word boxes plus our own column analysis, which cost 1.5x the
+      // CPU of pdftotext on the benchmark corpus. Poppler already joins words hyphenated inside
+      // a block (it drops every line-end hyphen, so "U-" + "Net" gives "UNet");
+      // clean_page_text joins the ones it leaves, across block and column breaks.
       text = clean_page_text(
           to_utf8(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
     }
