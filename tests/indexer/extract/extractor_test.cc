@@ -388,6 +388,36 @@ TEST_F(ExtractorTest, CancelStopsBusyWorkersAndLaterCalls) {
   EXPECT_EQ(text.status, Status::kCancelled);
 }
 
+TEST_F(ExtractorTest, AHangingPdfDoesNotHoldUpOtherThreads) {
+  FaultInjection fault("hang:hang-me");
+  std::string hang = simple_pdf("hang-me.pdf", "never read by the worker");
+  std::vector<std::string> good;
+  for (int i = 0; i < 5; ++i) {
+    good.push_back(simple_pdf("good-" + std::to_string(i) + ".pdf",
+                              "Good paper " + std::to_string(i) + " about kidneys."));
+  }
+  ExtractOptions options = test_options();
+  options.wall_seconds = 60;
+  Extractor extractor(options);
+  auto hung = std::async(std::launch::async, [&] { return extractor.extract(hang); });
+  auto others = std::async(std::launch::async, [&] {
+    std::vector<std::string> got;
+    for (const std::string& path : good) {
+      ExtractedText text = extractor.extract(path);
+      got.push_back(text.status == Status::kOk ? text.pages.at(0) : text.reason);
+    }
+    return got;
+  });
+  ASSERT_EQ(others.wait_for(std::chrono::seconds(50)), std::future_status::ready);
+  std::vector<std::string> got = others.get();
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(got[i], "Good paper " + std::to_string(i) + " about kidneys.");
+  EXPECT_EQ(hung.wait_for(std::chrono::seconds(0)), std::future_status::timeout);
+  extractor.cancel();
+  ASSERT_EQ(hung.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  EXPECT_EQ(hung.get().status, Status::kCancelled);
+}
+
 TEST_F(ExtractorTest, MissingWorkerIsARunError) {
   ExtractOptions options = test_options();
   options.worker_exe = dir_.file("no-such-worker");
