@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_map>
 
@@ -74,6 +75,40 @@ std::vector<FacetCount> facet_counts(const Xapian::ValueCountMatchSpy& spy, bool
   return out;
 }
 
+// Xapian does not list the words a wildcard expanded to; the page scores and snippets need them:
+// the most frequent indexed words for each "prefix*" of the text.
+void add_wildcard_terms(const Xapian::Database& db, const std::string& text,
+                        std::vector<std::string>& terms) {
+  constexpr std::size_t kMaxWords = 16;
+  std::string word;
+  auto flush = [&](bool wildcard) {
+    if (wildcard && word.size() >= 2) {
+      std::vector<std::pair<Xapian::doccount, std::string>> found;
+      for (auto it = db.allterms_begin(word); it != db.allterms_end(word); ++it) {
+        found.emplace_back(it.get_termfreq(), *it);
+      }
+      std::sort(found.begin(), found.end(), std::greater<>());
+      for (std::size_t i = 0; i < found.size() && i < kMaxWords; ++i) {
+        terms.push_back(found[i].second);
+      }
+    }
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = text[i];
+    if (std::isalnum(c)) {
+      word += static_cast<char>(std::tolower(c));
+    } else if (c == ':') {
+      // A word inside a field (title:segm*) is not a body word.
+      while (i + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[i + 1]))) ++i;
+      word.clear();
+    } else {
+      flush(c == '*');
+    }
+  }
+  flush(false);
+}
+
 struct Candidate {
   Xapian::docid did;
   double doc_score;
@@ -137,6 +172,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   const std::size_t depth =
       uses_pages(request.ranking) ? std::max(wanted, request.rerank_depth) : wanted;
   std::vector<std::string> terms = body_terms(built.match);
+  add_wildcard_terms(db, request.text, terms);
   auto run = [&](const Xapian::Query& match) {
     enquire.set_query(ranked_query(match, terms, request.ranking));
     // Every match is counted so the total and the facets are exact.

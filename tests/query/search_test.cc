@@ -119,6 +119,15 @@ TEST_F(SearchTest, BooleanOperators) {
   EXPECT_THAT(ids("superpix*"), ElementsAre("contrastive-semi"));
 }
 
+TEST_F(SearchTest, WildcardResultsShowTheirPages) {
+  SearchResult r = search("superpix*");
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_EQ(r.hits[0].pages.size(), 1u);
+  EXPECT_EQ(r.hits[0].pages[0].page, 2);
+  EXPECT_EQ(render_snippet(r.hits[0].pages[0].snippet, "«", "»"),
+            "A contrastive loss over «superpixel» graphs pulls neighbouring regions together.");
+}
+
 TEST_F(SearchTest, FieldQueries) {
   EXPECT_THAT(ids("title:nested"), ElementsAre("nested-unet"));
   EXPECT_THAT(ids("title:prostate"), ElementsAre("prototype-prostate"));
