@@ -164,7 +164,7 @@ bool is_delimiter_row(std::string_view row) {
   return true;
 }
 
-enum class Column { kIgnored, kTitle, kAuthors, kVenue, kYear, kPaper, kCode, kName };
+enum class Column { kIgnored, kTitle, kAuthors, kVenue, kYear, kPaper, kCode };
 
 Column column_role(const std::string& header) {
   std::string n = normalize_for_match(clean_heading(header));
@@ -187,7 +187,7 @@ Column column_role(const std::string& header) {
       n == "arxiv" || n == "paper link" || n == "download" || n == "pdf link") {
     return Column::kPaper;
   }
-  if (n == "name" || n == "paper name") return Column::kName;
+  if (n == "paper name") return Column::kTitle;
   return Column::kIgnored;
 }
 
@@ -594,8 +594,25 @@ class EntryParser {
       }
     }
     read_remainder(remainder, remainder_line, p, &year, &year_line);
+    if (!is_paper_like(p, title_from_link, year.has_value())) return;
     bool looks_like_paper = bold_title && (year.has_value() || !p.authors.empty());
     emit(std::move(p), year, year_line, empty_slots, looks_like_paper);
+  }
+
+  // Tells list entries that are not papers from papers: "- [MONAI](https://github.com/...)"
+  // (software: a short name whose only links are code), "**Note**: see [the site](https://x.org)"
+  // (a bold paragraph start with neither a year nor a link to a paper host).
+  bool is_paper_like(const Paper& p, bool title_from_link, bool has_year) const {
+    bool non_code = false, paper_host = false;
+    for (const auto& link : p.links) {
+      non_code = non_code || link.kind != LinkKind::kCode;
+      paper_host = paper_host || (link.kind != LinkKind::kCode && link.kind != LinkKind::kOther);
+    }
+    std::size_t words = 1;
+    for (char c : trim(p.title)) words += c == ' ' ? 1 : 0;
+    if (title_from_link && !p.links.empty() && !non_code && words < 4) return false;
+    if (!open_bullet_ && !p.links.empty() && !paper_host && !has_year) return false;
+    return true;
   }
 
   // Reads a table whose header is lines[at]; returns the index of its last row.
@@ -608,14 +625,12 @@ class EntryParser {
       has_title = has_title || roles.back() == Column::kTitle;
       has_year = has_year || roles.back() == Column::kYear;
     }
-    for (Column fallback : {Column::kPaper, Column::kName}) {
-      if (has_title) break;
-      for (auto& r : roles) {
-        if (r == fallback) {
-          r = Column::kTitle;
-          has_title = true;
-          break;
-        }
+    // Without a Title column, a "Paper" column holds the titles ("[Title](url)").
+    for (std::size_t k = 0; k < roles.size() && !has_title; ++k) {
+      std::string n = normalize_for_match(clean_heading(header[k]));
+      if (roles[k] == Column::kPaper && (n == "paper" || n == "papers")) {
+        roles[k] = Column::kTitle;
+        has_title = true;
       }
     }
     std::size_t i = at + 2;

@@ -189,6 +189,21 @@ TEST(CatalogueShapes, IgnoresCommentsCodeBlocksTocAndProse) {
   EXPECT_EQ(c.papers[0].section, "Real Section");
 }
 
+TEST(CatalogueShapes, SkipsSoftwareLinksNotesAndDatasetTables) {
+  Catalogue c = parse_list_text(
+      "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+      "**Note**: see [our website](https://example.org/about) for more.\n\n"
+      "## Tools\n- [MONAI](https://github.com/Project-MONAI/MONAI) - a framework\n"
+      "## Datasets\n| Name | Modality | Link |\n|---|---|---|\n"
+      "| BraTS | MRI | [download](https://www.synapse.org/brats) |\n"
+      "## Papers\n- [A Real Paper With Code](https://github.com/a/b) "
+      "[[paper](https://arxiv.org/abs/2001.00001)]\n",
+      "mixed.md");
+  ASSERT_EQ(c.papers.size(), 1u);
+  EXPECT_EQ(c.papers[0].title, "A Real Paper With Code");
+  EXPECT_TRUE(c.warnings.empty());
+}
+
 TEST(CatalogueShapes, CrlfLinesAndBomAreRead) {
   Catalogue c = parse_list_text(
       "\xEF\xBB\xBF## Section\r\n\r\n**A Windows Paper** \\\r\n*Ann Author* <br>\r\n"
