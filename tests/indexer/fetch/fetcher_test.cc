@@ -530,3 +530,50 @@ TEST_F(FetcherTest, FetchAnyReportsEveryFailure) {
 
 }  // namespace
 }  // namespace paper
+
+namespace paper {
+namespace {
+
+TEST_F(FetcherTest, PdfLabelledAsHtmlIsStillAPdf) {
+  server_.serve("/paper", pdf_response(pdf_, "text/html; charset=utf-8"));
+  Fetcher fetcher(options(), nullptr, nullptr);
+  EXPECT_EQ(fetch_one(fetcher, server_.url("/paper")).status, FetchResult::Status::kDownloaded);
+}
+
+TEST_F(FetcherTest, IeeeStampPageLeadsToItsPdfFrame) {
+  server_.serve("/stamp/stamp.jsp",
+                testing::html_response("<html><frameset><iframe src=\"" +
+                                       server_.url("/stampPDF/getPDF.jsp") +
+                                       "?tp=&amp;arnumber=9446143&amp;ref=\" frameborder=0>"
+                                       "</iframe></frameset></html>"));
+  server_.route("/stampPDF/getPDF.jsp", [this](const HttpRequest& request) {
+    if (request.param("arnumber") != "9446143") return testing::status_response(404);
+    return pdf_response(pdf_);
+  });
+  Fetcher fetcher(options(), nullptr, nullptr);
+  FetchResult r = fetch_one(fetcher, server_.url("/stamp/stamp.jsp?tp=&arnumber=9446143"));
+  EXPECT_EQ(r.status, FetchResult::Status::kDownloaded);
+  EXPECT_EQ(r.url, server_.url("/stamp/stamp.jsp?tp=&arnumber=9446143"));
+  EXPECT_EQ(r.final_url, server_.url("/stampPDF/getPDF.jsp?tp=&arnumber=9446143&ref="));
+}
+
+TEST_F(FetcherTest, DestroyingTheFetcherMidTransferLeavesNoTemporaryFile) {
+  HttpResponse drip = pdf_response(pdf_);
+  drip.drip_interval = 50ms;
+  auto started = std::make_shared<std::promise<void>>();
+  server_.route("/paper.pdf", [=](const HttpRequest&) {
+    started->set_value();
+    return drip;
+  });
+  {
+    Fetcher fetcher(options(), nullptr, nullptr);
+    fetcher.fetch("p", server_.url("/paper.pdf"), [](FetchResult) {
+      ADD_FAILURE() << "done must not run for a fetch cut by the destructor";
+    });
+    ASSERT_EQ(started->get_future().wait_for(20s), std::future_status::ready);
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir_.file("cache/tmp")));
+}
+
+}  // namespace
+}  // namespace paper
