@@ -8,6 +8,11 @@
 namespace paper {
 namespace {
 
+// A host whose first label is longer than DNS allows (63 bytes): the resolver rejects it
+// locally, so the test sees a real resolution failure without sending a DNS query.
+constexpr const char* kUnresolvableHost =
+    "unresolvable-label-longer-than-sixty-three-characters-never-sent-to-dns.invalid";
+
 using namespace std::chrono_literals;
 using testing::HttpRequest;
 using testing::HttpResponse;
@@ -226,12 +231,12 @@ TEST_F(DiscoverTest, BusyApiIsRetriedAfterItsRetryAfter) {
 
 TEST_F(DiscoverTest, UnreachableApiIsSkippedAfterTheFirstFailure) {
   DiscoveryOptions o = options();
-  o.arxiv_api = "http://nonexistent.invalid/api/query";
+  o.arxiv_api = std::string("http://") + kUnresolvableHost + "/api/query";
   Discoverer discoverer(o);
   Paper p;
   p.title = kTitle;
-  const std::string note =
-      "arXiv API: host nonexistent.invalid could not be resolved (no network or DNS failure)";
+  const std::string note = std::string("arXiv API: host ") + kUnresolvableHost +
+                           " could not be resolved (no network or DNS failure)";
   EXPECT_EQ(discoverer.discover(p).notes, std::vector<std::string>{note});
   EXPECT_EQ(discoverer.discover(p).notes, std::vector<std::string>{note});
 }

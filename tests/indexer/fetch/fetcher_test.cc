@@ -13,6 +13,11 @@
 namespace paper {
 namespace {
 
+// A host whose first label is longer than DNS allows (63 bytes): the resolver rejects it
+// locally, so the test sees a real resolution failure without sending a DNS query.
+constexpr const char* kUnresolvableHost =
+    "unresolvable-label-longer-than-sixty-three-characters-never-sent-to-dns.invalid";
+
 using namespace std::chrono_literals;
 using testing::fetch_one;
 using testing::HttpRequest;
@@ -265,18 +270,21 @@ TEST_F(FetcherTest, ConnectionResetMidBodyIsRetriedThenReported) {
 
 TEST_F(FetcherTest, UnresolvableHostFailsFastAndIsReportedOnce) {
   Fetcher fetcher(options(), nullptr, &observer_);
-  auto first = testing::submit(fetcher, "http://nonexistent.invalid/a.pdf", "a");
-  auto second = testing::submit(fetcher, "http://nonexistent.invalid/b.pdf", "b");
-  auto third = testing::submit(fetcher, "http://nonexistent.invalid/c.pdf", "c");
-  const std::string why =
-      "host nonexistent.invalid could not be resolved (no network or DNS failure)";
+  auto first = testing::submit(fetcher, std::string("http://") + kUnresolvableHost + "/a.pdf", "a");
+  auto second =
+      testing::submit(fetcher, std::string("http://") + kUnresolvableHost + "/b.pdf", "b");
+  auto third = testing::submit(fetcher, std::string("http://") + kUnresolvableHost + "/c.pdf", "c");
+  const std::string why = std::string("host ") + kUnresolvableHost +
+                          " could not be resolved (no network or DNS failure)";
   EXPECT_EQ(testing::wait_result(first).reason, why);
   EXPECT_EQ(testing::wait_result(second).reason, why);
   EXPECT_EQ(testing::wait_result(third).reason, why);
   fetcher.wait_idle();
-  EXPECT_EQ(observer_.unreachable, std::vector<std::string>{"nonexistent.invalid: " + why});
+  EXPECT_EQ(observer_.unreachable,
+            std::vector<std::string>{std::string(kUnresolvableHost) + ": " + why});
   // A later request for the host fails without another lookup.
-  FetchResult later = fetch_one(fetcher, "http://nonexistent.invalid/d.pdf", "d");
+  FetchResult later =
+      fetch_one(fetcher, std::string("http://") + kUnresolvableHost + "/d.pdf", "d");
   EXPECT_EQ(later.reason, why);
   EXPECT_EQ(later.attempts, 0);
 }
