@@ -8,7 +8,7 @@
 namespace paper {
 namespace {
 
-TEST(PaperId, IsASlugPlusAHashOfTheNormalisedTitle) {
+TEST(CataloguePaperId, IsASlugPlusAHashOfTheNormalisedTitle) {
   EXPECT_EQ(make_paper_id("Medical Image Segmentation Review: The Success of U-Net"),
             "medical-image-segmentation-review-the-success-18fe5405");
   EXPECT_EQ(make_paper_id("medical image segmentation review -- the success of U Net"),
@@ -18,7 +18,7 @@ TEST(PaperId, IsASlugPlusAHashOfTheNormalisedTitle) {
   EXPECT_EQ(make_paper_id("\xE6\xB7\xB1\xE5\xBA\xA6").substr(0, 6), "paper-");
 }
 
-TEST(TitlesMatch, ToleratesPunctuationPrefixesAndSmallEdits) {
+TEST(CatalogueTitlesMatch, ToleratesPunctuationPrefixesAndSmallEdits) {
   EXPECT_TRUE(titles_match("U-Net: Convolutional Networks", "u net convolutional networks"));
   EXPECT_TRUE(titles_match("Segment Anything in Medical Images",
                            "Segment Anything in Medical Images and Videos"));

@@ -9,7 +9,7 @@
 namespace paper {
 namespace {
 
-TEST(Mojibake, RepairsMacRomanRoundTrips) {
+TEST(CatalogueMojibake, RepairsMacRomanRoundTrips) {
   // "‚Äò" -> "‘", "‚Äô" -> "’", "√∂" -> "ö", U+F8FF "üîç" -> U+1F50D.
   EXPECT_EQ(repair_mac_roman_mojibake("\xE2\x80\x9A\xC3\x84\xC3\xB2Squeeze & "
                                       "Excite\xE2\x80\x9A\xC3\x84\xC3\xB4"),
@@ -20,7 +20,7 @@ TEST(Mojibake, RepairsMacRomanRoundTrips) {
             "## \xF0\x9F\x94\x8DRelated");
 }
 
-TEST(Mojibake, LeavesCorrectTextAlone) {
+TEST(CatalogueMojibake, LeavesCorrectTextAlone) {
   for (std::string s : {"plain", "P\xC3\xB6lsterl", "\xE2\x80\x98quoted\xE2\x80\x99",
                         "caf\xC3\xA9 na\xC3\xAFve", "\xF0\x9F\x94\x8D Search",
                         "\xE2\x80\x9C\xC3\x9C"
@@ -29,7 +29,7 @@ TEST(Mojibake, LeavesCorrectTextAlone) {
   }
 }
 
-TEST(Links, HostKindAndNormalisation) {
+TEST(CatalogueLinks, HostKindAndNormalisation) {
   Link a = make_link(" ArXiv ", " https://arxiv.org/pdf/2211.14830 ");
   EXPECT_EQ(
       a, (Link{"ArXiv", "https://arxiv.org/pdf/2211.14830", "arxiv.org", LinkKind::kArxiv, false}));
@@ -45,7 +45,7 @@ TEST(Links, HostKindAndNormalisation) {
   EXPECT_EQ(make_link("x", "ftp://example.org/a.pdf").host, "");
 }
 
-TEST(Links, IdentifiersFromUrls) {
+TEST(CatalogueLinks, IdentifiersFromUrls) {
   EXPECT_EQ(arxiv_id_of("https://arxiv.org/abs/2308.16150v2"), "2308.16150");
   EXPECT_EQ(arxiv_id_of("https://arxiv.org/pdf/1804.03999.pdf"), "1804.03999");
   EXPECT_EQ(arxiv_id_of("https://example.org/abs/1804.03999"), std::nullopt);
@@ -58,7 +58,7 @@ TEST(Links, IdentifiersFromUrls) {
   EXPECT_EQ(year_of_url("https://arxiv.org/abs/2308.16150"), std::nullopt);
 }
 
-TEST(Fields, VenueYearTags) {
+TEST(CatalogueFields, VenueYearTags) {
   auto vy = [](std::string_view t) {
     VenueYear v = parse_venue_year(t);
     return v.venue + "/" + (v.year ? std::to_string(*v.year) : "-");
@@ -79,7 +79,7 @@ TEST(Fields, VenueYearTags) {
   EXPECT_TRUE(is_plausible_year(2018));
 }
 
-TEST(Fields, AuthorsAreTrimmedAndEtAlDropped) {
+TEST(CatalogueFields, AuthorsAreTrimmedAndEtAlDropped) {
   EXPECT_EQ(split_authors("Veit Sandfort , Ke Yan, perry J. pickhardt, and Ronald M. Summers"),
             (std::vector<std::string>{"Veit Sandfort", "Ke Yan", "perry J. pickhardt",
                                       "Ronald M. Summers"}));
@@ -89,7 +89,7 @@ TEST(Fields, AuthorsAreTrimmedAndEtAlDropped) {
   EXPECT_EQ(split_authors("X Y; et al"), (std::vector<std::string>{"X Y"}));
 }
 
-TEST(Fields, TitlesAndHeadings) {
+TEST(CatalogueFields, TitlesAndHeadings) {
   EXPECT_EQ(clean_title("U-Net  \\"), "U-Net");
   EXPECT_EQ(clean_title("\"Quoted Title\"."), "Quoted Title");
   EXPECT_EQ(clean_heading(" \xF0\x9F\x94\x8D Generative Models"), "Generative Models");
@@ -99,7 +99,7 @@ TEST(Fields, TitlesAndHeadings) {
   EXPECT_FALSE(is_generic_link_label("U-Net"));
 }
 
-TEST(InlineMarkdown, LinksTagsBoldItalic) {
+TEST(CatalogueInlineMarkdown, LinksTagsBoldItalic) {
   auto t = tokenize_inline("[TPAMI, 2024] [[Paper](https://x.org/a)] **Bold** *Ital* [e]()");
   using K = InlineToken::Kind;
   ASSERT_EQ(t.size(), 9u);
