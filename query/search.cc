@@ -271,15 +271,15 @@ Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>(dir)) 
 Searcher::~Searcher() = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
-  return read_with_retry([&] { return impl_->search(request); }, [&] { impl_->reopen(); });
+  return impl_->guarded([&] { return impl_->search(request); });
 }
 
 RelatedResult Searcher::related(const RelatedRequest& request) {
-  return read_with_retry([&] { return impl_->related(request); }, [&] { impl_->reopen(); });
+  return impl_->guarded([&] { return impl_->related(request); });
 }
 
 PaperDetails Searcher::show(const std::string& id) {
-  return read_with_retry([&] { return impl_->show(id); }, [&] { impl_->reopen(); });
+  return impl_->guarded([&] { return impl_->show(id); });
 }
 
 }  // namespace paper::query

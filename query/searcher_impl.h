@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "common/error.h"
 #include "query/database.h"
 #include "query/searcher.h"
 
@@ -16,6 +17,18 @@ struct Searcher::Impl {
 
   // The index was swapped or updated while reading: open the live generation again.
   void reopen() { db = open_database(dir, resolve_live_database(dir)); }
+
+  // Runs read() with one retry after a concurrent update; any other Xapian failure (which is not
+  // a std::exception) becomes the project's error.
+  template <typename Read>
+  auto guarded(Read&& read) -> decltype(read()) {
+    try {
+      return read_with_retry(read, [&] { reopen(); });
+    } catch (const Xapian::Error& e) {
+      throw Error("cannot read the index at " + dir + " (" + e.get_description() +
+                  "); try again, or rebuild it with `paper-index build --rebuild`");
+    }
+  }
 
   SearchResult search(const SearchRequest& request);
   RelatedResult related(const RelatedRequest& request);

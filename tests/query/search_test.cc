@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "common/error.h"
 #include "query/searcher.h"
 #include "tests/query/sample_papers.h"
 #include "tests/query/test_index.h"
+#include "tests/support/pdf_writer.h"
 #include "tests/support/temp_dir.h"
 
 namespace paper::query {
@@ -246,6 +248,29 @@ TEST(SearchErrors, NoIndex) {
     EXPECT_EQ(std::string(e.what()),
               "no index at " + dir.file("missing") + "; run `paper-index build` first");
     EXPECT_EQ(e.exit_code(), kExitFatal);
+  }
+}
+
+}  // namespace
+}  // namespace paper::query
+
+namespace paper::query {
+namespace {
+
+TEST(SearchErrors, UnreadableIndex) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "index" / "db-1");
+  testing::write_file(dir.file("index/db-1/iamglass"), "not a database");
+  std::filesystem::create_directory_symlink("db-1", dir.path() / "index" / "current");
+  try {
+    Searcher searcher(dir.file("index"));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(message.rfind("cannot read the index at " + dir.file("index") + " (", 0), 0u)
+        << message;
+    EXPECT_NE(message.find("); rebuild it with `paper-index build --rebuild`"), std::string::npos)
+        << message;
   }
 }
 
