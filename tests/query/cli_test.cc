@@ -56,7 +56,7 @@ Outcome run_binary(const std::string& args, const testing::TempDir& dir) {
   return r;
 }
 
-class CliTest : public ::testing::Test {
+class QueryCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_.file("index");
@@ -66,7 +66,7 @@ class CliTest : public ::testing::Test {
   std::string db_;
 };
 
-TEST_F(CliTest, TextOutputShowsRankPagesSnippetsAndLinks) {
+TEST_F(QueryCliTest, TextOutputShowsRankPagesSnippetsAndLinks) {
   Outcome r = run({"--db", db_, "superpixel"});
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_EQ(r.err, "");
@@ -84,24 +84,24 @@ TEST_F(CliTest, TextOutputShowsRankPagesSnippetsAndLinks) {
             "         https://example.org/contrastive-semi.pdf#page=2\n");
 }
 
-TEST_F(CliTest, MetadataOnlyPapersAreMarked) {
+TEST_F(QueryCliTest, MetadataOnlyPapersAreMarked) {
   Outcome r = run({"--db", db_, "promptable"});
   EXPECT_THAT(r.out, HasSubstr("1. Segment Anything in Medical Images  [metadata only]\n"));
 }
 
-TEST_F(CliTest, NoResultsIsNotAnError) {
+TEST_F(QueryCliTest, NoResultsIsNotAnError) {
   Outcome r = run({"--db", db_, "superpixle"});
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_EQ(r.out, "no papers matched \"superpixle\"\ndid you mean: superpixel?\n");
 }
 
-TEST_F(CliTest, DatabaseFromTheEnvironment) {
+TEST_F(QueryCliTest, DatabaseFromTheEnvironment) {
   Outcome r = run({"superpixel"}, db_);
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_THAT(r.out, StartsWith("1 paper matched"));
 }
 
-TEST_F(CliTest, UsageErrors) {
+TEST_F(QueryCliTest, UsageErrors) {
   Outcome r = run({"--db", db_, "--limit", "x", "unet"});
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_EQ(r.err, "paper-search: error: --limit needs a whole number from 1, not 'x'\n");
@@ -131,7 +131,7 @@ TEST_F(CliTest, UsageErrors) {
             "whole+page or title\n");
 }
 
-TEST_F(CliTest, SubcommandsAfterGlobalOptionsAndWordsAfterDoubleDash) {
+TEST_F(QueryCliTest, SubcommandsAfterGlobalOptionsAndWordsAfterDoubleDash) {
   Outcome r = run({"--db", db_, "show", "unet"});
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_THAT(r.out, StartsWith("U-Net: Convolutional Networks for Biomedical Image "
@@ -141,7 +141,7 @@ TEST_F(CliTest, SubcommandsAfterGlobalOptionsAndWordsAfterDoubleDash) {
   EXPECT_EQ(r.out, "no papers matched \"show\"\ndid you mean: shot?\n");
 }
 
-TEST_F(CliTest, BinaryJsonShape) {
+TEST_F(QueryCliTest, BinaryJsonShape) {
   Outcome r = run_binary("--db " + db_ + " --json --limit 2 segmentation", dir_);
   ASSERT_EQ(r.code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
@@ -163,7 +163,7 @@ TEST_F(CliTest, BinaryJsonShape) {
   EXPECT_THAT(pages[0]["snippet"].get<std::string>(), HasSubstr("«segment"));
 }
 
-TEST_F(CliTest, BinaryRelatedAndShowJson) {
+TEST_F(QueryCliTest, BinaryRelatedAndShowJson) {
   Outcome r = run_binary("related --db " + db_ + " --json unet", dir_);
   ASSERT_EQ(r.code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
@@ -180,7 +180,7 @@ TEST_F(CliTest, BinaryRelatedAndShowJson) {
   EXPECT_EQ(j["year"], 2024);
 }
 
-TEST_F(CliTest, BinaryExitCodesAndMessages) {
+TEST_F(QueryCliTest, BinaryExitCodesAndMessages) {
   Outcome r = run_binary("--db " + dir_.file("nothing") + " unet", dir_);
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");

@@ -14,7 +14,7 @@ namespace {
 using ::testing::Contains;
 using ::testing::Not;
 
-class RelatedShowTest : public ::testing::Test {
+class QueryRelatedShowTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::build_index(dir_.file("index"), testing::sample_papers(),
@@ -26,7 +26,7 @@ class RelatedShowTest : public ::testing::Test {
   std::unique_ptr<Searcher> searcher_;
 };
 
-TEST_F(RelatedShowTest, RelatedPutsTheClosestPaperFirstAndNeverTheSource) {
+TEST_F(QueryRelatedShowTest, RelatedPutsTheClosestPaperFirstAndNeverTheSource) {
   RelatedRequest request;
   request.id = "unet";
   RelatedResult r = searcher_->related(request);
@@ -38,7 +38,7 @@ TEST_F(RelatedShowTest, RelatedPutsTheClosestPaperFirstAndNeverTheSource) {
   EXPECT_THAT(r.hits[0].shared_terms, Contains("contracting"));
 }
 
-TEST_F(RelatedShowTest, RelatedToAPastedText) {
+TEST_F(QueryRelatedShowTest, RelatedToAPastedText) {
   RelatedRequest request;
   request.text = "Class prototypes from masked average pooling for prostate segmentation";
   RelatedResult r = searcher_->related(request);
@@ -48,7 +48,7 @@ TEST_F(RelatedShowTest, RelatedToAPastedText) {
   EXPECT_THAT(r.source_terms, Not(Contains("for")));
 }
 
-TEST_F(RelatedShowTest, RelatedTextWithNoIndexedWord) {
+TEST_F(QueryRelatedShowTest, RelatedTextWithNoIndexedWord) {
   RelatedRequest request;
   request.text = "zzzq qqqz";
   try {
@@ -61,7 +61,7 @@ TEST_F(RelatedShowTest, RelatedTextWithNoIndexedWord) {
   }
 }
 
-TEST_F(RelatedShowTest, ShowGivesEverythingKnown) {
+TEST_F(QueryRelatedShowTest, ShowGivesEverythingKnown) {
   PaperDetails d = searcher_->show("contrastive-semi");
   EXPECT_EQ(d.paper.paper.title, "Learning from Unlabelled Scans with Consistency");
   EXPECT_EQ(d.paper.pdf_url, "https://example.org/contrastive-semi.pdf");
@@ -77,7 +77,7 @@ TEST_F(RelatedShowTest, ShowGivesEverythingKnown) {
   EXPECT_EQ(meta.paper.reason, "no open-access PDF found");
 }
 
-TEST_F(RelatedShowTest, UnknownIdSuggestsCloseIds) {
+TEST_F(QueryRelatedShowTest, UnknownIdSuggestsCloseIds) {
   try {
     searcher_->show("nested");
     FAIL() << "no error";

@@ -40,14 +40,14 @@ Metrics evaluate(Searcher& searcher, const testing::RelevanceSet& set, Ranking r
   return m;
 }
 
-TEST(Relevance, MetricsOfOneList) {
+TEST(QueryRelevance, MetricsOfOneList) {
   std::map<std::string, int> grades{{"a", 2}, {"b", 1}};
   EXPECT_DOUBLE_EQ(testing::ndcg_at_10({"a", "b"}, grades), 1.0);
   EXPECT_DOUBLE_EQ(testing::mrr_at_10({"x", "b", "a"}, grades), 0.5);
   EXPECT_LT(testing::ndcg_at_10({"b", "a"}, grades), 1.0);
 }
 
-TEST(Relevance, DefaultRankingIsAtLeastAsGoodAsWholeDocumentBm25) {
+TEST(QueryRelevance, DefaultRankingIsAtLeastAsGoodAsWholeDocumentBm25) {
   testing::TempDir dir;
   testing::RelevanceSet set = testing::relevance_set();
   ASSERT_GE(set.queries.size(), 20u);

@@ -19,7 +19,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
-class SearchTest : public ::testing::Test {
+class QuerySearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::build_index(dir_.file("index"), testing::sample_papers(),
@@ -50,7 +50,7 @@ class SearchTest : public ::testing::Test {
   std::unique_ptr<Searcher> searcher_;
 };
 
-TEST_F(SearchTest, FindsAPaperByItsBodyTextWithThePageAndASnippet) {
+TEST_F(QuerySearchTest, FindsAPaperByItsBodyTextWithThePageAndASnippet) {
   SearchResult r = search("superpixel graphs");
   ASSERT_EQ(r.total, 1u);
   const SearchHit& hit = r.hits[0];
@@ -66,7 +66,7 @@ TEST_F(SearchTest, FindsAPaperByItsBodyTextWithThePageAndASnippet) {
             "A contrastive loss over «superpixel» «graphs» pulls neighbouring regions together.");
 }
 
-TEST_F(SearchTest, BestPagesComeFirstAndStemmedFormsAreHighlighted) {
+TEST_F(QuerySearchTest, BestPagesComeFirstAndStemmedFormsAreHighlighted) {
   SearchResult r = search("contrastive pretraining");
   ASSERT_GE(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].paper.paper.id, "diffusion-seg");
@@ -76,7 +76,7 @@ TEST_F(SearchTest, BestPagesComeFirstAndStemmedFormsAreHighlighted) {
             "A [contrastive] [pretraining] baseline is weaker.");
 }
 
-TEST_F(SearchTest, UNetSpellingsFindTheSamePapers) {
+TEST_F(QuerySearchTest, UNetSpellingsFindTheSamePapers) {
   const std::vector<std::string> expected{"nested-unet", "swin-seg", "unet"};
   EXPECT_EQ(sorted_ids("U-Net"), expected);
   EXPECT_EQ(sorted_ids("UNet"), expected);
@@ -84,7 +84,7 @@ TEST_F(SearchTest, UNetSpellingsFindTheSamePapers) {
   EXPECT_EQ(sorted_ids("unet"), expected);
 }
 
-TEST_F(SearchTest, AbbreviationsAndLongFormsMatchEachOther) {
+TEST_F(QuerySearchTest, AbbreviationsAndLongFormsMatchEachOther) {
   EXPECT_THAT(ids("CT"), UnorderedElementsAre("unet", "contrastive-semi"));
   EXPECT_THAT(ids("computed tomography"), UnorderedElementsAre("unet", "contrastive-semi"));
   EXPECT_THAT(ids("MRI"), UnorderedElementsAre("prototype-prostate", "diffusion-seg"));
@@ -96,7 +96,7 @@ TEST_F(SearchTest, AbbreviationsAndLongFormsMatchEachOther) {
   EXPECT_THAT(ids("SAM"), ElementsAre("sam-med"));
 }
 
-TEST_F(SearchTest, SynonymSnippetHighlightsTheLongForm) {
+TEST_F(QuerySearchTest, SynonymSnippetHighlightsTheLongForm) {
   SearchResult r = search("CT scans");
   ASSERT_FALSE(r.hits.empty());
   EXPECT_EQ(r.hits[0].paper.paper.id, "unet");
@@ -106,13 +106,13 @@ TEST_F(SearchTest, SynonymSnippetHighlightsTheLongForm) {
               HasSubstr("«computed» «tomography» «scans»"));
 }
 
-TEST_F(SearchTest, PhrasesNeedTheWordsInOrder) {
+TEST_F(QuerySearchTest, PhrasesNeedTheWordsInOrder) {
   EXPECT_THAT(ids("\"contracting path\""), UnorderedElementsAre("unet", "nested-unet"));
   EXPECT_THAT(ids("\"path contracting\""), ElementsAre());
   EXPECT_THAT(ids("\"expansive path that enables\""), ElementsAre("unet"));
 }
 
-TEST_F(SearchTest, BooleanOperators) {
+TEST_F(QuerySearchTest, BooleanOperators) {
   EXPECT_THAT(ids("contrastive -diffusion"), ElementsAre("contrastive-semi"));
   EXPECT_THAT(ids("contrastive NOT superpixel"), ElementsAre("diffusion-seg"));
   EXPECT_THAT(ids("superpixel OR polyp"), UnorderedElementsAre("contrastive-semi", "nested-unet"));
@@ -121,7 +121,7 @@ TEST_F(SearchTest, BooleanOperators) {
   EXPECT_THAT(ids("superpix*"), ElementsAre("contrastive-semi"));
 }
 
-TEST_F(SearchTest, WildcardResultsShowTheirPages) {
+TEST_F(QuerySearchTest, WildcardResultsShowTheirPages) {
   SearchResult r = search("superpix*");
   ASSERT_EQ(r.hits.size(), 1u);
   ASSERT_EQ(r.hits[0].pages.size(), 1u);
@@ -130,7 +130,7 @@ TEST_F(SearchTest, WildcardResultsShowTheirPages) {
             "A contrastive loss over «superpixel» graphs pulls neighbouring regions together.");
 }
 
-TEST_F(SearchTest, FieldQueries) {
+TEST_F(QuerySearchTest, FieldQueries) {
   EXPECT_THAT(ids("title:nested"), ElementsAre("nested-unet"));
   EXPECT_THAT(ids("title:prostate"), ElementsAre("prototype-prostate"));
   EXPECT_THAT(ids("author:\"Olaf Ronneberger\""), ElementsAre("unet"));
@@ -145,7 +145,7 @@ TEST_F(SearchTest, FieldQueries) {
   EXPECT_THAT(ids("ref:shelhamer"), ElementsAre());  // no references section recorded
 }
 
-TEST_F(SearchTest, YearFiltersAndRanges) {
+TEST_F(QuerySearchTest, YearFiltersAndRanges) {
   EXPECT_THAT(ids("year:2015"), ElementsAre("unet"));
   EXPECT_THAT(ids("year:2021..2022"),
               UnorderedElementsAre("contrastive-semi", "swin-seg", "prototype-prostate"));
@@ -153,7 +153,7 @@ TEST_F(SearchTest, YearFiltersAndRanges) {
   EXPECT_THAT(ids("year:2019 year:2020"), ElementsAre("gan-augment"));
 }
 
-TEST_F(SearchTest, FacetsCountTheWholeResultSet) {
+TEST_F(QuerySearchTest, FacetsCountTheWholeResultSet) {
   SearchResult r = search("segmentation", 1);
   // Every paper: "Segment Anything" has the same stem.
   EXPECT_EQ(r.total, 8u);
@@ -171,7 +171,7 @@ TEST_F(SearchTest, FacetsCountTheWholeResultSet) {
   EXPECT_EQ(generative, 2u);
 }
 
-TEST_F(SearchTest, MetadataOnlyPapersAreFoundByTitleAndAbstractAndMarked) {
+TEST_F(QuerySearchTest, MetadataOnlyPapersAreFoundByTitleAndAbstractAndMarked) {
   SearchResult r = search("promptable decoder");
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].paper.paper.id, "sam-med");
@@ -179,28 +179,28 @@ TEST_F(SearchTest, MetadataOnlyPapersAreFoundByTitleAndAbstractAndMarked) {
   EXPECT_TRUE(r.hits[0].pages.empty());
 }
 
-TEST_F(SearchTest, MisspelledQueryGetsASuggestion) {
+TEST_F(QuerySearchTest, MisspelledQueryGetsASuggestion) {
   SearchResult r = search("superpixle");
   EXPECT_EQ(r.total, 0u);
   EXPECT_EQ(r.suggestion, "superpixel");
   EXPECT_EQ(search("superpixel").suggestion, "");
 }
 
-TEST_F(SearchTest, WhenNoPaperHasEveryWordPapersWithSomeAreShown) {
+TEST_F(QuerySearchTest, WhenNoPaperHasEveryWordPapersWithSomeAreShown) {
   SearchResult r = search("superpixel bladder");
   EXPECT_TRUE(r.any_word);
   EXPECT_THAT(ids("superpixel bladder"),
               UnorderedElementsAre("contrastive-semi", "prototype-prostate"));
 }
 
-TEST_F(SearchTest, BadSyntaxIsRetriedAsPlainWords) {
+TEST_F(QuerySearchTest, BadSyntaxIsRetriedAsPlainWords) {
   SearchResult r = search("superpixel AND (");
   EXPECT_TRUE(r.plain_words);
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].paper.paper.id, "contrastive-semi");
 }
 
-TEST_F(SearchTest, OffsetAndLimitPage) {
+TEST_F(QuerySearchTest, OffsetAndLimitPage) {
   std::vector<std::string> all = ids("segmentation");
   ASSERT_EQ(all.size(), 8u);
   SearchRequest request;
@@ -214,7 +214,7 @@ TEST_F(SearchTest, OffsetAndLimitPage) {
   EXPECT_EQ(page.hits[1].paper.paper.id, all[3]);
 }
 
-TEST_F(SearchTest, EmptyQueryIsAUsageError) {
+TEST_F(QuerySearchTest, EmptyQueryIsAUsageError) {
   try {
     search("   ");
     FAIL() << "no error";
@@ -225,7 +225,7 @@ TEST_F(SearchTest, EmptyQueryIsAUsageError) {
   }
 }
 
-TEST_F(SearchTest, KeepsAnsweringWhileTheIndexIsRebuilt) {
+TEST_F(QuerySearchTest, KeepsAnsweringWhileTheIndexIsRebuilt) {
   ASSERT_EQ(ids("superpixel").size(), 1u);
   std::vector<testing::PaperSpec> papers = testing::sample_papers();
   papers.pop_back();
@@ -239,7 +239,7 @@ TEST_F(SearchTest, KeepsAnsweringWhileTheIndexIsRebuilt) {
   EXPECT_EQ(fresh.search(request).total, 0u);
 }
 
-TEST(SearchErrors, NoIndex) {
+TEST(QuerySearchErrors, NoIndex) {
   testing::TempDir dir;
   try {
     Searcher searcher(dir.file("missing"));
@@ -257,7 +257,7 @@ TEST(SearchErrors, NoIndex) {
 namespace paper::query {
 namespace {
 
-TEST(SearchErrors, UnreadableIndex) {
+TEST(QuerySearchErrors, UnreadableIndex) {
   testing::TempDir dir;
   std::filesystem::create_directories(dir.path() / "index" / "db-1");
   testing::write_file(dir.file("index/db-1/iamglass"), "not a database");

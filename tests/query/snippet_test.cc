@@ -13,12 +13,12 @@ WordMatcher matcher() {
   return m;
 }
 
-TEST(Snippet, MarksQueryWordsAndCollapsesWhiteSpace) {
+TEST(QuerySnippet, MarksQueryWordsAndCollapsesWhiteSpace) {
   Snippet s = make_snippet("We build a\n  Superpixel   graph here.", matcher(), 200);
   EXPECT_EQ(render_snippet(s, "«", "»"), "We build a «Superpixel» «graph» here.");
 }
 
-TEST(Snippet, CutsAroundTheDensestClusterOfDistinctWords) {
+TEST(QuerySnippet, CutsAroundTheDensestClusterOfDistinctWords) {
   std::string text = "graph at the start. ";
   for (int i = 0; i < 40; ++i) text += "filler ";
   text += "superpixels and a graph together. ";
@@ -30,7 +30,7 @@ TEST(Snippet, CutsAroundTheDensestClusterOfDistinctWords) {
   EXPECT_LE(r.size(), 60u + 12);
 }
 
-TEST(Snippet, EmptyWhenNoQueryWord) {
+TEST(QuerySnippet, EmptyWhenNoQueryWord) {
   EXPECT_TRUE(make_snippet("nothing to see", matcher(), 100).empty());
 }
 

@@ -18,27 +18,27 @@ std::vector<std::string> lookup(const std::string& key) {
   return it == table.end() ? std::vector<std::string>{} : it->second;
 }
 
-TEST(SynonymExpansion, SingleWordKeyGetsItsPhrase) {
+TEST(QuerySynonymExpansion, SingleWordKeyGetsItsPhrase) {
   EXPECT_EQ(expand_synonyms("CT scans", lookup), "(ct OR \"computed tomography\") scans");
 }
 
-TEST(SynonymExpansion, LongestMultiWordKeyWins) {
+TEST(QuerySynonymExpansion, LongestMultiWordKeyWins) {
   EXPECT_EQ(expand_synonyms("Computed Tomography of the liver", lookup),
             "(\"computed tomography\" OR computedtomography OR ct) of the liver");
 }
 
-TEST(SynonymExpansion, HyphenSpaceAndJoinedCompoundsAreOneKey) {
+TEST(QuerySynonymExpansion, HyphenSpaceAndJoinedCompoundsAreOneKey) {
   const std::string expected = "(\"u net\" OR unet)";
   EXPECT_EQ(expand_synonyms("U-Net", lookup), expected);
   EXPECT_EQ(expand_synonyms("U Net", lookup), expected);
   EXPECT_EQ(expand_synonyms("UNet", lookup), "(unet OR \"u net\")");
 }
 
-TEST(SynonymExpansion, HyphenatedWordWithoutSynonymsAlsoMatchesJoined) {
+TEST(QuerySynonymExpansion, HyphenatedWordWithoutSynonymsAlsoMatchesJoined) {
   EXPECT_EQ(expand_synonyms("few-shot learning", lookup), "(\"few shot\" OR fewshot) learning");
 }
 
-TEST(SynonymExpansion, LeavesSyntaxAlone) {
+TEST(QuerySynonymExpansion, LeavesSyntaxAlone) {
   EXPECT_EQ(expand_synonyms("\"ct scans\" title:ct -ct ct* NOT (ct)", lookup),
             "\"ct scans\" title:ct -ct ct* NOT ((ct OR \"computed tomography\"))");
   EXPECT_EQ(expand_synonyms("year:2019..2021 AND liver", lookup), "year:2019..2021 AND liver");
