@@ -181,7 +181,14 @@ class Pipeline : public FetchObserver {
     for (WriteJob& job : removals_) write_queue_.push(std::move(job));
     removals_.clear();
 
-    event_loop();
+    try {
+      event_loop();
+    } catch (...) {
+      // Threads are running: record the error, then drain and join them below.
+      set_fatal(std::current_exception());
+      stopping_ = true;
+      if (extractor_) extractor_->cancel();
+    }
 
     if (fetcher_) {
       fetcher_->cancel();

@@ -296,13 +296,42 @@ class XapianIndexWriter : public IndexWriter {
   }
 
   std::map<PaperId, IndexedVersion> all_versions() override {
-    std::map<PaperId, IndexedVersion> out;
+    // Value streams and postlists only: loading each document's termlist would cost a read of
+    // every term of every paper, and this runs on every (no-change) build.
+    std::map<Xapian::docid, IndexedVersion> by_doc;
+    std::map<Xapian::docid, PaperId> ids;
     const std::string q = schema::kPrefixId;
     for (auto t = db_.allterms_begin(q); t != db_.allterms_end(q); ++t) {
       auto p = db_.postlist_begin(*t);
       if (p == db_.postlist_end(*t)) continue;
-      out.emplace((*t).substr(q.size()), version_of(db_.get_document(*p)));
+      ids.emplace(*p, (*t).substr(q.size()));
+      by_doc[*p].state = schema::PaperState::kMetadataOnly;
     }
+    auto stream = [&](unsigned slot, auto set) {
+      for (auto v = db_.valuestream_begin(slot); v != db_.valuestream_end(slot); ++v) {
+        auto it = by_doc.find(v.get_docid());
+        if (it != by_doc.end()) set(it->second, *v);
+      }
+    };
+    stream(schema::kSlotEntryHash,
+           [](IndexedVersion& v, const std::string& s) { v.entry_hash = s; });
+    stream(schema::kSlotContentHash,
+           [](IndexedVersion& v, const std::string& s) { v.content_hash = s; });
+    stream(schema::kSlotState, [](IndexedVersion& v, const std::string& s) {
+      v.state = s == "text" ? schema::PaperState::kText : schema::PaperState::kMetadataOnly;
+    });
+    stream(schema::kSlotFileStamp,
+           [](IndexedVersion& v, const std::string& s) { v.file_stamp = s; });
+    const std::string l = schema::kPrefixListFilter;
+    for (auto t = db_.allterms_begin(l); t != db_.allterms_end(l); ++t) {
+      std::string list = (*t).substr(l.size());
+      for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) {
+        auto it = by_doc.find(*p);
+        if (it != by_doc.end()) it->second.lists.push_back(list);
+      }
+    }
+    std::map<PaperId, IndexedVersion> out;
+    for (auto& [docid, v] : by_doc) out.emplace(ids[docid], std::move(v));
     return out;
   }
 
@@ -315,7 +344,12 @@ class XapianIndexWriter : public IndexWriter {
     Xapian::Document doc = make_document(stored, hash, file_stamp);
     db_.replace_document(schema::kPrefixId + stored.paper.id, doc);
     ++uncommitted_;
-    if (uncommitted_ >= std::max<std::size_t>(1, options_.batch_size)) commit();
+    for (const std::string& page : stored.pages) uncommitted_bytes_ += page.size();
+    // Xapian buffers a batch's postings in memory: bound it by text size as well as by count.
+    if (uncommitted_ >= std::max<std::size_t>(1, options_.batch_size) ||
+        (options_.batch_bytes > 0 && uncommitted_bytes_ >= options_.batch_bytes)) {
+      commit();
+    }
   }
 
   bool set_file_stamp(const PaperId& id, const std::string& file_stamp) override {
@@ -353,6 +387,7 @@ class XapianIndexWriter : public IndexWriter {
   void commit() override {
     db_.commit();
     uncommitted_ = 0;
+    uncommitted_bytes_ = 0;
   }
 
   void finish() override {
@@ -567,6 +602,7 @@ class XapianIndexWriter : public IndexWriter {
   Xapian::Stem stem_;
   Xapian::TermGenerator generator_;
   std::size_t uncommitted_ = 0;
+  std::size_t uncommitted_bytes_ = 0;  // page text put since the last commit
 };
 
 }  // namespace

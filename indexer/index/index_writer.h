@@ -33,7 +33,10 @@ struct IndexOptions {
   std::string dir;               // index folder (created if missing)
   bool rebuild = false;          // build a new generation beside the live one, swap at finish()
   std::size_t batch_size = 200;  // papers per commit
-  std::string synonyms_path;     // data/synonyms.txt style file; empty = none
+  // ...or fewer: a commit also follows once this much page text was put (bounds the memory
+  // Xapian uses for a batch); 0 = no byte limit.
+  std::size_t batch_bytes = 8u << 20;
+  std::string synonyms_path;  // data/synonyms.txt style file; empty = none
 };
 
 // What the index holds for one paper, for incremental decisions.
