@@ -499,6 +499,24 @@ class XapianIndexWriter : public IndexWriter {
                                             prefix);
   }
 
+  // The body's words for spelling suggestions: only words (letters, 3 to 24 bytes) used at least
+  // twice in the paper. Every token of every page (code, formulas, hapax junk) would make the
+  // spelling table the largest of the index.
+  void add_body_spelling(const Xapian::Document& doc) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      const std::string& term = *t;
+      if (term.size() < 3 || term.size() > 24 || t.get_wdf() < 2) continue;
+      unsigned char first = static_cast<unsigned char>(term[0]);
+      if (first >= 'A' && first <= 'Z') continue;  // a prefixed term
+      bool letters = true;
+      for (Xapian::Utf8Iterator it(term); it != Xapian::Utf8Iterator() && letters; ++it) {
+        letters = Xapian::Unicode::get_category(*it) == Xapian::Unicode::LOWERCASE_LETTER ||
+                  Xapian::Unicode::get_category(*it) == Xapian::Unicode::OTHER_LETTER;
+      }
+      if (letters) db_.add_spelling(term);
+    }
+  }
+
   Xapian::Document make_document(const schema::StoredPaper& s, const std::string& hash,
                                  const std::string& file_stamp) {
     const Paper& p = s.paper;
@@ -549,9 +567,9 @@ class XapianIndexWriter : public IndexWriter {
     }
     doc.add_boolean_term(std::string(schema::kPrefixStateFilter) + schema::to_string(s.state));
 
-    // Pages: body unprefixed, the references section (from its heading on) XR-prefixed.
+    // Pages: body unprefixed, the references section (from its heading on) XR-prefixed. Body
+    // words go to the spelling table below, filtered.
     std::set<std::vector<std::string>> body_compounds;
-    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
     for (std::size_t i = 0; i < s.pages.size(); ++i) {
       const int page = static_cast<int>(i) + 1;
       std::string_view text = s.pages[i];
@@ -570,13 +588,9 @@ class XapianIndexWriter : public IndexWriter {
         index_page_text(body, "");
         find_compounds(std::string(body), body_compounds);
       }
-      if (!refs.empty()) {
-        generator_.set_flags(Xapian::TermGenerator::flags(0));
-        index_page_text(refs, schema::kPrefixReferences);
-        generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-      }
+      if (!refs.empty()) index_page_text(refs, schema::kPrefixReferences);
     }
-    generator_.set_flags(Xapian::TermGenerator::flags(0));
+    add_body_spelling(doc);
     std::set<std::vector<std::string>> title_compounds;
     find_compounds(p.title, title_compounds);
     add_joined_compounds(doc, title_compounds, schema::kPrefixTitle, stem_, &db_);
