@@ -396,9 +396,18 @@ class EntryParser {
           p.title = clean_title(text.substr(q1 + 1, q2 - q1 - 1));
           remainder_head = text.substr(q2 + 1);
         } else {
-          cut = std::min({text.find(" - "), text.find(". "), text.find(" \xE2\x80\x93 ")});
+          // The title ends at the first " - ", ". " or " – "; the rest is authors/venue.
+          cut = std::string::npos;
+          std::size_t skip = 0;
+          for (std::string_view sep : {" - ", ". ", " \xE2\x80\x93 "}) {
+            std::size_t at = text.find(sep);
+            if (at < cut) {
+              cut = at;
+              skip = sep.size();
+            }
+          }
           p.title = clean_title(text.substr(0, cut));
-          remainder_head = cut == std::string::npos ? "" : text.substr(cut + 2);
+          remainder_head = cut == std::string::npos ? "" : text.substr(cut + skip);
         }
         title_index = static_cast<int>(i);
       }

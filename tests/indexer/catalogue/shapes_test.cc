@@ -66,6 +66,18 @@ TEST(CatalogueShapes, NumberedEntries) {
   EXPECT_EQ(c.papers[2].source.line, 4);
 }
 
+TEST(CatalogueShapes, PlainTitleEndsAtADash) {
+  Catalogue c = parse_list_text(
+      "1. Polyp-PVT: Polyp Segmentation \xE2\x80\x93 Bo Dong, Wenhai Wang, MICCAI 2021 "
+      "[pdf](https://arxiv.org/abs/2108.06932)\n",
+      "dash.md");
+  ASSERT_EQ(c.papers.size(), 1u);
+  EXPECT_EQ(c.papers[0].title, "Polyp-PVT: Polyp Segmentation");
+  EXPECT_EQ(c.papers[0].authors, (std::vector<std::string>{"Bo Dong", "Wenhai Wang"}));
+  EXPECT_EQ(c.papers[0].venue, "MICCAI");
+  EXPECT_EQ(c.papers[0].year, 2021);
+}
+
 TEST(CatalogueShapes, VenueYearTags) {
   Catalogue c = parse_list_text(
       "- [CVPR'24] [Rethinking Interactive Segmentation](https://arxiv.org/abs/2401.00001)\n"
