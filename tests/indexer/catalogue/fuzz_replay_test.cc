@@ -6,6 +6,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <vector>
 
 #include "indexer/catalogue/catalogue.h"
 #include "tests/fuzz/catalogue_invariants.h"
@@ -38,14 +39,67 @@ TEST(CatalogueFuzzReplay, Corpus) {
 
 TEST(CatalogueFuzzReplay, RandomBytesFromAFixedSeed) {
   std::mt19937 rng(20261127);
-  // Markdown-heavy alphabet plus arbitrary bytes.
-  const std::string alphabet = "[]()*_-|#<>!`\\ \n\t:,.'0123456789abcAZ/h\xE2\x80\x99\xC3\xF0";
-  for (int i = 0; i < 400; ++i) {
-    std::size_t size = rng() % 600;
+  // Pieces of list syntax (so the inputs reach deep into the parser) mixed with arbitrary bytes.
+  const std::vector<std::string> pieces = {"[",
+                                           "]",
+                                           "(",
+                                           ")",
+                                           "](",
+                                           "**",
+                                           "*",
+                                           "_",
+                                           "__",
+                                           "`",
+                                           "\\",
+                                           "<",
+                                           ">",
+                                           "<br>",
+                                           "<!--",
+                                           "-->",
+                                           "```",
+                                           "|",
+                                           "|---|",
+                                           "| Title | Year |",
+                                           "#",
+                                           "## ",
+                                           "\n",
+                                           "\n\n",
+                                           "  ",
+                                           "- ",
+                                           "1. ",
+                                           ", ",
+                                           " and ",
+                                           " - ",
+                                           " \xE2\x80\x93 ",
+                                           ". ",
+                                           "et al.",
+                                           "\"",
+                                           "'24",
+                                           "\xE2\x80\x99",
+                                           "\xC3\xB6",
+                                           "\xE2\x88\x9A\xE2\x88\x82",
+                                           "\xEF\xA3\xBF",
+                                           "2020",
+                                           "1018",
+                                           "MICCAI",
+                                           "CVPR",
+                                           "Title Words",
+                                           "https://arxiv.org/abs/2001.00001",
+                                           "https://github.com/a/b/",
+                                           "https://doi.org/10.1000/x",
+                                           "https://openaccess.thecvf.com/content_cvpr_2018/p.pdf",
+                                           "&amp;",
+                                           "&#x1F50D;",
+                                           "(2021)"};
+  for (int i = 0; i < 600; ++i) {
+    std::size_t count = rng() % 120;
     std::string input;
-    for (std::size_t k = 0; k < size; ++k) {
-      input +=
-          (rng() % 4 == 0) ? static_cast<char>(rng() % 256) : alphabet[rng() % alphabet.size()];
+    for (std::size_t k = 0; k < count; ++k) {
+      if (rng() % 8 == 0) {
+        input += static_cast<char>(rng() % 256);
+      } else {
+        input += pieces[rng() % pieces.size()];
+      }
     }
     expect_invariants(input, "random input " + std::to_string(i));
   }
