@@ -51,9 +51,9 @@ InputPaper pdf_input(const fs::path& file, const std::string& list, const fs::pa
   in.paper.id = pdf_paper_id(in.pdf_path);
   in.paper.title = file.stem().string();  // replaced by the PDF's own title when extracted
   in.paper.source = SourceLocation{in.pdf_path, 0};
-  std::error_code ec;
-  fs::path rel = fs::relative(file.parent_path(), root, ec);
-  if (!ec && !rel.empty() && rel != ".") in.paper.section = rel.string();
+  // Lexical: the files come from walking root, and fs::relative would resolve every path.
+  fs::path rel = file.parent_path().lexically_relative(root);
+  if (!rel.empty() && rel != "." && *rel.begin() != "..") in.paper.section = rel.string();
   in.lists = {list};
   return in;
 }

@@ -103,8 +103,9 @@ std::string lower_utf8(const std::string& word) { return Xapian::Unicode::tolowe
 
 bool is_hyphen(unsigned cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-// Hyphenated compounds in text, as their lower-cased parts ("U-Net" -> {"u", "net"}).
-void find_compounds(const std::string& text, std::set<std::vector<std::string>>& out) {
+// Hyphenated compounds of one whitespace-free token, as their lower-cased parts
+// ("U-Net," -> {"u", "net"}).
+void compounds_of_token(std::string_view token, std::set<std::vector<std::string>>& out) {
   std::vector<std::string> parts;
   std::string word;
   bool after_hyphen = false;
@@ -115,7 +116,7 @@ void find_compounds(const std::string& text, std::set<std::vector<std::string>>&
     parts.clear();
     after_hyphen = false;
   };
-  for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+  for (Xapian::Utf8Iterator it(token.data(), token.size()); it != Xapian::Utf8Iterator(); ++it) {
     unsigned cp = *it;
     if (Xapian::Unicode::is_wordchar(cp)) {
       Xapian::Unicode::append_utf8(word, cp);
@@ -129,6 +130,31 @@ void find_compounds(const std::string& text, std::set<std::vector<std::string>>&
     }
   }
   flush();
+}
+
+// Hyphenated compounds in text. Only the tokens around a hyphen are looked at: scanning every
+// character of every page with Unicode classes cost as much as indexing the text.
+void find_compounds(std::string_view text, std::set<std::vector<std::string>>& out) {
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  std::size_t pos = 0;
+  std::size_t done = 0;  // tokens before this offset were handled
+  while (pos < text.size()) {
+    std::size_t hyphen = text.find_first_of("-\xe2", pos);
+    if (hyphen == std::string_view::npos) break;
+    pos = hyphen + 1;
+    if (text[hyphen] != '-' &&
+        !(text.substr(hyphen, 3) == "\xe2\x80\x90" || text.substr(hyphen, 3) == "\xe2\x80\x91")) {
+      continue;
+    }
+    if (hyphen < done) continue;
+    std::size_t begin = hyphen;
+    while (begin > 0 && !is_space(text[begin - 1])) --begin;
+    std::size_t end = hyphen;
+    while (end < text.size() && !is_space(text[end])) ++end;
+    compounds_of_token(text.substr(begin, end - begin), out);
+    done = end;
+    pos = end;
+  }
 }
 
 // Positions of term in doc, sorted (empty when absent).
@@ -586,7 +612,7 @@ class XapianIndexWriter : public IndexWriter {
       generator_.set_termpos(static_cast<Xapian::termpos>(page) * schema::kPageStride);
       if (!body.empty()) {
         index_page_text(body, "");
-        find_compounds(std::string(body), body_compounds);
+        find_compounds(body, body_compounds);
       }
       if (!refs.empty()) index_page_text(refs, schema::kPrefixReferences);
     }
