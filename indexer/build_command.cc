@@ -1,4 +1,5 @@
 // paper-index build [--db DIR] [--rebuild] [--retry] [--jobs N] [--quiet] [PATH...]
+#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -51,6 +52,8 @@ class StopSignals {
 int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   BuildOptions b;
   if (int rc = parse_build_options(args, b, out, err); rc >= 0) return rc;
+  // One malloc arena per pipeline thread kept freed page texts mapped; two are enough here.
+  ::mallopt(M_ARENA_MAX, 2);
 
   PipelineOptions options;
   options.db_dir = b.db;

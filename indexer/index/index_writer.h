@@ -35,7 +35,7 @@ struct IndexOptions {
   std::size_t batch_size = 200;  // papers per commit
   // ...or fewer: a commit also follows once this much page text was put (bounds the memory
   // Xapian uses for a batch); 0 = no byte limit.
-  std::size_t batch_bytes = 8u << 20;
+  std::size_t batch_bytes = 2u << 20;
   std::string synonyms_path;  // data/synonyms.txt style file; empty = none
 };
 
