@@ -243,6 +243,25 @@ TEST_F(ListPipelineTest, ChangedEntryIsRewrittenWithoutExtractionAndRemovedEntry
   EXPECT_FALSE(record(lung));
 }
 
+TEST_F(ListPipelineTest, MetadataOnlyPaperIsTriedAgainOnlyWithRetry) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/later.pdf"}));
+  ASSERT_EQ(run({tmp_.file("list.md")}).metadata, 1);
+  server_.serve("/later.pdf",
+                testing::pdf_response(paper_pdf("Lung Nodule Detection", {"found later"})));
+  PipelineSummary again = run({tmp_.file("list.md")});
+  EXPECT_EQ(again.unchanged, 1);
+  EXPECT_EQ(again.still_metadata, 1);
+  EXPECT_EQ(again.fetches, 0);
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.retry = true;
+  PipelineSummary retried = run_pipeline(o, recorder_);
+  EXPECT_EQ(retried.text, 1);
+  EXPECT_EQ(retried.still_metadata, 0);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(testing::search_phrase(db, "found later").size(), 1u);
+  EXPECT_FALSE(db.term_exists("XBTmetadata"));
+}
+
 TEST_F(ListPipelineTest, UnreadableListKeepsItsPapers) {
   write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
   run({tmp_.file("list.md")});
