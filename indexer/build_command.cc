@@ -65,6 +65,10 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (options.paths.empty()) options.paths = default_lists(b.data_dir);
   options.synonyms_path = b.synonyms;
   options.stop = &g_stop;
+  options.discover = b.discover;
+  options.discovery.email = b.email;
+  options.discovery.semantic_scholar_key = b.s2_key;
+  options.discovery.openalex_key = b.openalex_key;
 
   Progress::Mode mode = b.quiet                   ? Progress::Mode::kQuiet
                         : ::isatty(STDERR_FILENO) ? Progress::Mode::kTerminal

@@ -11,7 +11,9 @@ namespace {
 
 constexpr const char* kBuildUsage =
     R"(usage: paper-index build [--db DIR] [--rebuild] [--retry] [--jobs N] [--quiet]
-                         [--batch-size N] [--synonyms FILE] [PATH...]
+                         [--batch-size N] [--synonyms FILE]
+                         [--discover [--email ADDR] [--semantic-scholar-key KEY]
+                          [--openalex-key KEY]] [PATH...]
 
 PATH is a paper list (Markdown), a PDF file or a folder of PDFs (searched recursively).
 With no PATH: the lists data/*.md (data/ of the current folder).
@@ -23,6 +25,12 @@ With no PATH: the lists data/*.md (data/ of the current folder).
   --batch-size N    papers per commit (default 200): what a crash can lose at most
   --quiet           no progress lines (warnings and the summary are still printed)
   --synonyms FILE   synonym file loaded into the index (default: data/synonyms.txt if present)
+  --discover        when no link of a paper gives a PDF, ask open APIs by title or DOI: the
+                    arXiv API (titles must match), and Unpaywall and Crossref (with --email),
+                    Semantic Scholar (with a key), OpenAlex (with a key), each at its rate limit
+  --email ADDR      contact address for Unpaywall and Crossref (default: $PAPER_INDEX_EMAIL)
+  --semantic-scholar-key KEY   (default: $S2_API_KEY)
+  --openalex-key KEY           (default: $OPENALEX_API_KEY)
 )";
 
 int usage_error(std::ostream& err, const std::string& message) {
@@ -45,6 +53,9 @@ std::string plural(int n, const char* one, const char* many) {
 int parse_build_options(const std::vector<std::string>& args, BuildOptions& b, std::ostream& out,
                         std::ostream& err) {
   if (const char* env = std::getenv("PAPER_INDEX_DB"); env && *env) b.db = env;
+  if (const char* env = std::getenv("PAPER_INDEX_EMAIL"); env && *env) b.email = env;
+  if (const char* env = std::getenv("S2_API_KEY"); env && *env) b.s2_key = env;
+  if (const char* env = std::getenv("OPENALEX_API_KEY"); env && *env) b.openalex_key = env;
   bool synonyms_given = false;
   bool only_paths = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -72,6 +83,20 @@ int parse_build_options(const std::vector<std::string>& args, BuildOptions& b, s
     } else if (a == "--synonyms") {
       if (!value(b.synonyms)) return usage_error(err, "--synonyms needs a file");
       synonyms_given = true;
+    } else if (a == "--discover") {
+      b.discover = true;
+    } else if (a == "--email") {
+      if (!value(b.email) || b.email.find('@') == std::string::npos) {
+        return usage_error(err, "--email needs a contact address, e.g. --email you@example.org");
+      }
+    } else if (a == "--semantic-scholar-key") {
+      if (!value(b.s2_key) || b.s2_key.empty()) {
+        return usage_error(err, "--semantic-scholar-key needs a key");
+      }
+    } else if (a == "--openalex-key") {
+      if (!value(b.openalex_key) || b.openalex_key.empty()) {
+        return usage_error(err, "--openalex-key needs a key");
+      }
     } else if (a == "--jobs" || a == "-j") {
       std::string v;
       if (!value(v) || !positive(v)) {

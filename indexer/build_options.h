@@ -11,13 +11,17 @@
 namespace paper {
 
 struct BuildOptions {
-  std::string db;        // --db, else $PAPER_INDEX_DB, else "index"
-  bool rebuild = false;  // --rebuild
-  bool retry = false;    // --retry
-  int jobs = 0;          // --jobs N (0 = number of CPUs)
-  int batch_size = 200;  // --batch-size N: papers per commit
-  bool quiet = false;    // --quiet
-  std::string synonyms;  // --synonyms FILE, else data/synonyms.txt when it exists
+  std::string db;            // --db, else $PAPER_INDEX_DB, else "index"
+  bool rebuild = false;      // --rebuild
+  bool retry = false;        // --retry
+  int jobs = 0;              // --jobs N (0 = number of CPUs)
+  int batch_size = 200;      // --batch-size N: papers per commit
+  bool quiet = false;        // --quiet
+  std::string synonyms;      // --synonyms FILE, else data/synonyms.txt when it exists
+  bool discover = false;     // --discover: ask open APIs when a paper's links give no PDF
+  std::string email;         // --email ADDR, else $PAPER_INDEX_EMAIL (Unpaywall, Crossref)
+  std::string s2_key;        // --semantic-scholar-key KEY, else $S2_API_KEY
+  std::string openalex_key;  // --openalex-key KEY, else $OPENALEX_API_KEY
   std::string data_dir = "data";
   std::vector<std::string> paths;
 };

@@ -14,9 +14,10 @@ namespace {
 constexpr const char* kUsage = R"(usage: paper-index COMMAND [OPTIONS] [ARGS]
 
 Commands:
-  build [--db DIR] [--rebuild] [--jobs N] [PATH...]
+  build [--db DIR] [--rebuild] [--retry] [--jobs N] [--quiet] [--batch-size N]
+        [--synonyms FILE] [--discover] [PATH...]
                  index paper lists (Markdown), PDF files or folders of PDFs; with no PATH,
-                 the lists in data/. Incremental unless --rebuild.
+                 the lists in data/. Incremental unless --rebuild. See `build --help`.
   check [--json] LIST...
                  parse paper lists and print the catalogue and its warnings
   status [--db DIR] [--json]

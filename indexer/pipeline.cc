@@ -82,6 +82,7 @@ struct Item {
   std::vector<std::string> failures;  // "url: reason", in order
   std::string last_reason;            // the last failure, without URL (summary key)
   std::string last_url;
+  bool discovered = false;  // discovery was asked (at most once per paper)
 };
 
 struct ExtractJob {
@@ -100,11 +101,12 @@ struct ExtractDone {
 };
 
 struct Event {
-  enum class Type { kFetched, kExtracted, kWritten };
+  enum class Type { kFetched, kExtracted, kDiscovered, kWritten };
   Type type = Type::kWritten;
   std::size_t item = 0;
   FetchResult fetch;
   ExtractDone extract;
+  Discovery discovery;
 };
 
 struct WriteJob {
@@ -172,12 +174,18 @@ class Pipeline : public FetchObserver {
                                   [](const Item& i) { return i.in.pdf_path.empty(); });
     if (!items_.empty()) extractor_ = std::make_unique<Extractor>(options_.extract);
     if (any_remote) fetcher_ = std::make_unique<Fetcher>(fo, store_.get(), this);
+    if (any_remote && options_.discover) {
+      discoverer_ = std::make_unique<Discoverer>(options_.discovery);
+    }
 
     std::thread writer_thread([this] { write_loop(); });
     std::vector<std::thread> extract_threads;
     if (extractor_) {
       for (int i = 0; i < jobs_; ++i) extract_threads.emplace_back([this] { extract_loop(); });
     }
+    // One thread: discovery requests are paced per API anyway.
+    std::thread discover_thread;
+    if (discoverer_) discover_thread = std::thread([this] { discover_loop(); });
     for (WriteJob& job : removals_) write_queue_.push(std::move(job));
     removals_.clear();
 
@@ -195,6 +203,15 @@ class Pipeline : public FetchObserver {
       fetcher_->wait_idle();
     }
     extract_queue_.close();
+    discover_queue_.close();
+    if (discover_thread.joinable()) {
+      // Blocked in an API request at an interrupt: it keeps using this object (see abandoned_).
+      if (abandoned_) {
+        discover_thread.detach();
+      } else {
+        discover_thread.join();
+      }
+    }
     for (auto& t : extract_threads) {
       if (abandoned_) {
         t.detach();  // blocked in extract(); this object is kept alive for them (run_pipeline)
@@ -298,7 +315,8 @@ class Pipeline : public FetchObserver {
       if (in_flight_ == 0 && (stopping_ || next == items_.size())) break;
       // Stopping: extraction workers finish their PDF (up to the per-PDF deadline) before they
       // notice; do not wait for them. What is complete has reached the writer by now.
-      if (stopping_ && in_flight_ <= static_cast<std::size_t>(extracting_.load())) {
+      if (stopping_ &&
+          in_flight_ <= static_cast<std::size_t>(extracting_.load() + discovering_.load())) {
         abandoned_ = true;
         break;
       }
@@ -310,6 +328,9 @@ class Pipeline : public FetchObserver {
           break;
         case Event::Type::kExtracted:
           on_extracted(event->item, std::move(event->extract));
+          break;
+        case Event::Type::kDiscovered:
+          on_discovered(event->item, std::move(event->discovery));
           break;
         case Event::Type::kWritten:
           --in_flight_;
@@ -338,6 +359,11 @@ class Pipeline : public FetchObserver {
       return;
     }
     if (item.next >= item.candidates.size()) {
+      if (discoverer_ && !item.discovered) {
+        item.discovered = true;
+        discover_queue_.push(i);
+        return;
+      }
       finish_without_text(i);
       return;
     }
@@ -351,6 +377,41 @@ class Pipeline : public FetchObserver {
       e.fetch = std::move(r);
       events_.push(std::move(e));
     });
+  }
+
+  // Discovery's candidates join the paper's list (URLs already tried are not tried again); what
+  // each API said when it found nothing becomes part of the reason.
+  void on_discovered(std::size_t i, Discovery d) {
+    Item& item = items_[i];
+    if (stopping_) {
+      --in_flight_;
+      return;
+    }
+    for (Candidate& c : d.candidates) {
+      bool known = std::any_of(item.candidates.begin(), item.candidates.end(),
+                               [&](const Candidate& k) { return k.url == c.url; });
+      if (!known) item.candidates.push_back(std::move(c));
+    }
+    for (const std::string& note : d.notes) item.failures.push_back(note);
+    try_next(i);
+  }
+
+  void discover_loop() {
+    while (auto i = discover_queue_.pop()) {
+      Event e;
+      e.type = Event::Type::kDiscovered;
+      e.item = *i;
+      if (!stopping_ && !failed_) {
+        ++discovering_;
+        try {
+          e.discovery = discoverer_->discover(items_[*i].in.paper);
+        } catch (...) {
+          set_fatal(std::current_exception());
+        }
+        --discovering_;
+      }
+      events_.push(std::move(e));
+    }
   }
 
   void fail_candidate(std::size_t i, const std::string& url, const std::string& reason,
@@ -645,10 +706,12 @@ class Pipeline : public FetchObserver {
   std::vector<WriteJob> removals_;
   Queue<Event> events_;
   Queue<ExtractJob> extract_queue_;
+  Queue<std::size_t> discover_queue_;
   Queue<WriteJob> write_queue_;
   std::size_t in_flight_ = 0;  // main thread only
   std::atomic<bool> stopping_{false};
-  std::atomic<int> extracting_{0};  // extract() calls running
+  std::atomic<int> extracting_{0};   // extract() calls running
+  std::atomic<int> discovering_{0};  // discover() calls running
   bool abandoned_ = false;
 
   std::mutex fatal_mutex_;
@@ -659,6 +722,7 @@ class Pipeline : public FetchObserver {
   std::unique_ptr<IndexWriter> writer_;
   std::unique_ptr<StateStore> store_;
   std::unique_ptr<Extractor> extractor_;
+  std::unique_ptr<Discoverer> discoverer_;
   std::unique_ptr<Fetcher> fetcher_;  // last: destroyed first, its callbacks use the rest
 };
 

@@ -12,6 +12,7 @@
 
 #include "common/paper.h"
 #include "indexer/extract/extractor.h"
+#include "indexer/fetch/discover.h"
 #include "indexer/fetch/fetcher.h"
 
 namespace paper {
@@ -27,6 +28,9 @@ struct PipelineOptions {
   std::string synonyms_path;      // loaded into the index when set
   ExtractOptions extract;
   FetchOptions fetch;  // cache_dir defaults to <db_dir>/cache
+  // When a paper's own links give no PDF, ask the discovery APIs (one thread, paced per API).
+  bool discover = false;
+  DiscoveryOptions discovery;
   // Set (e.g. by a signal handler) to stop taking new work; what is complete is committed.
   const std::atomic<bool>* stop = nullptr;
 };

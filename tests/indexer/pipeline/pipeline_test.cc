@@ -218,6 +218,48 @@ TEST_F(ListPipelineTest, WrongPdfIsRejectedAndTheNextCandidateUsed) {
   EXPECT_EQ(schema::decode_document_data(doc.get_data(), false).reason, m->reason);
 }
 
+TEST_F(ListPipelineTest, DiscoveryFindsAPdfWhenTheLinksGiveNone) {
+  // The paper's only link is dead; the arXiv API knows no such title; Semantic Scholar's title
+  // match points at an open copy.
+  const std::string title = "Deep Learning for Kidney Segmentation";
+  server_.serve("/arxiv/query",
+                testing::pdf_response("<?xml version=\"1.0\"?><feed "
+                                      "xmlns=\"http://www.w3.org/2005/Atom\"></feed>",
+                                      "application/atom+xml"));
+  server_.serve("/s2/graph/v1/paper/search/match",
+                testing::pdf_response(R"({"data": [{"title": ")" + title +
+                                          R"(", "openAccessPdf": {"url": ")" +
+                                          server_.url("/right.pdf") + R"("}}]})",
+                                      "application/json"));
+  write_list(entry(title, "Ann Author", {"/missing.pdf"}) +
+             entry("Lung Nodule Detection", "Bo Author", {"/missing-too.pdf"}));
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.discover = true;
+  o.discovery.arxiv_api = server_.url("/arxiv/query");
+  o.discovery.semantic_scholar_api = server_.url("/s2/graph/v1");
+  o.discovery.use_semantic_scholar = true;
+  o.discovery.arxiv_interval_s = 0;
+  o.discovery.semantic_scholar_interval_s = 0;
+  recorder_ = Recorder();
+  PipelineSummary s = run_pipeline(o, recorder_);
+  EXPECT_EQ(s.text, 1);
+  EXPECT_EQ(s.metadata, 1);
+
+  const std::string kidney = id_of(title);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(testing::search_phrase(db, "kidney body"), (std::vector<std::string>{kidney}));
+  auto k = record(kidney);
+  ASSERT_TRUE(k);
+  EXPECT_EQ(k->url, server_.url("/right.pdf"));
+  // Without a candidate from any API, the reason says what each one answered.
+  auto l = record(id_of("Lung Nodule Detection"));
+  ASSERT_TRUE(l);
+  EXPECT_EQ(l->state, "metadata");
+  EXPECT_EQ(l->reason, server_.url("/missing-too.pdf") +
+                           ": HTTP 404 Not Found; arXiv API: no entry with a matching title; "
+                           "Semantic Scholar: no open-access PDF with a matching title");
+}
+
 TEST_F(ListPipelineTest, ChangedEntryIsRewrittenWithoutExtractionAndRemovedEntryDeleted) {
   write_list(entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"}) +
              entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
