@@ -1,5 +1,7 @@
 #include "common/schema.h"
 
+#include <zlib.h>
+
 #include <nlohmann/json.hpp>
 
 #include "common/error.h"
@@ -45,14 +47,57 @@ std::string encode_document_data(const StoredPaper& s) {
       {"abstract", s.abstract},
       {"references_page", s.references_page},
       {"references_offset", s.references_offset},
+      {"stored_pages", s.pages.size()},
   };
   // Invalid UTF-8 must not make dump() throw; replace it.
-  std::string out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  for (const std::string& page : s.pages) {
-    out += '\f';
-    for (char c : page) out += (c == '\f' ? ' ' : c);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string page_metadata_key(const PaperId& id, int page) {
+  return "P" + id + "/" + std::to_string(page);
+}
+
+std::string encode_page_text(std::string_view text) {
+  if (text.empty()) return {};
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::string out(1 + size, 'z');
+  if (compress2(reinterpret_cast<Bytef*>(out.data() + 1), &size,
+                reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
+                Z_DEFAULT_COMPRESSION) == Z_OK &&
+      size < text.size()) {
+    out.resize(1 + size);
+    return out;
   }
+  out.assign(1, 'r');
+  out.append(text);
   return out;
+}
+
+std::string decode_page_text(std::string_view value) {
+  if (value.empty()) return {};
+  if (value[0] == 'r') return std::string(value.substr(1));
+  if (value[0] == 'z') {
+    z_stream z{};
+    if (inflateInit(&z) == Z_OK) {
+      z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(value.data() + 1));
+      z.avail_in = static_cast<uInt>(value.size() - 1);
+      std::string out;
+      char buf[16384];
+      int rc = Z_OK;
+      while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - z.avail_out);
+        if (rc == Z_BUF_ERROR && z.avail_in == 0) break;  // truncated stream
+      }
+      inflateEnd(&z);
+      if (rc == Z_STREAM_END) return out;
+    }
+  }
+  throw Error(
+      "index page text is not in the expected format; rebuild the index with "
+      "`paper-index build --rebuild`");
 }
 
 namespace {
@@ -78,11 +123,9 @@ SourceLocation parse_source(const std::string& s) {
 
 }  // namespace
 
-StoredPaper decode_document_data(std::string_view data, bool with_pages) {
+StoredPaper decode_document_data(std::string_view data) {
   StoredPaper s;
-  auto ff = data.find('\f');
-  std::string_view header = data.substr(0, ff);
-  nlohmann::json j = nlohmann::json::parse(header, nullptr, false);
+  nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     throw Error(
         "index document data is not in the expected format; rebuild the index with "
@@ -112,15 +155,7 @@ StoredPaper decode_document_data(std::string_view data, bool with_pages) {
   s.abstract = j.value("abstract", "");
   s.references_page = j.value("references_page", 0);
   s.references_offset = j.value("references_offset", std::size_t{0});
-  if (with_pages && ff != std::string_view::npos) {
-    std::string_view rest = data.substr(ff + 1);
-    while (true) {
-      auto next = rest.find('\f');
-      s.pages.emplace_back(rest.substr(0, next));
-      if (next == std::string_view::npos) break;
-      rest = rest.substr(next + 1);
-    }
-  }
+  s.stored_pages = j.value("stored_pages", 0);
   return s;
 }
 

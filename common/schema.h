@@ -13,7 +13,7 @@
 
 namespace paper::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: page texts in metadata entries, not in the data
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "paper:schema";   // decimal kSchemaVersion
 inline constexpr const char* kMetaSynonymsHash = "paper:synonyms";  // hash of the synonym file
@@ -61,7 +61,7 @@ inline constexpr unsigned kSlotPageCount = 6;    // Xapian::sortable_serialise(p
 inline constexpr unsigned kSlotFileStamp = 7;    // "<size>:<mtime ns>" of a local PDF input, so a
                                                  // touched-but-unchanged file costs one stat
 
-// Document data: everything the query side shows, without a second store. ---------------------
+// Document data: the JSON header of a paper (everything a result line shows). ----------------
 
 enum class PaperState { kText, kMetadataOnly };
 const char* to_string(PaperState state);  // "text", "metadata"
@@ -78,14 +78,33 @@ struct StoredPaper {
   std::string abstract;
   int references_page = 0;            // first page of the references section, 0 if none found
   std::size_t references_offset = 0;  // byte offset of the references heading in that page
-  std::vector<std::string> pages;     // cleaned text of each page, page 1 first
+  std::vector<std::string> pages;     // cleaned text of each page, page 1 first (not in the
+                                      // document data: see page_metadata_key)
+  int stored_pages = 0;  // decoded only: how many page entries were written (pages.size() at put)
 };
 
-// Serialises to: one line of JSON with every field except pages, then for each page a '\f'
-// followed by its text (page texts never contain '\f'). decode_document_data reads the JSON
-// header only when with_pages is false, which keeps result listing cheap.
+// Serialises to one line of JSON with every field except the page texts (their number is kept,
+// as "stored_pages", so a replaced or deleted paper's page entries can all be removed).
 std::string encode_document_data(const StoredPaper& stored);
-StoredPaper decode_document_data(std::string_view data, bool with_pages);
+// Throws paper::Error (rebuild the index) when data is not such a header.
+StoredPaper decode_document_data(std::string_view data);
+// Old spelling (the bool once asked for the page texts, which the data no longer holds); kept for
+// callers not yet changed.
+inline StoredPaper decode_document_data(std::string_view data, bool) {
+  return decode_document_data(data);
+}
+
+// Page texts: one database metadata entry per page, written in the same transaction as the
+// document, so reading a result's header does not inflate the whole paper (glass compresses
+// document data as one zlib stream) and a snippet of page N reads page N only.
+// Key "P<paper id>/<page>" (page 1-based, decimal): short because it is stored once per page,
+// and the id first keeps one paper's pages together in the B-tree. No entry for an empty page.
+std::string page_metadata_key(const PaperId& id, int page);
+// Value: glass does not compress metadata tags, so a page is stored as 'z' + a zlib stream, or as
+// 'r' + the raw text when zlib would not make it smaller; "" for an empty page.
+std::string encode_page_text(std::string_view text);
+// Throws paper::Error (rebuild the index) for a value not made by encode_page_text.
+std::string decode_page_text(std::string_view value);
 
 // Filter-term value for venue/section/author names: normalize_for_match, spaces -> '-'.
 std::string filter_value(std::string_view text);

@@ -42,12 +42,22 @@ std::string resolve_live_database(const std::string& dir) {
 }
 
 Xapian::Database open_database(const std::string& dir, const std::string& path) {
+  Xapian::Database db;
   try {
-    return Xapian::Database(path);
+    db = Xapian::Database(path);
   } catch (const Xapian::DatabaseError& e) {
     throw Error("cannot read the index at " + dir + " (" + e.get_msg() +
                 "); rebuild it with `paper-index build --rebuild`");
   }
+  // Another layout (e.g. schema 1 kept page texts in the document data) would give wrong or
+  // missing snippets: say so instead.
+  const std::string version = db.get_metadata(schema::kMetaSchemaVersion);
+  if (version != std::to_string(schema::kSchemaVersion)) {
+    throw Error("the index at " + dir + " has schema " + (version.empty() ? "?" : version) +
+                " but paper-search reads schema " + std::to_string(schema::kSchemaVersion) +
+                "; rebuild it with `paper-index build --rebuild`");
+  }
+  return db;
 }
 
 Xapian::docid find_paper(const Xapian::Database& db, const std::string& id) {

@@ -48,7 +48,7 @@ std::vector<std::pair<std::string, double>> distinctive(const Xapian::Database& 
 }
 
 schema::StoredPaper header_of(const Xapian::Database& db, Xapian::docid did) {
-  return schema::decode_document_data(db.get_document(did).get_data(), false);
+  return schema::decode_document_data(db.get_document(did).get_data());
 }
 
 }  // namespace

@@ -241,8 +241,9 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
     SearchHit hit;
     hit.rank = i + 1;
     hit.score = candidates[i].final_score;
-    const std::string data = db.get_document(candidates[i].did).get_data();
-    schema::StoredPaper stored = schema::decode_document_data(data, request.snippets);
+    // The header only; a snippet reads the one page it shows.
+    schema::StoredPaper stored =
+        schema::decode_document_data(db.get_document(candidates[i].did).get_data());
     auto it = pages.find(candidates[i].did);
     if (it != pages.end()) {
       for (const PageScore& ps : it->second) {
@@ -250,9 +251,10 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
         PageMatch pm;
         pm.page = ps.page;
         pm.score = ps.score;
-        if (request.snippets && ps.page >= 1 &&
-            static_cast<std::size_t>(ps.page) <= stored.pages.size()) {
-          pm.snippet = make_snippet(stored.pages[ps.page - 1], matcher, request.snippet_bytes);
+        if (request.snippets && ps.page >= 1 && ps.page <= stored.stored_pages) {
+          const std::string text = schema::decode_page_text(
+              db.get_metadata(schema::page_metadata_key(stored.paper.id, ps.page)));
+          pm.snippet = make_snippet(text, matcher, request.snippet_bytes);
         }
         if (!stored.pdf_url.empty()) {
           pm.url = stored.pdf_url + "#page=" + std::to_string(ps.page);
@@ -260,7 +262,6 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
         hit.pages.push_back(std::move(pm));
       }
     }
-    stored.pages.clear();
     hit.paper = std::move(stored);
     result.hits.push_back(std::move(hit));
   }

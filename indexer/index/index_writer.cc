@@ -318,7 +318,12 @@ class XapianIndexWriter : public IndexWriter {
   std::optional<schema::StoredPaper> stored(const PaperId& id) override {
     auto doc = document(id);
     if (!doc) return std::nullopt;
-    return schema::decode_document_data(doc->get_data(), true);
+    schema::StoredPaper s = schema::decode_document_data(doc->get_data());
+    for (int page = 1; page <= s.stored_pages; ++page) {
+      s.pages.push_back(
+          schema::decode_page_text(db_.get_metadata(schema::page_metadata_key(id, page))));
+    }
+    return s;
   }
 
   std::map<PaperId, IndexedVersion> all_versions() override {
@@ -368,6 +373,18 @@ class XapianIndexWriter : public IndexWriter {
   void put(const schema::StoredPaper& stored, const std::string& hash,
            const std::string& file_stamp) override {
     Xapian::Document doc = make_document(stored, hash, file_stamp);
+    // The page entries go first: Xapian commits by itself once enough documents changed (right
+    // after a replace_document), and such a commit must not hold the document without its pages.
+    const int old_pages = stored_pages_of(stored.paper.id);
+    const int new_pages = static_cast<int>(stored.pages.size());
+    for (int page = 1; page <= std::max(old_pages, new_pages); ++page) {
+      std::string value =
+          page <= new_pages ? schema::encode_page_text(stored.pages[page - 1]) : std::string();
+      // An empty value deletes the key: a stale page of the old version, or an empty page.
+      if (!value.empty() || page <= old_pages) {
+        db_.set_metadata(schema::page_metadata_key(stored.paper.id, page), value);
+      }
+    }
     db_.replace_document(schema::kPrefixId + stored.paper.id, doc);
     ++uncommitted_;
     for (const std::string& page : stored.pages) uncommitted_bytes_ += page.size();
@@ -394,6 +411,10 @@ class XapianIndexWriter : public IndexWriter {
   bool remove(const PaperId& id) override {
     std::string term = schema::kPrefixId + id;
     if (db_.postlist_begin(term) == db_.postlist_end(term)) return false;
+    const int old_pages = stored_pages_of(id);
+    for (int page = 1; page <= old_pages; ++page) {
+      db_.set_metadata(schema::page_metadata_key(id, page), "");
+    }
     db_.delete_document(term);
     ++uncommitted_;
     return true;
@@ -475,6 +496,12 @@ class XapianIndexWriter : public IndexWriter {
     auto p = db_.postlist_begin(term);
     if (p == db_.postlist_end(term)) return std::nullopt;
     return db_.get_document(*p);
+  }
+
+  // Number of page entries of the indexed paper (0 when it is not indexed).
+  int stored_pages_of(const PaperId& id) {
+    auto doc = document(id);
+    return doc ? schema::decode_document_data(doc->get_data()).stored_pages : 0;
   }
 
   static IndexedVersion version_of(const Xapian::Document& doc) {

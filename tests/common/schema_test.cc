@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/error.h"
+
 namespace paper::schema {
 namespace {
 
@@ -25,7 +27,9 @@ TEST(DocumentData, RoundTripsEveryField) {
   s.references_page = 2;
   s.pages = {"page one", "page two \f with form feed"};
 
-  StoredPaper back = decode_document_data(encode_document_data(s), true);
+  const std::string data = encode_document_data(s);
+  EXPECT_EQ(data.find("page one"), std::string::npos);  // page texts are stored apart
+  StoredPaper back = decode_document_data(data);
   EXPECT_EQ(back.paper, s.paper);
   EXPECT_EQ(back.lists, s.lists);
   EXPECT_EQ(back.state, PaperState::kText);
@@ -33,20 +37,62 @@ TEST(DocumentData, RoundTripsEveryField) {
   EXPECT_EQ(back.page_count, 2);
   EXPECT_EQ(back.abstract, "We review.");
   EXPECT_EQ(back.references_page, 2);
-  ASSERT_EQ(back.pages.size(), 2u);
-  EXPECT_EQ(back.pages[0], "page one");
-  EXPECT_EQ(back.pages[1], "page two   with form feed");
+  EXPECT_TRUE(back.pages.empty());
+  EXPECT_EQ(back.stored_pages, 2);
+}
 
-  StoredPaper header_only = decode_document_data(encode_document_data(s), false);
-  EXPECT_TRUE(header_only.pages.empty());
-  EXPECT_EQ(header_only.paper.title, "U-Net Review");
+TEST(DocumentData, OldLayoutWithPagesAsksForARebuild) {
+  try {
+    decode_document_data("{\"id\":\"x\"}\fpage one");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "index document data is not in the expected format; rebuild the index with "
+                 "`paper-index build --rebuild`");
+  }
+}
+
+TEST(PageText, KeyNamesPaperAndPage) {
+  EXPECT_EQ(page_metadata_key("u-net-review", 1), "Pu-net-review/1");
+  EXPECT_EQ(page_metadata_key("u-net-review", 12), "Pu-net-review/12");
+}
+
+TEST(PageText, RoundTripsCompressedRawAndEmpty) {
+  std::string long_text;
+  for (int i = 0; i < 50; ++i) long_text += "encoder decoder networks segment organs. ";
+  const std::string z = encode_page_text(long_text);
+  EXPECT_EQ(z[0], 'z');
+  EXPECT_LT(z.size(), long_text.size() / 4);
+  EXPECT_EQ(decode_page_text(z), long_text);
+
+  const std::string r = encode_page_text("ab \f c");
+  EXPECT_EQ(r, "rab \f c");
+  EXPECT_EQ(decode_page_text(r), "ab \f c");
+
+  EXPECT_EQ(encode_page_text(""), "");
+  EXPECT_EQ(decode_page_text(""), "");
+}
+
+TEST(PageText, CorruptValueAsksForARebuild) {
+  std::string z = encode_page_text(std::string(1000, 'a'));
+  z.resize(z.size() / 2);
+  for (const std::string& bad : {z, std::string("x123")}) {
+    try {
+      decode_page_text(bad);
+      FAIL() << "no error";
+    } catch (const Error& e) {
+      EXPECT_STREQ(e.what(),
+                   "index page text is not in the expected format; rebuild the index with "
+                   "`paper-index build --rebuild`");
+    }
+  }
 }
 
 TEST(DocumentData, UnknownYearIsNull) {
   StoredPaper s;
   s.paper.id = "x";
   EXPECT_NE(encode_document_data(s).find("\"year\":null"), std::string::npos);
-  EXPECT_EQ(decode_document_data(encode_document_data(s), false).paper.year, std::nullopt);
+  EXPECT_EQ(decode_document_data(encode_document_data(s)).paper.year, std::nullopt);
 }
 
 TEST(FilterValue, JoinsWordsWithDashes) {

@@ -80,7 +80,7 @@ TEST_F(QueryCliTest, TextOutputShowsRankPagesSnippetsAndLinks) {
             "   Krishna Chaitanya, Ender Konukoglu · NeurIPS 2021 · Semi-supervised\n"
             "   id: contrastive-semi · score 2.000\n"
             "   p. 2: A contrastive loss over «superpixel» graphs pulls neighbouring regions "
-            "together.\n"
+            "together. Each «superpixel» is a node.\n"
             "         https://example.org/contrastive-semi.pdf#page=2\n");
 }
 

@@ -48,10 +48,11 @@ std::vector<PaperSpec> sample_papers() {
        "Semi-supervised",
        "Pretraining with unlabelled data improves segmentation with few labels.",
        {"Labels are expensive in medicine.",
-        "A contrastive loss over superpixel graphs pulls neighbouring regions together.",
+        "A contrastive loss over superpixel graphs pulls neighbouring regions together. Each "
+        "superpixel is a node.",
         "Experiments on CT volumes of the abdomen and cardiac cine sequences.",
         "Ablations of the temperature and the projection head.",
-        "The method also works in a few-shot setting with one labelled volume."}},
+        "The method also works in a few-shot setting with one labelled volume, even one-shot."}},
       {"diffusion-seg",
        "Diffusion Models for Medical Image Segmentation",
        {"Julia Wolleb", "Philippe Cattin"},

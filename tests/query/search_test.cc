@@ -62,8 +62,10 @@ TEST_F(QuerySearchTest, FindsAPaperByItsBodyTextWithThePageAndASnippet) {
   ASSERT_EQ(hit.pages.size(), 1u);
   EXPECT_EQ(hit.pages[0].page, 2);
   EXPECT_EQ(hit.pages[0].url, "https://example.org/contrastive-semi.pdf#page=2");
-  EXPECT_EQ(render_snippet(hit.pages[0].snippet, "«", "»"),
-            "A contrastive loss over «superpixel» «graphs» pulls neighbouring regions together.");
+  EXPECT_EQ(
+      render_snippet(hit.pages[0].snippet, "«", "»"),
+      "A contrastive loss over «superpixel» «graphs» pulls neighbouring regions together. Each "
+      "«superpixel» is a node.");
 }
 
 TEST_F(QuerySearchTest, BestPagesComeFirstAndStemmedFormsAreHighlighted) {
@@ -127,7 +129,8 @@ TEST_F(QuerySearchTest, WildcardResultsShowTheirPages) {
   ASSERT_EQ(r.hits[0].pages.size(), 1u);
   EXPECT_EQ(r.hits[0].pages[0].page, 2);
   EXPECT_EQ(render_snippet(r.hits[0].pages[0].snippet, "«", "»"),
-            "A contrastive loss over «superpixel» graphs pulls neighbouring regions together.");
+            "A contrastive loss over «superpixel» graphs pulls neighbouring regions together. Each "
+            "«superpixel» is a node.");
 }
 
 TEST_F(QuerySearchTest, FieldQueries) {

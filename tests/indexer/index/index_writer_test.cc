@@ -108,10 +108,88 @@ TEST_F(IndexWriterTest, WritesFieldsFiltersValuesAndData) {
   EXPECT_EQ(doc.get_value(schema::kSlotState), "text");
   EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(schema::kSlotPageCount)), 2);
 
-  schema::StoredPaper back = schema::decode_document_data(doc.get_data(), true);
+  // The data is the header; each page is a metadata entry (kept by the compaction at finish()).
+  schema::StoredPaper back = schema::decode_document_data(doc.get_data());
   EXPECT_EQ(back.paper, sample_paper().paper);
-  EXPECT_EQ(back.pages, sample_paper().pages);
+  EXPECT_EQ(back.stored_pages, 2);
+  EXPECT_EQ(doc.get_data().find("encoder decoder networks. Few-shot"), std::string::npos);
+  for (int page = 1; page <= 2; ++page) {
+    EXPECT_EQ(
+        schema::decode_page_text(db.get_metadata(schema::page_metadata_key("u-net-review", page))),
+        sample_paper().pages[page - 1]);
+  }
+  EXPECT_EQ(db.get_metadata(schema::page_metadata_key("u-net-review", 3)), "");
   EXPECT_EQ(db.get_metadata(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+}
+
+std::vector<std::string> page_keys(const Xapian::Database& db) {
+  std::vector<std::string> out;
+  for (auto k = db.metadata_keys_begin("P"); k != db.metadata_keys_end("P"); ++k) {
+    out.push_back(*k);
+  }
+  return out;
+}
+
+TEST_F(IndexWriterTest, StoredReturnsThePagesBeforeAndAfterCommitAndCompaction) {
+  auto w = IndexWriter::open(options());
+  schema::StoredPaper s = sample_paper();
+  s.pages.insert(s.pages.begin() + 1, "");  // an empty page has no entry but keeps its place
+  w->put(s, "h");
+  auto before = w->stored("u-net-review");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->pages, s.pages);
+  w->finish();
+  w.reset();
+  EXPECT_EQ(page_keys(live()), (std::vector<std::string>{"Pu-net-review/1", "Pu-net-review/3"}));
+  auto after = IndexWriter::open(options())->stored("u-net-review");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->pages, s.pages);
+  EXPECT_EQ(after->paper, s.paper);
+  EXPECT_FALSE(IndexWriter::open(options())->stored("zz"));
+}
+
+TEST_F(IndexWriterTest, ReplacingOrRemovingAPaperDeletesItsStalePages) {
+  {
+    auto w = IndexWriter::open(options());
+    schema::StoredPaper s = sample_paper("a");
+    s.pages.push_back("a third page");
+    w->put(s, "h");
+    w->put(sample_paper("b"), "h");
+    w->finish();
+  }
+  EXPECT_EQ(page_keys(live()).size(), 5u);
+  auto w = IndexWriter::open(options());
+  schema::StoredPaper shorter = sample_paper("a");
+  shorter.pages = {"only one page now"};
+  w->put(shorter, "h2");
+  w->commit();
+  EXPECT_EQ(page_keys(live()), (std::vector<std::string>{"Pa/1", "Pb/1", "Pb/2"}));
+  EXPECT_EQ(w->stored("a")->pages, shorter.pages);
+  EXPECT_TRUE(w->remove("b"));
+  w->finish();
+  EXPECT_EQ(page_keys(live()), (std::vector<std::string>{"Pa/1"}));
+}
+
+TEST_F(IndexWriterTest, AnIndexOfAnotherSchemaIsBuiltAgain) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  {
+    Xapian::WritableDatabase db(*live_database_path(tmp_.file("index")), Xapian::DB_OPEN);
+    db.set_metadata(schema::kMetaSchemaVersion, "1");
+    db.commit();
+  }
+  auto w = IndexWriter::open(options());
+  EXPECT_TRUE(w->building_new_generation());
+  EXPECT_EQ(w->all_versions().size(), 0u);  // every paper is written again
+  w->put(sample_paper("new"), "h");
+  w->finish();
+  Xapian::Database db = live();
+  EXPECT_EQ(db.get_metadata(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  EXPECT_EQ(doc_of(db, "old"), 0u);
+  EXPECT_EQ(page_keys(db), (std::vector<std::string>{"Pnew/1", "Pnew/2"}));
 }
 
 TEST_F(IndexWriterTest, PositionsTellThePage) {
@@ -194,8 +272,7 @@ TEST_F(IndexWriterTest, MetadataOnlyPaperIsMarkedWithItsReason) {
   EXPECT_FALSE(has_term(db, "XBTtext"));
   Xapian::Document doc = db.get_document(doc_of(db, "no-pdf"));
   EXPECT_EQ(doc.get_value(schema::kSlotState), "metadata");
-  EXPECT_EQ(schema::decode_document_data(doc.get_data(), false).reason,
-            "host arxiv.org unreachable");
+  EXPECT_EQ(schema::decode_document_data(doc.get_data()).reason, "host arxiv.org unreachable");
   auto v = IndexWriter::open(options())->version("no-pdf");
   ASSERT_TRUE(v);
   EXPECT_EQ(v->state, schema::PaperState::kMetadataOnly);
