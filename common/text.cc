@@ -91,6 +91,8 @@ std::uint32_t fold(std::uint32_t cp) {
   return cp;
 }
 
+}  // namespace
+
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -108,8 +110,6 @@ void append_utf8(std::string& out, std::uint32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-
-}  // namespace
 
 std::string normalize_for_match(std::string_view text) {
   std::string out;

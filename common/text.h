@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,9 @@ namespace paper {
 // Returns the byte offset of the first invalid UTF-8 sequence in text, or nullopt when the
 // whole text is valid (overlong forms, surrogates and code points above U+10FFFF are invalid).
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Appends the UTF-8 encoding of code point cp (at most U+10FFFF) to out.
+void append_utf8(std::string& out, std::uint32_t cp);
 
 // Removes ASCII white space at both ends.
 std::string trim(std::string_view text);

@@ -21,9 +21,6 @@ std::string clean_line(std::string_view line);
 // lines at both ends. Lines are separated by '\n', without a final newline.
 std::string clean_page_text(std::string_view raw);
 
-// Appends the UTF-8 encoding of a code point to out.
-void append_utf8(std::string& out, std::uint32_t cp);
-
 // Converts UTF-16 code units (host order, as poppler::ustring holds them) to UTF-8; unpaired
 // surrogates are dropped.
 std::string utf16_to_utf8(const unsigned short* units, std::size_t count);
