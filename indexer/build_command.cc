@@ -59,6 +59,7 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
   options.db_dir = b.db;
   options.rebuild = b.rebuild;
   options.retry = b.retry;
+  options.fetch.refresh = b.refresh;
   options.jobs = b.jobs;
   options.batch_size = static_cast<std::size_t>(b.batch_size);
   options.paths = b.paths;

@@ -10,7 +10,7 @@ namespace paper {
 namespace {
 
 constexpr const char* kBuildUsage =
-    R"(usage: paper-index build [--db DIR] [--rebuild] [--retry] [--jobs N] [--quiet]
+    R"(usage: paper-index build [--db DIR] [--rebuild] [--retry] [--refresh] [--jobs N] [--quiet]
                          [--batch-size N] [--synonyms FILE]
                          [--discover [--email ADDR] [--semantic-scholar-key KEY]
                           [--openalex-key KEY]] [PATH...]
@@ -21,6 +21,8 @@ With no PATH: the lists data/*.md (data/ of the current folder).
   --db DIR          index folder (default: $PAPER_INDEX_DB, else ./index)
   --rebuild         build a fresh index beside the live one and switch to it at the end
   --retry           also try again the papers indexed from their metadata only
+  --refresh         ask the servers whether the PDFs already indexed changed (conditional
+                    requests with ETag / Last-Modified); changed ones are extracted again
   --jobs N          PDFs extracted in parallel (default: number of CPUs)
   --batch-size N    papers per commit (default 200): what a crash can lose at most
   --quiet           no progress lines (warnings and the summary are still printed)
@@ -78,6 +80,8 @@ int parse_build_options(const std::vector<std::string>& args, BuildOptions& b, s
       b.rebuild = true;
     } else if (a == "--retry") {
       b.retry = true;
+    } else if (a == "--refresh") {
+      b.refresh = true;
     } else if (a == "--quiet" || a == "-q") {
       b.quiet = true;
     } else if (a == "--synonyms") {

@@ -14,6 +14,7 @@ struct BuildOptions {
   std::string db;            // --db, else $PAPER_INDEX_DB, else "index"
   bool rebuild = false;      // --rebuild
   bool retry = false;        // --retry
+  bool refresh = false;      // --refresh: ask servers whether indexed PDFs changed
   int jobs = 0;              // --jobs N (0 = number of CPUs)
   int batch_size = 200;      // --batch-size N: papers per commit
   bool quiet = false;        // --quiet

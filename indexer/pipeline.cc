@@ -110,7 +110,7 @@ struct Event {
 };
 
 struct WriteJob {
-  enum class Type { kPut, kRefresh, kStamp, kRemove };
+  enum class Type { kPut, kRefresh, kStamp, kRemove, kRecordOnly };
   Type type = Type::kPut;
   std::size_t item = 0;
   bool notify = true;  // post kWritten back when done
@@ -275,7 +275,9 @@ class Pipeline : public FetchObserver {
       if (it != indexed.end()) item.old = it->second;
       if (item.old && item.old->entry_hash == item.entry_hash &&
           (item.old->state == schema::PaperState::kText || !options_.retry) &&
-          (in.pdf_path.empty() || item.old->file_stamp == file_stamp(in.pdf_path))) {
+          (in.pdf_path.empty() || item.old->file_stamp == file_stamp(in.pdf_path)) &&
+          !(options_.fetch.refresh && in.pdf_path.empty() &&
+            item.old->state == schema::PaperState::kText)) {
         ++summary_.unchanged;
         if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
         continue;
@@ -433,6 +435,19 @@ class Pipeline : public FetchObserver {
       return;
     }
     ++summary_.fetched_ok;
+    if (!options_.rebuild && item.old && item.old->state == schema::PaperState::kText &&
+        item.old->content_hash == r.sha256 && item.old->entry_hash == item.entry_hash) {
+      // Asked to refresh, and the server's copy is the one indexed: nothing to write.
+      WriteJob job;
+      job.type = WriteJob::Type::kRecordOnly;
+      job.item = i;
+      job.record = PaperRecord{item.in.paper.id, item.in.paper.title, "text", r.url, "", 0};
+      write_queue_.push(std::move(job));
+      ++summary_.unchanged;
+      notify_paper(
+          PaperOutcome{Kind::kUnchanged, item.in.paper.id, item.in.paper.title, r.url, ""});
+      return;
+    }
     if (!options_.rebuild && item.old && item.old->state == schema::PaperState::kText &&
         item.old->content_hash == r.sha256) {
       // Same PDF as indexed, only the entry changed: re-write from the stored pages.
@@ -653,6 +668,8 @@ class Pipeline : public FetchObserver {
           }
           case WriteJob::Type::kStamp:
             writer_->set_file_stamp(job->stored.paper.id, job->stamp);
+            break;
+          case WriteJob::Type::kRecordOnly:
             break;
           case WriteJob::Type::kRemove:
             writer_->remove(job->stored.paper.id);

@@ -260,6 +260,36 @@ TEST_F(ListPipelineTest, DiscoveryFindsAPdfWhenTheLinksGiveNone) {
                            "Semantic Scholar: no open-access PDF with a matching title");
 }
 
+TEST_F(ListPipelineTest, RefreshAsksTheServerAgainAndReindexesOnlyChangedPdfs) {
+  write_list(entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"}) +
+             entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  ASSERT_EQ(run({tmp_.file("list.md")}).extractions, 2);
+  // The server now has a new version of one PDF; a plain re-run does not ask.
+  server_.serve("/right.pdf",
+                testing::pdf_response(
+                    paper_pdf("Deep Learning for Kidney Segmentation", {"kidney second version"})));
+  PipelineSummary plain = run({tmp_.file("list.md")});
+  EXPECT_EQ(plain.unchanged, 2);
+  EXPECT_EQ(plain.fetches, 0);
+
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.fetch.refresh = true;
+  recorder_ = Recorder();
+  PipelineSummary refreshed = run_pipeline(o, recorder_);
+  EXPECT_EQ(refreshed.fetches, 2);
+  EXPECT_EQ(refreshed.extractions, 1);
+  EXPECT_EQ(refreshed.text, 1);
+  EXPECT_EQ(refreshed.unchanged, 1);
+  const std::string kidney = id_of("Deep Learning for Kidney Segmentation");
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(testing::search_phrase(db, "kidney second version"),
+            (std::vector<std::string>{kidney}));
+  auto lung = record(id_of("Lung Nodule Detection"));
+  ASSERT_TRUE(lung);
+  EXPECT_EQ(lung->state, "text");
+  EXPECT_EQ(lung->url, server_.url("/lung.pdf"));
+}
+
 TEST_F(ListPipelineTest, ChangedEntryIsRewrittenWithoutExtractionAndRemovedEntryDeleted) {
   write_list(entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"}) +
              entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
