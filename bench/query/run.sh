@@ -6,6 +6,7 @@
 #   bench/query/run.sh [CORPUS_DIR] [QUERIES]
 # Needs: xapian-tools (quest), xapian-omega (omindex), recollcmd (recollindex, recollq),
 # poppler-utils, libbenchmark-dev; a build of the project in $BUILD (default build-query).
+# INDEX=DIR uses (or builds) paper-index's index in DIR instead of bench/work/index.
 # Indexes go to bench/work/ (kept between runs; delete a folder to rebuild it). Writes
 # bench/work/query-times.md, to be copied into bench/results/query.md.
 set -euo pipefail
@@ -16,10 +17,11 @@ QUERIES=$(realpath "${2:-../shared/bench/queries.txt}")
 WORK=$(realpath -m bench/work)
 ROUNDS=${ROUNDS:-5}
 mkdir -p "$WORK"
+INDEX=$(realpath -m "${INDEX:-$WORK/index}")
 
-if [ ! -e "$WORK/index/current" ]; then
+if [ ! -e "$INDEX/current" ]; then
   echo "building paper-index's index of $CORPUS" >&2
-  "$BUILD/indexer/paper-index" build --db "$WORK/index" --quiet --synonyms data/synonyms.txt \
+  "$BUILD/indexer/paper-index" build --db "$INDEX" --quiet --synonyms data/synonyms.txt \
     "$CORPUS" || [ $? -eq 2 ]
 fi
 if [ ! -d "$WORK/omega" ]; then
@@ -33,15 +35,15 @@ if [ ! -d "$WORK/recoll/xapiandb" ]; then
   recollindex -c "$WORK/recoll" >"$WORK/recollindex.log" 2>&1
 fi
 
-python3 - "$BUILD/query/paper-search" "$WORK" "$QUERIES" "$ROUNDS" <<'PY' | tee "$WORK/query-times.md"
+python3 - "$BUILD/query/paper-search" "$WORK" "$QUERIES" "$ROUNDS" "$INDEX" <<'PY' | tee "$WORK/query-times.md"
 import subprocess, sys, time
-search, work, queries_file, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+search, work, queries_file, rounds, index = sys.argv[1:4] + [int(sys.argv[4]), sys.argv[5]]
 queries = [l.strip() for l in open(queries_file) if l.strip() and not l.startswith('#')]
 tools = {
     'paper-search (text, 10 results, pages + snippets)':
-        lambda q: [search, '--db', work + '/index', q],
+        lambda q: [search, '--db', index, q],
     'paper-search --json':
-        lambda q: [search, '--db', work + '/index', '--json', q],
+        lambda q: [search, '--db', index, '--json', q],
     'quest (omindex index, 10 results)':
         lambda q: ['quest', '-d', work + '/omega', '-m', '10', q],
     'recollq (10 results)':
@@ -69,5 +71,5 @@ for name, cmd in tools.items():
     print(f'| {name} | {pct(times, 50):.1f} | {pct(times, 95):.1f} | {pct(times, 99):.1f} | {found} |')
 PY
 
-"$BUILD/bench/query/query_bench" --db "$WORK/index" --queries "$QUERIES" \
+"$BUILD/bench/query/query_bench" --db "$INDEX" --queries "$QUERIES" \
   --benchmark_format=console 2>&1 | tee -a "$WORK/query-times.md"
