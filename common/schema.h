@@ -88,11 +88,6 @@ struct StoredPaper {
 std::string encode_document_data(const StoredPaper& stored);
 // Throws paper::Error (rebuild the index) when data is not such a header.
 StoredPaper decode_document_data(std::string_view data);
-// Old spelling (the bool once asked for the page texts, which the data no longer holds); kept for
-// callers not yet changed.
-inline StoredPaper decode_document_data(std::string_view data, bool) {
-  return decode_document_data(data);
-}
 
 // Page texts: one database metadata entry per page, written in the same transaction as the
 // document, so reading a result's header does not inflate the whole paper (glass compresses

@@ -4,9 +4,10 @@
 #   bash scripts/install-deps.sh --test   also what the tests use
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config git ca-certificates
-      libxapian-dev libpoppler-cpp-dev libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev libssl-dev)
+      libxapian-dev libpoppler-cpp-dev libcurl4-openssl-dev libsqlite3-dev nlohmann-json3-dev
+      libssl-dev zlib1g-dev)
 if [ "${1:-}" = "--test" ]; then
-  pkgs+=(libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev clang libclang-rt-14-dev qpdf
+  pkgs+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev qpdf
         poppler-utils clang-format curl)
 fi
 missing=()

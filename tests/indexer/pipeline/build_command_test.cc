@@ -54,7 +54,7 @@ class BuildCommandTest : public ::testing::Test {
     Xapian::Database db = testing::open_index(tmp_.file("index"));
     for (const std::string& id : testing::ids_in(db)) {
       auto doc = db.get_document(*db.postlist_begin("Q" + id));
-      EXPECT_EQ(schema::decode_document_data(doc.get_data(), false).paper.id, id);
+      EXPECT_EQ(schema::decode_document_data(doc.get_data()).paper.id, id);
       EXPECT_EQ(doc.get_value(schema::kSlotState), "text");
     }
     return db.get_doccount();

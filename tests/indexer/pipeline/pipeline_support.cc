@@ -68,7 +68,7 @@ std::vector<std::string> search_phrase(const Xapian::Database& db, const std::st
   std::vector<std::string> out;
   Xapian::MSet m = enquire.get_mset(0, 100);
   for (auto it = m.begin(); it != m.end(); ++it) {
-    out.push_back(schema::decode_document_data(it.get_document().get_data(), false).paper.id);
+    out.push_back(schema::decode_document_data(it.get_document().get_data()).paper.id);
   }
   std::sort(out.begin(), out.end());
   return out;

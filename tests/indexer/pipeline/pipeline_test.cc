@@ -86,7 +86,7 @@ TEST_F(PipelineTest, FolderOfPdfsIsIndexedWithTitlesSectionsAndPages) {
   EXPECT_EQ(schema::page_of_position(*pos), 2u);
 
   auto doc = db.get_document(*db.postlist_begin("Q" + a));
-  schema::StoredPaper sa = schema::decode_document_data(doc.get_data(), false);
+  schema::StoredPaper sa = schema::decode_document_data(doc.get_data());
   EXPECT_EQ(sa.paper.title, "Metadata Title Alpha");
   EXPECT_EQ(sa.lists, (std::vector<std::string>{tmp_.file("pdfs")}));
   EXPECT_EQ(sa.page_count, 2);
@@ -215,7 +215,7 @@ TEST_F(ListPipelineTest, WrongPdfIsRejectedAndTheNextCandidateUsed) {
   EXPECT_EQ(m->state, "metadata");
   EXPECT_EQ(m->reason, server_.url("/missing.pdf") + ": HTTP 404 Not Found");
   auto doc = db.get_document(*db.postlist_begin("Q" + missing));
-  EXPECT_EQ(schema::decode_document_data(doc.get_data(), false).reason, m->reason);
+  EXPECT_EQ(schema::decode_document_data(doc.get_data()).reason, m->reason);
 }
 
 TEST_F(ListPipelineTest, DiscoveryFindsAPdfWhenTheLinksGiveNone) {
