@@ -7,9 +7,9 @@
 #include <fstream>
 
 #include "common/error.h"
+#include "common/sha256.h"
 #include "common/text.h"
 #include "indexer/catalogue/catalogue.h"
-#include "indexer/index/sha256.h"
 
 namespace paper {
 namespace {

@@ -14,11 +14,11 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/sha256.h"
 #include "common/text.h"
 #include "indexer/fetch/resolve.h"
 #include "indexer/fetch/state_store.h"
 #include "indexer/index/index_writer.h"
-#include "indexer/index/sha256.h"
 #include "indexer/inputs.h"
 
 namespace paper {

@@ -133,7 +133,4 @@ class Fetcher {
 // The cache file of a PDF with that sha256: <cache_dir>/<first 2 hex>/<sha256>.pdf.
 std::string cached_pdf_path(const std::string& cache_dir, const std::string& sha256);
 
-// Hex SHA-256 of a file's bytes (for local PDFs); throws paper::Error when it cannot be read.
-std::string sha256_of_file(const std::string& path);
-
 }  // namespace paper

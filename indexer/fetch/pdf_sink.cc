@@ -14,17 +14,6 @@
 namespace paper {
 namespace {
 
-std::string to_hex(const unsigned char* data, unsigned size) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (unsigned i = 0; i < size; ++i) {
-    out += kDigits[data[i] >> 4];
-    out += kDigits[data[i] & 15];
-  }
-  return out;
-}
-
 bool write_all(int fd, const char* data, std::size_t size) {
   while (size > 0) {
     ssize_t n = ::write(fd, data, size);
@@ -55,16 +44,12 @@ bool PdfSink::start_file() {
   }
   fd_ = fd;
   temp_path_ = tmpl;
-  hash_.reset(EVP_MD_CTX_new());
-  if (!hash_ || EVP_DigestInit_ex(hash_.get(), EVP_sha256(), nullptr) != 1) {
-    write_error_ = "cannot start SHA-256";
-    return false;
-  }
+  hash_ = std::make_unique<Sha256>();
   if (!write_all(fd_, head_.data(), head_.size())) {
     write_error_ = "cannot write " + temp_path_ + ": " + std::strerror(errno);
     return false;
   }
-  EVP_DigestUpdate(hash_.get(), head_.data(), head_.size());
+  hash_->update(head_.data(), head_.size());
   head_.clear();
   return true;
 }
@@ -92,15 +77,12 @@ bool PdfSink::write(const char* data, std::size_t size) {
     write_error_ = "cannot write " + temp_path_ + ": " + std::strerror(errno);
     return false;
   }
-  EVP_DigestUpdate(hash_.get(), data, size);
+  hash_->update(data, size);
   return true;
 }
 
 std::string PdfSink::commit(const std::string& cache_dir) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned size = 0;
-  EVP_DigestFinal_ex(hash_.get(), digest, &size);
-  sha256_ = to_hex(digest, size);
+  sha256_ = hash_->hex_digest();
   if (::close(fd_) != 0) {
     fd_ = -1;
     throw Error("cannot write " + temp_path_ + ": " + std::strerror(errno) +
@@ -119,24 +101,6 @@ std::string PdfSink::commit(const std::string& cache_dir) {
 
 std::string cached_pdf_path(const std::string& cache_dir, const std::string& sha256) {
   return cache_dir + "/" + sha256.substr(0, 2) + "/" + sha256 + ".pdf";
-}
-
-std::string sha256_of_file(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(path + ": cannot read (" + std::strerror(errno) + ")");
-  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  char buffer[1 << 16];
-  ssize_t n;
-  while ((n = ::read(fd, buffer, sizeof buffer)) > 0)
-    EVP_DigestUpdate(ctx.get(), buffer, static_cast<std::size_t>(n));
-  int err = errno;
-  ::close(fd);
-  if (n < 0) throw Error(path + ": cannot read (" + std::strerror(err) + ")");
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned size = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &size);
-  return to_hex(digest, size);
 }
 
 }  // namespace paper

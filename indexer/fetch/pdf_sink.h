@@ -4,11 +4,11 @@
 // Owner: indexer/fetch. Not thread-safe (one transfer).
 #pragma once
 
-#include <openssl/evp.h>
-
 #include <cstdint>
 #include <memory>
 #include <string>
+
+#include "common/sha256.h"
 
 namespace paper {
 
@@ -40,9 +40,6 @@ class PdfSink {
  private:
   bool start_file();
 
-  struct CtxFree {
-    void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-  };
   std::string tmp_dir_;
   std::int64_t max_bytes_;
   std::string head_;
@@ -53,7 +50,7 @@ class PdfSink {
   bool too_big_ = false;
   std::string write_error_;
   std::int64_t bytes_ = 0;
-  std::unique_ptr<EVP_MD_CTX, CtxFree> hash_;
+  std::unique_ptr<Sha256> hash_;
   std::string sha256_;
 };
 

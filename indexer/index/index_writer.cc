@@ -14,8 +14,8 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/sha256.h"
 #include "common/text.h"
-#include "indexer/index/sha256.h"
 
 namespace paper {
 namespace {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "common/sha256.h"
 #include "common/version.h"
 #include "indexer/fetch/state_store.h"
 #include "tests/indexer/fetch/fetch_test_util.h"
@@ -46,7 +47,7 @@ TEST_F(FetcherTest, DownloadsAPdfIntoTheContentAddressedCache) {
   EXPECT_EQ(r.http_status, 200);
   EXPECT_EQ(r.attempts, 1);
   EXPECT_EQ(r.bytes, static_cast<std::int64_t>(pdf_.size()));
-  EXPECT_EQ(r.sha256, sha256_of_file(r.path));
+  EXPECT_EQ(r.sha256, sha256_file(r.path));
   EXPECT_EQ(r.path, cached_pdf_path(dir_.file("cache"), r.sha256));
   EXPECT_EQ(testing::read_bytes(r.path), pdf_);
   // No temporary file is left behind.
