@@ -7,6 +7,18 @@ namespace paper::query {
 
 namespace {
 
+// The link shown for a result without pages: its PDF when indexed with text; for a paper known
+// only by its list entry, the entry's own paper link (not the failed download, which may be a
+// suspect link to another paper), falling back to the last URL tried.
+std::string shown_link(const schema::StoredPaper& s) {
+  if (s.state == schema::PaperState::kMetadataOnly) {
+    for (const Link& l : s.paper.links) {
+      if (l.kind != LinkKind::kCode && !l.suspect && !l.url.empty()) return l.url;
+    }
+  }
+  return s.pdf_url;
+}
+
 using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kFacetsShown = 5;
@@ -99,7 +111,10 @@ void print_search(std::ostream& out, const SearchResult& r, const TextStyle& sty
           << "\n";
       if (!p.url.empty()) out << "         " << dim << p.url << e << "\n";
     }
-    if (h.pages.empty() && !s.pdf_url.empty()) out << "   " << dim << s.pdf_url << e << "\n";
+    if (h.pages.empty()) {
+      std::string link = shown_link(s);
+      if (!link.empty()) out << "   " << dim << link << e << "\n";
+    }
   }
 }
 

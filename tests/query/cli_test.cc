@@ -87,6 +87,9 @@ TEST_F(QueryCliTest, TextOutputShowsRankPagesSnippetsAndLinks) {
 TEST_F(QueryCliTest, MetadataOnlyPapersAreMarked) {
   Outcome r = run({"--db", db_, "promptable"});
   EXPECT_THAT(r.out, HasSubstr("1. Segment Anything in Medical Images  [metadata only]\n"));
+  // Its own paper link is shown, not the suspect link that failed.
+  EXPECT_THAT(r.out, HasSubstr("   https://publisher.example.org/sam-med\n"));
+  EXPECT_THAT(r.out, Not(HasSubstr("2308.16150")));
 }
 
 TEST_F(QueryCliTest, NoResultsIsNotAnError) {

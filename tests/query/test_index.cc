@@ -18,8 +18,15 @@ schema::StoredPaper stored_paper(const PaperSpec& spec) {
   s.pages = spec.pages;
   s.page_count = static_cast<int>(spec.pages.size());
   if (spec.pages.empty()) {
+    // Known by its list entry only: a publisher page, and an arXiv link the catalogue marked
+    // suspect, which was the last URL tried.
     s.state = schema::PaperState::kMetadataOnly;
     s.reason = "no open-access PDF found";
+    s.paper.links = {
+        Link{"Paper", "https://publisher.example.org/" + spec.id, "publisher.example.org",
+             LinkKind::kLanding, false},
+        Link{"ArXiv", "https://arxiv.org/pdf/2308.16150", "arxiv.org", LinkKind::kArxiv, true}};
+    s.pdf_url = "https://arxiv.org/pdf/2308.16150";
   } else {
     s.state = schema::PaperState::kText;
     s.pdf_url = "https://example.org/" + spec.id + ".pdf";
