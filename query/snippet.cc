@@ -29,11 +29,17 @@ std::vector<Word> split_words(std::string_view text, const WordMatcher& matcher)
     if (i >= text.size()) break;
     std::size_t b = i;
     while (i < text.size() && is_word_byte(text[i])) ++i;
-    lower.assign(text.substr(b, i - b));
-    for (char& c : lower) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    auto first = static_cast<unsigned char>(text[b]);
+    if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
+    int group = -1;
+    if (matcher.may_match(first, i - b)) {
+      lower.assign(text.substr(b, i - b));
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      group = matcher.group_of(lower);
     }
-    words.push_back({b, i, matcher.group_of(lower)});
+    words.push_back({b, i, group});
   }
   return words;
 }
@@ -54,12 +60,16 @@ void append_collapsed(std::string& out, std::string_view text) {
 
 void WordMatcher::add(const std::string& lower_word, int group, double weight) {
   groups_.emplace(lower_word, group);
+  if (!lower_word.empty()) {
+    first_[static_cast<unsigned char>(lower_word[0])] = true;
+    if (lower_word.size() < 64) lengths_ |= std::uint64_t{1} << lower_word.size();
+  }
   if (weights_.size() <= static_cast<std::size_t>(group)) weights_.resize(group + 1, 0);
   weights_[group] = std::max(weights_[group], weight);
 }
 
-int WordMatcher::group_of(std::string_view lower_word) const {
-  auto it = groups_.find(std::string(lower_word));
+int WordMatcher::group_of(const std::string& lower_word) const {
+  auto it = groups_.find(lower_word);
   return it == groups_.end() ? -1 : it->second;
 }
 
