@@ -4,40 +4,44 @@
 
 namespace paper {
 
+std::size_t decode_utf8(std::string_view text, std::size_t i, std::uint32_t& cp) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  unsigned char c = byte(0);
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  std::size_t len;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(k) & 0x3F);
+  }
+  // Overlong forms, UTF-16 surrogates and values past Unicode's range.
+  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return len;
+}
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len;
-    std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    for (int k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and values past Unicode's range.
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return i;
-    }
+  std::uint32_t cp;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = decode_utf8(text, i, cp);
+    if (len == 0) return i;
     i += len;
   }
   return std::nullopt;
@@ -115,25 +119,13 @@ std::string normalize_for_match(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t i = 0, n = text.size();
-  while (i < n) {
-    std::uint32_t cp = s[i];
-    std::size_t len = 1;
-    if (cp >= 0x80) {
-      if (cp >= 0xF0 && i + 3 < n) {
-        cp = ((cp & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
-             (s[i + 3] & 0x3F);
-        len = 4;
-      } else if (cp >= 0xE0 && i + 2 < n) {
-        cp = ((cp & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-        len = 3;
-      } else if (cp >= 0xC0 && i + 1 < n) {
-        cp = ((cp & 0x1F) << 6) | (s[i + 1] & 0x3F);
-        len = 2;
-      } else {
-        cp = 0;  // stray byte: a separator
-      }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::uint32_t cp;
+    std::size_t len = decode_utf8(text, i, cp);
+    if (len == 0) {
+      cp = 0;  // a stray byte: a separator
+      len = 1;
     }
     i += len;
     std::uint32_t f = fold(cp);

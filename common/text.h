@@ -13,6 +13,11 @@ namespace paper {
 // whole text is valid (overlong forms, surrogates and code points above U+10FFFF are invalid).
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// Decodes the UTF-8 sequence that starts at text[i]: stores its code point in cp and returns its
+// length in bytes, or 0 when the bytes there are not valid UTF-8 (truncated, overlong, a
+// surrogate, past U+10FFFF; cp is then unspecified). i must be < text.size().
+std::size_t decode_utf8(std::string_view text, std::size_t i, std::uint32_t& cp);
+
 // Appends the UTF-8 encoding of code point cp (at most U+10FFFF) to out.
 void append_utf8(std::string& out, std::uint32_t cp);
 

@@ -137,42 +137,12 @@ bool is_dropped(std::uint32_t cp) {
          (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xD800 && cp <= 0xDFFF);
 }
 
-// Decodes the UTF-8 sequence at s[i]; returns its length, or 0 (and cp undefined) when invalid.
-std::size_t decode(std::string_view s, std::size_t i, std::uint32_t& cp) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  unsigned char c = b(0);
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  std::size_t len;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(k) & 0x3F);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF) return 0;
-  return len;
-}
-
 std::vector<std::uint32_t> decode_all(std::string_view s) {
   std::vector<std::uint32_t> out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     std::uint32_t cp;
-    std::size_t len = decode(s, i, cp);
+    std::size_t len = decode_utf8(s, i, cp);
     if (len == 0) {
       ++i;  // invalid byte: dropped
       continue;
@@ -205,13 +175,13 @@ std::size_t last_cp_length(std::string_view s) {
 
 std::uint32_t last_cp(std::string_view s) {
   std::uint32_t cp = 0;
-  decode(s, s.size() - last_cp_length(s), cp);
+  decode_utf8(s, s.size() - last_cp_length(s), cp);
   return cp;
 }
 
 std::uint32_t first_cp(std::string_view s) {
   std::uint32_t cp = 0;
-  decode(s, 0, cp);
+  decode_utf8(s, 0, cp);
   return cp;
 }
 
