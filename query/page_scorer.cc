@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "common/schema.h"
 
@@ -59,43 +58,58 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
     const Xapian::Database& db, const std::vector<TermGroup>& groups,
     std::vector<Xapian::docid> candidates) {
   std::sort(candidates.begin(), candidates.end());
-  // docid -> page -> count per group
-  std::unordered_map<Xapian::docid, std::map<int, std::vector<unsigned>>> counts;
-  for (std::size_t g = 0; g < groups.size(); ++g) {
+  const std::size_t n_groups = groups.size();
+  // counts[c][page * n_groups + g]: occurrences of group g's words on that page of candidate c.
+  std::vector<std::vector<unsigned>> counts(candidates.size());
+  for (std::size_t g = 0; g < n_groups; ++g) {
     for (const std::string& variant : groups[g].variants) {
       Xapian::PostingIterator post = db.postlist_begin(variant);
       const Xapian::PostingIterator end = db.postlist_end(variant);
-      for (Xapian::docid did : candidates) {
+      for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const Xapian::docid did = candidates[c];
         post.skip_to(did);
         if (post == end) break;
         if (*post != did) continue;
-        auto& pages = counts[did];
+        std::vector<unsigned>& per_page = counts[c];
+        // Positions come in order, so each page's occurrences are one run: one update per run.
+        int run_page = -1;
+        unsigned run = 0;
+        auto flush = [&] {
+          if (run_page < 1 || run == 0) return;  // page 0 is the title
+          const std::size_t at = static_cast<std::size_t>(run_page) * n_groups + g;
+          if (per_page.size() <= at) per_page.resize((run_page + 1) * n_groups, 0);
+          per_page[at] += run;
+        };
         for (auto pos = post.positionlist_begin(); pos != post.positionlist_end(); ++pos) {
-          int page = static_cast<int>(schema::page_of_position(*pos));
-          if (page < 1) continue;
-          auto& per_group = pages[page];
-          if (per_group.empty()) per_group.assign(groups.size(), 0);
-          ++per_group[g];
+          const int page = static_cast<int>(schema::page_of_position(*pos));
+          if (page != run_page) {
+            flush();
+            run_page = page;
+            run = 0;
+          }
+          ++run;
         }
+        flush();
       }
     }
   }
   std::unordered_map<Xapian::docid, std::vector<PageScore>> out;
-  for (auto& [did, pages] : counts) {
-    if (pages.empty()) continue;  // matched on the title (page 0) only
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    const std::vector<unsigned>& per_page = counts[c];
     std::vector<PageScore> scores;
-    for (auto& [page, per_group] : pages) {
+    for (std::size_t at = 0; at < per_page.size(); at += n_groups) {
       double s = 0;
-      for (std::size_t g = 0; g < per_group.size(); ++g) {
-        double tf = per_group[g];
+      for (std::size_t g = 0; g < n_groups; ++g) {
+        const double tf = per_page[at + g];
         if (tf > 0) s += groups[g].idf * tf * (kK1 + 1) / (tf + kK1);
       }
-      scores.push_back({page, s});
+      if (s > 0) scores.push_back({static_cast<int>(at / n_groups), s});
     }
+    if (scores.empty()) continue;  // matched on the title (page 0) only
     std::sort(scores.begin(), scores.end(), [](const PageScore& a, const PageScore& b) {
       return a.score != b.score ? a.score > b.score : a.page < b.page;
     });
-    out.emplace(did, std::move(scores));
+    out.emplace(candidates[c], std::move(scores));
   }
   return out;
 }

@@ -32,7 +32,7 @@ struct SearchRequest {
   bool snippets = true;              // read page texts for the shown results
   std::size_t pages_per_result = 3;  // best matching pages shown per paper
   std::size_t snippet_bytes = 220;
-  std::size_t rerank_depth = 100;  // top papers re-ranked with page evidence
+  std::size_t rerank_depth = 50;  // top papers re-ranked with page evidence
   // Weight of the best page against the whole paper (each normalised by the best candidate's).
   double page_weight = 1.0;
 };

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <vector>
 
 namespace paper::query {
 
@@ -20,28 +20,30 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-std::vector<Word> split_words(std::string_view text, const WordMatcher& matcher) {
-  std::vector<Word> words;
-  std::string lower;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !is_word_byte(text[i])) ++i;
-    if (i >= text.size()) break;
-    std::size_t b = i;
-    while (i < text.size() && is_word_byte(text[i])) ++i;
-    auto first = static_cast<unsigned char>(text[b]);
-    if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
-    int group = -1;
-    if (matcher.may_match(first, i - b)) {
-      lower.assign(text.substr(b, i - b));
-      for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      group = matcher.group_of(lower);
-    }
-    words.push_back({b, i, group});
+// Calls f(begin, end) for each word (run of word bytes) of text[from, to), in order.
+template <typename F>
+void for_each_word(std::string_view text, std::size_t from, std::size_t to, F&& f) {
+  std::size_t i = from;
+  while (i < to) {
+    while (i < to && !is_word_byte(text[i])) ++i;
+    if (i >= to) break;
+    const std::size_t b = i;
+    while (i < to && is_word_byte(text[i])) ++i;
+    f(b, i);
   }
-  return words;
+}
+
+// The query word group of text[b, e), or -1.
+int group_of(std::string_view text, std::size_t b, std::size_t e, const WordMatcher& matcher,
+             std::string& lower) {
+  auto first = static_cast<unsigned char>(text[b]);
+  if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
+  if (!matcher.may_match(first, e - b)) return -1;
+  lower.assign(text.substr(b, e - b));
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return matcher.group_of(lower);
 }
 
 // Appends text with every run of white space turned into one space.
@@ -75,35 +77,76 @@ int WordMatcher::group_of(const std::string& lower_word) const {
 
 Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes) {
   Snippet snippet;
-  std::vector<Word> words = split_words(text, matcher);
-  std::vector<std::size_t> hits;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i].group >= 0) hits.push_back(i);
-  }
+  // One pass over the page keeps only the query words, with their word numbers; the words around
+  // the chosen cluster are split again below, from a window of the text.
+  struct Hit {
+    std::size_t index;  // word number on the page
+    std::size_t begin;
+    std::size_t end;
+    int group;
+  };
+  std::vector<Hit> hits;
+  std::string lower;
+  std::size_t n_words = 0;
+  for_each_word(text, 0, text.size(), [&](std::size_t b, std::size_t e) {
+    const int g = group_of(text, b, e, matcher, lower);
+    if (g >= 0) hits.push_back({n_words, b, e, g});
+    ++n_words;
+  });
   if (hits.empty()) return snippet;
 
   // The cluster with the most weight of distinct query words, then the most hits.
-  std::size_t best_first = hits[0], best_last = hits[0];
+  std::size_t best_first = 0, best_last = 0;
   double best_score = -1;
+  // seen[g] == a + 1: group g already counted in the cluster starting at hit a.
+  std::vector<std::size_t> seen;
   for (std::size_t a = 0; a < hits.size(); ++a) {
-    std::set<int> seen;
     double score = 0;
-    std::size_t last = hits[a];
-    for (std::size_t b = a; b < hits.size() && hits[b] - hits[a] < kClusterWords; ++b) {
-      int g = words[hits[b]].group;
-      if (seen.insert(g).second) score += matcher.weight(g) + 1;
+    std::size_t last = a;
+    for (std::size_t b = a; b < hits.size() && hits[b].index - hits[a].index < kClusterWords; ++b) {
+      const auto g = static_cast<std::size_t>(hits[b].group);
+      if (seen.size() <= g) seen.resize(g + 1, 0);
+      if (seen[g] != a + 1) {
+        seen[g] = a + 1;
+        score += matcher.weight(static_cast<int>(g)) + 1;
+      }
       score += 0.01;
-      last = hits[b];
+      last = b;
     }
     if (score > best_score) {
       best_score = score;
-      best_first = hits[a];
+      best_first = a;
       best_last = last;
     }
   }
 
+  // The words that can share a passage of max_bytes with the cluster's first word.
+  const std::size_t cluster_begin = hits[best_first].begin;
+  const std::size_t window_begin = cluster_begin > max_bytes ? cluster_begin - max_bytes : 0;
+  const std::size_t window_end = std::min(text.size(), cluster_begin + max_bytes);
+  std::vector<Word> words;
+  std::size_t first = 0, last = 0;
+  for_each_word(text, window_begin, window_end, [&](std::size_t b, std::size_t e) {
+    if (b == window_begin && b > 0 && is_word_byte(text[b - 1])) return;      // cut at the start
+    if (e == window_end && e < text.size() && is_word_byte(text[e])) return;  // cut at the end
+    if (b == cluster_begin) first = words.size();
+    if (b <= hits[best_last].begin) last = words.size();
+    words.push_back({b, e, group_of(text, b, e, matcher, lower)});
+  });
+  auto words_before = [&](std::size_t pos) {
+    for (std::size_t i = pos; i > 0; --i) {
+      if (is_word_byte(text[i - 1])) return true;
+    }
+    return false;
+  };
+  auto words_after = [&](std::size_t pos) {
+    for (std::size_t i = pos; i < text.size(); ++i) {
+      if (is_word_byte(text[i])) return true;
+    }
+    return false;
+  };
+
   // Grow the span word by word on both sides while it fits.
-  std::size_t first = best_first, last = best_last;
   auto span_bytes = [&] { return words[last].end - words[first].begin; };
   while (span_bytes() > max_bytes && last > first) {
     // Too long even for the cluster: keep its start.
@@ -122,7 +165,7 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
     }
   }
 
-  std::string pending = first > 0 ? "…" : "";
+  std::string pending = words_before(words[first].begin) ? "…" : "";
   std::size_t cursor = words[first].begin;
   for (std::size_t i = first; i <= last; ++i) {
     if (words[i].group < 0) continue;
@@ -140,7 +183,7 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
     ++end;
   }
   append_collapsed(pending, text.substr(cursor, end - cursor));
-  if (last + 1 < words.size()) pending += " …";
+  if (words_after(words[last].end)) pending += " …";
   if (!pending.empty()) snippet.parts.push_back({pending, false});
   return snippet;
 }

@@ -1,5 +1,5 @@
 // In-process search latency (Google Benchmark) over an existing index:
-//   query_bench --db DIR --queries FILE [benchmark flags]
+//   query_bench --db DIR --queries FILE [--depth N] [benchmark flags]
 // Each iteration runs the next query of FILE (round robin) as paper-search would (limit 10,
 // snippets of the best pages); after the run, prints p50/p95/p99 of the single-query times.
 #include <benchmark/benchmark.h>
@@ -17,6 +17,7 @@
 namespace {
 
 std::vector<std::string> g_queries;
+std::size_t g_depth = paper::query::SearchRequest().rerank_depth;
 std::vector<double> g_latencies_ms[2];
 
 std::vector<std::string> read_queries(const std::string& path) {
@@ -36,6 +37,7 @@ void run(benchmark::State& state, paper::query::Searcher* searcher, bool snippet
     paper::query::SearchRequest request;
     request.text = g_queries[i++ % g_queries.size()];
     request.snippets = snippets;
+    request.rerank_depth = g_depth;
     auto start = std::chrono::steady_clock::now();
     auto result = searcher->search(request);
     auto end = std::chrono::steady_clock::now();
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) {
       db = argv[++i];
+    } else if (a == "--depth" && i + 1 < argc) {
+      g_depth = std::stoul(argv[++i]);
     } else if (a == "--queries" && i + 1 < argc) {
       queries = argv[++i];
     } else {
@@ -77,6 +81,7 @@ int main(int argc, char** argv) {
   for (const std::string& q : g_queries) {
     paper::query::SearchRequest request;
     request.text = q;
+    request.rerank_depth = g_depth;
     searcher.search(request);
   }
   benchmark::RegisterBenchmark("search/with_snippets", run, &searcher, true)

@@ -21,7 +21,8 @@ struct Metrics {
 };
 
 Metrics evaluate(Searcher& searcher, const testing::RelevanceSet& set, Ranking ranking,
-                 double page_weight = SearchRequest().page_weight) {
+                 double page_weight = SearchRequest().page_weight,
+                 std::size_t rerank_depth = SearchRequest().rerank_depth) {
   Metrics m;
   for (const testing::JudgedQuery& q : set.queries) {
     SearchRequest request;
@@ -29,6 +30,7 @@ Metrics evaluate(Searcher& searcher, const testing::RelevanceSet& set, Ranking r
     request.limit = 10;
     request.ranking = ranking;
     request.page_weight = page_weight;
+    request.rerank_depth = rerank_depth;
     request.snippets = false;
     std::vector<std::string> ranked;
     for (const SearchHit& h : searcher.search(request).hits) ranked.push_back(h.paper.paper.id);
@@ -72,6 +74,13 @@ TEST(QueryRelevance, DefaultRankingIsAtLeastAsGoodAsWholeDocumentBm25) {
     char row[160];
     std::snprintf(row, sizeof row, "| %s, page weight %.2f | %.3f | %.3f |\n",
                   to_string(Ranking::kCombined), w, m.ndcg, m.mrr);
+    table += row;
+  }
+  for (std::size_t depth : {10, 20, 30, 50, 100}) {
+    Metrics m = evaluate(searcher, set, Ranking::kCombined, SearchRequest().page_weight, depth);
+    char row[160];
+    std::snprintf(row, sizeof row, "| %s, re-rank depth %zu | %.3f | %.3f |\n",
+                  to_string(Ranking::kCombined), depth, m.ndcg, m.mrr);
     table += row;
   }
   std::printf("%zu queries, %zu papers\n%s", set.queries.size(), set.papers.size(), table.c_str());
