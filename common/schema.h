@@ -13,12 +13,21 @@
 
 namespace paper::schema {
 
-inline constexpr int kSchemaVersion = 2;  // 2: page texts in metadata entries, not in the data
+// 2: page texts in metadata entries, not in the data; 3: stemmed terms only (kStemPrefix).
+inline constexpr int kSchemaVersion = 3;
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "paper:schema";   // decimal kSchemaVersion
 inline constexpr const char* kMetaSynonymsHash = "paper:synonyms";  // hash of the synonym file
 
 // One document per paper. ----------------------------------------------------------------------
+
+// Every word of free text (title, authors, venue, section, abstract, body, references) is indexed
+// only as its English stem, "Z" + field prefix + stem (Xapian's STEM_ALL_Z on both sides):
+// "Zsegment" for "segmentation" in the body, "ZSsegment" in the title. All but the abstract's
+// carry positions (phrases, NEAR, and for the body and references the page). The surface
+// words live in the spelling table (titles, and words a paper uses at least twice), which is
+// where the query side finds readable words for stems and spelling suggestions.
+inline constexpr const char* kStemPrefix = "Z";
 
 // Term prefixes (Xapian conventions: Q unique id, S title, A author, X... project-specific).
 inline constexpr const char* kPrefixId = "Q";           // Q<paper id>: unique, for replace_document
@@ -38,7 +47,7 @@ inline constexpr const char* kPrefixAuthorFilter = "XBA";
 inline constexpr const char* kPrefixStateFilter = "XBT";  // XBTtext, XBTmetadata
 inline constexpr const char* kPrefixListFilter = "XBL";   // XBL<list path as given>: which lists
                                                           // name this paper (for removal)
-// Unprefixed terms: body text, positional, stemmed ("Z"-prefixed stems, TermGenerator default).
+// Body text has no field prefix: its terms are "Z" + stem, positional.
 
 // Positions: the title takes positions 1.. (page 0); page N (1-based) of the PDF starts at
 // N * kPageStride, so the page of any body or reference position is pos / kPageStride. Words past
@@ -47,7 +56,7 @@ inline constexpr std::uint32_t kPageStride = 1u << 16;
 inline constexpr std::uint32_t page_of_position(std::uint32_t pos) { return pos / kPageStride; }
 
 // Within-document frequency increments that weight fields above the body (BM25 uses wdf).
-inline constexpr int kTitleWdf = 1;  // for the S-prefixed and the unprefixed title copy
+inline constexpr int kTitleWdf = 1;  // for the S-prefixed and the body copy of the title
 inline constexpr int kAbstractWdf = 1;
 
 // Value slots.

@@ -9,8 +9,6 @@ namespace paper::query {
 
 namespace {
 
-constexpr std::size_t kMaxVariants = 32;
-constexpr int kMaxVocabularyScan = 400;
 constexpr double kK1 = 1.2;
 
 double idf(const Xapian::Database& db, const std::string& term) {
@@ -24,32 +22,13 @@ double idf(const Xapian::Database& db, const std::string& term) {
 std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
                                         const std::vector<std::string>& terms) {
   std::vector<TermGroup> groups;
-  Xapian::Stem stem("english");
   for (const std::string& term : terms) {
     TermGroup g;
     g.query_term = term;
     g.idf = idf(db, term);
-    if (term.size() > 1 && term[0] == 'Z') {
-      const std::string root = term.substr(1);
-      // Snowball turns a final 'y' into 'i' ("study" -> "studi"), so scan from the shorter
-      // prefix and keep the words that really have this stem.
-      std::string prefix = root;
-      if (prefix.size() > 2 && prefix.back() == 'i') prefix.pop_back();
-      std::vector<std::pair<Xapian::doccount, std::string>> found;
-      int scanned = 0;
-      for (auto it = db.allterms_begin(prefix);
-           it != db.allterms_end(prefix) && scanned < kMaxVocabularyScan; ++it, ++scanned) {
-        const std::string word = *it;
-        if (stem(word) == root) found.emplace_back(it.get_termfreq(), word);
-      }
-      std::sort(found.begin(), found.end(), std::greater<>());
-      for (std::size_t k = 0; k < found.size() && k < kMaxVariants; ++k) {
-        g.variants.push_back(found[k].second);
-      }
-    } else {
-      g.variants.push_back(term);
-    }
-    if (!g.variants.empty()) groups.push_back(std::move(g));
+    g.variants.push_back(term);
+    g.key = term.size() > 1 && term[0] == schema::kStemPrefix[0] ? term.substr(1) : term;
+    groups.push_back(std::move(g));
   }
   return groups;
 }

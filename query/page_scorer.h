@@ -10,15 +10,16 @@
 
 namespace paper::query {
 
-// One word of the query with the positional index terms that count for it: itself for an exact
-// word, or every indexed word with the same English stem for a "Z" stem.
+// One word of the query with the positional index terms that count for it (its "Z" stem term)
+// and the key a word of a page's text matches it by (the stem: see WordMatcher).
 struct TermGroup {
   std::string query_term;
   double idf = 0;
   std::vector<std::string> variants;
+  std::string key;
 };
 
-// Builds the groups for the body terms of a query (see body_terms()). Reads the vocabulary.
+// Builds the groups for the body terms of a query (see body_terms()).
 std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
                                         const std::vector<std::string>& terms);
 

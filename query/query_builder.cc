@@ -1,5 +1,8 @@
 #include "query/query_builder.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "common/error.h"
 #include "common/schema.h"
 #include "common/text.h"
@@ -22,7 +25,8 @@ class Stopper : public Xapian::Stopper {
 void configure(Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::Stopper* stopper) {
   qp.set_database(db);
   qp.set_stemmer(Xapian::Stem("english"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // As indexed (common/schema.h): every word becomes "Z" + field prefix + its stem.
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   qp.set_stopper(stopper);
   qp.set_max_expansion(64, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
@@ -56,6 +60,93 @@ class FieldWithFilter : public Xapian::FieldProcessor {
   std::string text_prefix_;
   std::string filter_prefix_;
 };
+
+// Wildcards. Xapian's own ("segm*") expand over unstemmed terms, and the index holds only stems,
+// so build() rewrites each `[field:]word*` into `<kWildcardField><field>:word`, which this
+// processor turns into the stems that start with the word or with its own stem ("segmentation*"
+// -> stems from "segment"), most frequent first.
+constexpr const char* kWildcardField = "xwildcardx";
+
+class WildcardExpander : public Xapian::FieldProcessor {
+ public:
+  explicit WildcardExpander(std::vector<std::string> prefixes) : prefixes_(std::move(prefixes)) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string word = Xapian::Unicode::tolower(value);
+    std::vector<std::string> patterns{word};
+    const std::string stemmed = stem_(word);
+    if (!stemmed.empty() && stemmed != word) patterns.push_back(stemmed);
+    std::vector<Xapian::Query> parts;
+    for (const std::string& prefix : prefixes_) {
+      for (const std::string& pattern : patterns) {
+        parts.emplace_back(Xapian::Query::OP_WILDCARD, schema::kStemPrefix + prefix + pattern,
+                           kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      }
+    }
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+  }
+
+  static constexpr Xapian::termcount kMaxWildcardTerms = 64;
+
+ private:
+  std::vector<std::string> prefixes_;
+  Xapian::Stem stem_{"english"};
+};
+
+// The fields a wildcard may carry, with the term prefixes it expands over.
+struct WildcardField {
+  const char* name;  // "" for free text
+  std::vector<std::string> prefixes;
+};
+const std::vector<WildcardField>& wildcard_fields() {
+  static const std::vector<WildcardField> fields{
+      {"", {"", schema::kPrefixAbstract}},
+      {"title", {schema::kPrefixTitle}},
+      {"abstract", {schema::kPrefixAbstract}},
+      {"ref", {schema::kPrefixReferences}},
+  };
+  return fields;
+}
+
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Rewrites `[field:]word*` (outside quotes, for the fields above) for WildcardExpander.
+std::string rewrite_wildcards(const std::string& text) {
+  std::string out;
+  bool quoted = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"') quoted = !quoted;
+    if (quoted || !is_word_byte(c) || (i > 0 && is_word_byte(text[i - 1]))) {
+      out += text[i++];
+      continue;
+    }
+    // A token starts here: [field:]word, then maybe '*'.
+    std::size_t end = i;
+    while (end < text.size() && is_word_byte(text[end])) ++end;
+    std::string field;
+    std::size_t word_begin = i;
+    if (end < text.size() && text[end] == ':') {
+      field = text.substr(i, end - i);
+      word_begin = end + 1;
+      end = word_begin;
+      while (end < text.size() && is_word_byte(text[end])) ++end;
+    }
+    const bool wildcard = end > word_begin && end < text.size() && text[end] == '*' &&
+                          (end + 1 == text.size() || !is_word_byte(text[end + 1]));
+    const auto known = std::find_if(wildcard_fields().begin(), wildcard_fields().end(),
+                                    [&](const WildcardField& f) { return field == f.name; });
+    if (wildcard && known != wildcard_fields().end()) {
+      out += std::string(kWildcardField) + field + ":" + text.substr(word_begin, end - word_begin);
+      i = end + 1;
+    } else {
+      out += text.substr(i, end - i);
+      i = end;
+    }
+  }
+  return out;
+}
 
 // The words of a query that a spelling correction could replace, lower-cased: every word but
 // operators (AND, NEAR, ...), field names, wildcards, stop words, numbers and one- or two-letter
@@ -113,6 +204,10 @@ struct QueryBuilder::Impl {
     qp.add_boolean_prefix("year", schema::kPrefixYearFilter);
     qp.add_boolean_prefix("state", schema::kPrefixStateFilter);
     qp.add_rangeprocessor(&year_range);
+    for (const WildcardField& f : wildcard_fields()) {
+      qp.add_prefix(std::string(kWildcardField) + f.name,
+                    (new WildcardExpander(f.prefixes))->release());
+    }
   }
 
   std::vector<std::string> synonyms(const std::string& key) const {
@@ -122,6 +217,7 @@ struct QueryBuilder::Impl {
   }
 
   Xapian::Database db;
+  Xapian::Stem stem{"english"};
   Stopper stopper;
   Xapian::QueryParser qp;
   Xapian::NumberRangeProcessor year_range;
@@ -136,7 +232,7 @@ BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op defaul
       expand_synonyms(text, [this](const std::string& key) { return impl_->synonyms(key); });
   impl_->qp.set_default_op(default_op);
   try {
-    built.match = impl_->qp.parse_query(built.expanded_text, kFlags);
+    built.match = impl_->qp.parse_query(rewrite_wildcards(built.expanded_text), kFlags);
     return built;
   } catch (const Xapian::QueryParserError&) {
   }
@@ -158,7 +254,7 @@ std::string QueryBuilder::spelling_suggestion(const std::string& text) {
   const Xapian::Database& db = impl_->db;
   bool unknown = false;
   for (const std::string& word : correctable_words(text)) {
-    if (db.get_termfreq(word) >= 2) continue;
+    if (db.get_termfreq(schema::kStemPrefix + impl_->stem(word)) >= 2) continue;
     Xapian::TermIterator spelled = db.spellings_begin();
     spelled.skip_to(word);
     if (spelled != db.spellings_end() && *spelled == word) continue;

@@ -51,24 +51,84 @@ schema::StoredPaper header_of(const Xapian::Database& db, Xapian::docid did) {
   return schema::decode_document_data(db.get_document(did).get_data());
 }
 
+// Readable words for the index's stems (common/schema.h): the form a text uses most often for
+// each stem ("contracting" for "Zcontract"), learnt from the source paper or the pasted text.
+class SurfaceWords {
+ public:
+  void add_text(std::string_view text) {
+    std::string word;
+    auto flush = [&] {
+      if (word.size() >= 3 && word.size() <= 30) {
+        auto [it, fresh] = stem_of_.try_emplace(word);
+        if (fresh) it->second = stem_(word);
+        ++forms_[it->second][word];
+      }
+      word.clear();
+    };
+    for (char ch : text) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 'a' && c <= 'z') {
+        word += static_cast<char>(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        word += static_cast<char>(c - 'A' + 'a');
+      } else {
+        flush();
+      }
+    }
+    flush();
+  }
+
+  // The word shown for an index term: its most used form, else the stem itself.
+  std::string word_for(const std::string& term) const {
+    const std::string stem = term.substr(std::string_view(schema::kStemPrefix).size());
+    auto it = forms_.find(stem);
+    if (it == forms_.end()) return stem;
+    const auto best =
+        std::max_element(it->second.begin(), it->second.end(), [](const auto& a, const auto& b) {
+          return a.second != b.second ? a.second < b.second : a.first > b.first;
+        });
+    return best->first;
+  }
+
+ private:
+  Xapian::Stem stem_{"english"};
+  std::unordered_map<std::string, std::string> stem_of_;
+  std::unordered_map<std::string, std::unordered_map<std::string, unsigned>> forms_;
+};
+
+// The source paper's own words: its title, abstract and stored pages.
+SurfaceWords surface_words_of(const Xapian::Database& db, const schema::StoredPaper& paper) {
+  SurfaceWords words;
+  words.add_text(paper.paper.title);
+  words.add_text(paper.abstract);
+  for (int page = 1; page <= paper.stored_pages; ++page) {
+    words.add_text(
+        schema::decode_page_text(db.get_metadata(schema::page_metadata_key(paper.paper.id, page))));
+  }
+  return words;
+}
+
 }  // namespace
 
 bool is_display_term(const std::string& term) {
-  if (term.size() < 3 || term.size() > 30) return false;
-  for (char c : term) {
-    if (c < 'a' || c > 'z') return false;
+  // A body stem: "Z" and 3 to 30 lower-case letters.
+  if (term.size() < 4 || term.size() > 31 || term[0] != schema::kStemPrefix[0]) return false;
+  for (std::size_t i = 1; i < term.size(); ++i) {
+    if (term[i] < 'a' || term[i] > 'z') return false;
   }
-  return !is_stopword(term);
+  return !is_stopword_stem(std::string_view(term).substr(1));
 }
 
 RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
   RelatedResult result;
   std::vector<std::pair<std::string, double>> source_terms;
+  SurfaceWords words;
   Xapian::Query exclude;
   if (!request.id.empty()) {
     Xapian::docid did = find_paper(db, request.id);
     if (did == 0) throw_unknown_id(db, request.id);
     schema::StoredPaper source = header_of(db, did);
+    words = surface_words_of(db, source);
     result.source_id = source.paper.id;
     result.source_title = source.paper.title;
     Xapian::RSet rset;
@@ -86,8 +146,11 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
     }
     Xapian::Document doc;
     Xapian::TermGenerator generator;
+    generator.set_stemmer(Xapian::Stem("english"));
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);  // as indexed
     generator.set_document(doc);
     generator.index_text(request.text);
+    words.add_text(request.text);
     source_terms = distinctive(db, doc.termlist_begin(), doc.termlist_end(), request.terms);
     if (source_terms.empty()) {
       throw Error(
@@ -100,7 +163,7 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
   std::unordered_map<std::string, double> weight_of;
   std::vector<Xapian::Query> parts;
   for (const auto& [term, w] : source_terms) {
-    result.source_terms.push_back(term);
+    result.source_terms.push_back(words.word_for(term));
     weight_of[term] = w;
     parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), w);
   }
@@ -121,7 +184,7 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
       return weight_of[a] > weight_of[b];
     });
     if (shared.size() > kReasonTerms) shared.resize(kReasonTerms);
-    hit.shared_terms = std::move(shared);
+    for (const std::string& term : shared) hit.shared_terms.push_back(words.word_for(term));
     result.hits.push_back(std::move(hit));
   }
   return result;
@@ -133,9 +196,10 @@ PaperDetails Searcher::Impl::show(const std::string& id) {
   if (did == 0) throw_unknown_id(db, id);
   PaperDetails details;
   details.paper = header_of(db, did);
+  const SurfaceWords words = surface_words_of(db, details.paper);
   for (const auto& [term, w] :
        distinctive(db, db.termlist_begin(did), db.termlist_end(did), kShowTerms)) {
-    details.distinctive_terms.push_back(term);
+    details.distinctive_terms.push_back(words.word_for(term));
   }
   return details;
 }

@@ -104,19 +104,27 @@ std::vector<FacetCount> facet_counts(const Xapian::Database& db, Xapian::valueno
   return out;
 }
 
-// Xapian does not list the words a wildcard expanded to; the page scores and snippets need them:
-// the most frequent indexed words for each "prefix*" of the text.
+// Xapian does not list the terms a wildcard expanded to; the page scores and snippets need them:
+// the most frequent stems for each "prefix*" of the text (see WildcardExpander in
+// query_builder.cc: stems that start with the word or with the word's stem).
 void add_wildcard_terms(const Xapian::Database& db, const std::string& text,
                         std::vector<std::string>& terms) {
   constexpr std::size_t kMaxWords = 16;
+  Xapian::Stem stem("english");
   std::string word;
   auto flush = [&](bool wildcard) {
     if (wildcard && word.size() >= 2) {
       std::vector<std::pair<Xapian::doccount, std::string>> found;
-      for (auto it = db.allterms_begin(word); it != db.allterms_end(word); ++it) {
-        found.emplace_back(it.get_termfreq(), *it);
+      std::vector<std::string> patterns{schema::kStemPrefix + word};
+      const std::string stemmed = schema::kStemPrefix + stem(word);
+      if (stemmed != patterns[0]) patterns.push_back(stemmed);
+      for (const std::string& pattern : patterns) {
+        for (auto it = db.allterms_begin(pattern); it != db.allterms_end(pattern); ++it) {
+          found.emplace_back(it.get_termfreq(), *it);
+        }
       }
       std::sort(found.begin(), found.end(), std::greater<>());
+      found.erase(std::unique(found.begin(), found.end()), found.end());
       for (std::size_t i = 0; i < found.size() && i < kMaxWords; ++i) {
         terms.push_back(found[i].second);
       }
@@ -170,12 +178,19 @@ struct Candidate {
   double final_score;
 };
 
+// Page words match the query's stems (the index holds stems only: common/schema.h).
 WordMatcher make_matcher(const std::vector<TermGroup>& groups) {
-  WordMatcher m;
+  WordMatcher m(/*stemmed_keys=*/true);
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    for (const std::string& v : groups[g].variants) m.add(v, static_cast<int>(g), groups[g].idf);
+    m.add(groups[g].key, static_cast<int>(g), groups[g].idf);
   }
   return m;
+}
+
+// The English stem of a word, with one stemmer per thread (a Xapian::Stem is not thread-safe).
+std::string stem_word(const std::string& lower_word) {
+  thread_local Xapian::Stem stem("english");
+  return stem(lower_word);
 }
 
 }  // namespace
@@ -331,7 +346,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   parallel_for(page_jobs.size(), [&](std::size_t j) {
     const PageJob& job = page_jobs[j];
     result.hits[job.hit].pages[job.page].snippet =
-        make_snippet(schema::decode_page_text(job.blob), matcher, request.snippet_bytes);
+        make_snippet(schema::decode_page_text(job.blob), matcher, request.snippet_bytes, stem_word);
   });
   for (std::size_t h = 0; h < result.hits.size(); ++h) result.hits[h].paper = std::move(stored[h]);
   return result;

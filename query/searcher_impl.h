@@ -38,8 +38,8 @@ struct Searcher::Impl {
   Xapian::Database db;
 };
 
-// Unprefixed, alphabetic words of at least three letters that are not stop words: the terms
-// shown as "distinctive" (readable, unlike stems).
+// Body stems ("Z" + at least three lower-case letters) that are not a stop word's stem: the terms
+// that can be shown as "distinctive", each through a readable word for it.
 bool is_display_term(const std::string& term);
 
 }  // namespace paper::query

@@ -35,7 +35,7 @@ void for_each_word(std::string_view text, std::size_t from, std::size_t to, F&& 
 
 // The query word group of text[b, e), or -1.
 int group_of(std::string_view text, std::size_t b, std::size_t e, const WordMatcher& matcher,
-             std::string& lower) {
+             const WordKey& key_of, std::string& lower) {
   auto first = static_cast<unsigned char>(text[b]);
   if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
   if (!matcher.may_match(first, e - b)) return -1;
@@ -43,7 +43,7 @@ int group_of(std::string_view text, std::size_t b, std::size_t e, const WordMatc
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return matcher.group_of(lower);
+  return matcher.group_of(key_of ? key_of(lower) : lower);
 }
 
 // Appends text with every run of white space turned into one space.
@@ -60,22 +60,25 @@ void append_collapsed(std::string& out, std::string_view text) {
 
 }  // namespace
 
-void WordMatcher::add(const std::string& lower_word, int group, double weight) {
-  groups_.emplace(lower_word, group);
-  if (!lower_word.empty()) {
-    first_[static_cast<unsigned char>(lower_word[0])] = true;
-    if (lower_word.size() < 64) lengths_ |= std::uint64_t{1} << lower_word.size();
+void WordMatcher::add(const std::string& key, int group, double weight) {
+  groups_.emplace(key, group);
+  if (!key.empty()) {
+    const auto first = static_cast<unsigned char>(key[0]);
+    if (!first_[first] || key.size() < min_length_[first]) min_length_[first] = key.size();
+    first_[first] = true;
+    if (key.size() < 64) lengths_ |= std::uint64_t{1} << key.size();
   }
   if (weights_.size() <= static_cast<std::size_t>(group)) weights_.resize(group + 1, 0);
   weights_[group] = std::max(weights_[group], weight);
 }
 
-int WordMatcher::group_of(const std::string& lower_word) const {
-  auto it = groups_.find(lower_word);
+int WordMatcher::group_of(const std::string& key) const {
+  auto it = groups_.find(key);
   return it == groups_.end() ? -1 : it->second;
 }
 
-Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes) {
+Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes,
+                     const WordKey& key_of) {
   Snippet snippet;
   // One pass over the page keeps only the query words, with their word numbers; the words around
   // the chosen cluster are split again below, from a window of the text.
@@ -89,7 +92,7 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   std::string lower;
   std::size_t n_words = 0;
   for_each_word(text, 0, text.size(), [&](std::size_t b, std::size_t e) {
-    const int g = group_of(text, b, e, matcher, lower);
+    const int g = group_of(text, b, e, matcher, key_of, lower);
     if (g >= 0) hits.push_back({n_words, b, e, g});
     ++n_words;
   });
@@ -131,7 +134,7 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
     if (e == window_end && e < text.size() && is_word_byte(text[e])) return;  // cut at the end
     if (b == cluster_begin) first = words.size();
     if (b <= hits[best_last].begin) last = words.size();
-    words.push_back({b, e, group_of(text, b, e, matcher, lower)});
+    words.push_back({b, e, group_of(text, b, e, matcher, key_of, lower)});
   });
   auto words_before = [&](std::size_t pos) {
     for (std::size_t i = pos; i > 0; --i) {

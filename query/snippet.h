@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,30 +22,42 @@ struct Snippet {
   bool empty() const { return parts.empty(); }
 };
 
-// Decides which words of a text are query words: each lower-case surface form maps to the query
-// word (group index) it counts for, with that word's weight.
+// Decides which words of a text are query words: each key maps to the query word (group index)
+// it counts for, with that word's weight. Keys are lower-case words, or with stemmed keys the
+// English stems of the words (the caller then passes make_snippet the stemmer as key_of).
 class WordMatcher {
  public:
-  void add(const std::string& lower_word, int group, double weight);
-  // Group of a lower-case word, or -1.
-  int group_of(const std::string& lower_word) const;
-  // False when no query word starts with this (lower-case) byte and has this length in bytes: a
-  // cheap test that spares most words of a page the lower-casing and the hash look-up.
+  explicit WordMatcher(bool stemmed_keys = false) : stemmed_(stemmed_keys) {}
+  void add(const std::string& key, int group, double weight);
+  // Group of a key, or -1.
+  int group_of(const std::string& key) const;
+  // False when no key can be this (lower-case) word's: a cheap test that spares most words of a
+  // page the lower-casing, the stemming and the hash look-up. A stem starts with its word's first
+  // letter and is never longer than the word.
   bool may_match(unsigned char first_lower, std::size_t length) const {
-    return first_[first_lower] && (length >= 64 || (lengths_ >> length & 1));
+    if (!first_[first_lower]) return false;
+    if (stemmed_) return length >= min_length_[first_lower];
+    return length >= 64 || (lengths_ >> length & 1);
   }
   double weight(int group) const { return weights_[group]; }
 
  private:
+  bool stemmed_;
   std::unordered_map<std::string, int> groups_;
   std::vector<double> weights_;
   std::array<bool, 256> first_{};
-  std::uint64_t lengths_ = 0;  // bit n: some word has n bytes (words of 64+ bytes always pass)
+  std::array<std::size_t, 256> min_length_{};  // shortest key per first byte
+  std::uint64_t lengths_ = 0;  // bit n: some key has n bytes (keys of 64+ bytes always pass)
 };
 
+// Maps a lower-case word to the form of the matcher's keys (for example its stem).
+using WordKey = std::function<std::string(const std::string& lower_word)>;
+
 // The passage of text (at most about max_bytes) around the densest cluster of query words, white
-// space collapsed, "…" where it was cut. Empty when the text has no query word.
-Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes);
+// space collapsed, "…" where it was cut. Empty when the text has no query word. key_of is
+// needed when the matcher's keys are stems; without it words are looked up as they are.
+Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes,
+                     const WordKey& key_of = {});
 
 // The snippet as one string with each query word between open and close (e.g. "«", "»").
 std::string render_snippet(const Snippet& snippet, std::string_view open, std::string_view close);

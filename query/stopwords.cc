@@ -1,7 +1,11 @@
 #include "query/stopwords.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <array>
+#include <set>
+#include <string>
 
 namespace paper::query {
 
@@ -37,6 +41,16 @@ constexpr std::array<std::string_view, 174> kStopwords = {
 
 bool is_stopword(std::string_view word) {
   return std::binary_search(kStopwords.begin(), kStopwords.end(), word);
+}
+
+bool is_stopword_stem(std::string_view stem) {
+  static const std::set<std::string, std::less<>> stems = [] {
+    Xapian::Stem stemmer("english");
+    std::set<std::string, std::less<>> out;
+    for (std::string_view w : kStopwords) out.insert(stemmer(std::string(w)));
+    return out;
+  }();
+  return stems.find(stem) != stems.end();
 }
 
 }  // namespace paper::query

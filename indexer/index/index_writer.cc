@@ -11,7 +11,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "common/error.h"
 #include "common/sha256.h"
@@ -157,13 +160,21 @@ void find_compounds(std::string_view text, std::set<std::vector<std::string>>& o
   }
 }
 
-// Positions of term in doc, sorted (empty when absent).
-std::vector<Xapian::termpos> positions_of(const Xapian::Document& doc, const std::string& term) {
-  std::vector<Xapian::termpos> out;
+// Positions of each of terms (sorted) in doc; absent terms are left out. One forward pass over
+// the document's term list: a look-up per term (TermIterator::skip_to walks an in-memory document's
+// terms one by one) cost a fifth of the writer's time on the benchmark corpus.
+std::map<std::string, std::vector<Xapian::termpos>> positions_of(
+    const Xapian::Document& doc, const std::set<std::string>& terms) {
+  std::map<std::string, std::vector<Xapian::termpos>> out;
   Xapian::TermIterator t = doc.termlist_begin();
-  t.skip_to(term);
-  if (t == doc.termlist_end() || *t != term) return out;
-  for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out.push_back(*p);
+  const Xapian::TermIterator end = doc.termlist_end();
+  for (const std::string& term : terms) {
+    while (t != end && *t < term) ++t;
+    if (t == end) break;
+    if (*t != term) continue;
+    auto& positions = out[term];
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positions.push_back(*p);
+  }
   return out;
 }
 
@@ -172,33 +183,39 @@ void add_joined_compounds(Xapian::Document& doc,
                           const std::set<std::vector<std::string>>& compounds,
                           const std::string& prefix, const Xapian::Stem& stem,
                           Xapian::WritableDatabase* spelling_db) {
+  const std::string term_prefix = schema::kStemPrefix + prefix;
+  std::set<std::string> part_terms;
+  for (const auto& parts : compounds) {
+    for (const auto& p : parts) part_terms.insert(term_prefix + stem(p));
+  }
+  const auto positions = positions_of(doc, part_terms);
+  static const std::vector<Xapian::termpos> kNone;
   for (const auto& parts : compounds) {
     std::string joined;
     for (const auto& p : parts) joined += p;
     if (joined.size() > kMaxJoinedTermBytes) continue;
-    std::vector<std::vector<Xapian::termpos>> pos;
+    std::vector<const std::vector<Xapian::termpos>*> pos;
     bool all = true;
     for (const auto& p : parts) {
-      pos.push_back(positions_of(doc, prefix + p));
-      if (pos.back().empty()) {
+      auto it = positions.find(term_prefix + stem(p));
+      pos.push_back(it == positions.end() ? &kNone : &it->second);
+      if (pos.back()->empty()) {
         all = false;
         break;
       }
     }
     if (!all) continue;
     bool added = false;
-    for (Xapian::termpos start : pos[0]) {
+    for (Xapian::termpos start : *pos[0]) {
       bool match = true;
       for (std::size_t i = 1; i < parts.size() && match; ++i) {
-        match = std::binary_search(pos[i].begin(), pos[i].end(), start + i);
+        match = std::binary_search(pos[i]->begin(), pos[i]->end(), start + i);
       }
       if (!match) continue;
-      doc.add_posting(prefix + joined, start);
+      doc.add_posting(term_prefix + stem(joined), start);
       added = true;
     }
-    if (!added) continue;
-    doc.add_term("Z" + prefix + stem(joined));
-    if (spelling_db) spelling_db->add_spelling(joined);
+    if (added && spelling_db) spelling_db->add_spelling(joined);
   }
 }
 
@@ -304,7 +321,7 @@ class XapianIndexWriter : public IndexWriter {
     }
     stem_ = Xapian::Stem("english");
     generator_.set_stemmer(stem_);
-    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     generator_.set_database(db_);
     load_synonyms();
   }
@@ -432,6 +449,9 @@ class XapianIndexWriter : public IndexWriter {
   std::size_t uncommitted() const override { return uncommitted_; }
 
   void commit() override {
+    // The batch's body words, each added once with the number of papers that use it.
+    for (const auto& [word, papers] : pending_spelling_) db_.add_spelling(word, papers);
+    pending_spelling_.clear();
     db_.commit();
     uncommitted_ = 0;
     uncommitted_bytes_ = 0;
@@ -451,7 +471,7 @@ class XapianIndexWriter : public IndexWriter {
       try {
         Xapian::Database((dir_ / generation_).string())
             .compact((dir_ / compacted).string(),
-                     Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULLER);
+                     Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
         generation_ = compacted;
         swap_at_finish_ = true;
       } catch (const Xapian::Error&) {
@@ -552,21 +572,55 @@ class XapianIndexWriter : public IndexWriter {
                                             prefix);
   }
 
-  // The body's words for spelling suggestions: only words (letters, 3 to 24 bytes) used at least
-  // twice in the paper. Every token of every page (code, formulas, hapax junk) would make the
-  // spelling table the largest of the index.
-  void add_body_spelling(const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      const std::string& term = *t;
-      if (term.size() < 3 || term.size() > 24 || t.get_wdf() < 2) continue;
-      unsigned char first = static_cast<unsigned char>(term[0]);
-      if (first >= 'A' && first <= 'Z') continue;  // a prefixed term
-      bool letters = true;
-      for (Xapian::Utf8Iterator it(term); it != Xapian::Utf8Iterator() && letters; ++it) {
-        letters = Xapian::Unicode::get_category(*it) == Xapian::Unicode::LOWERCASE_LETTER ||
-                  Xapian::Unicode::get_category(*it) == Xapian::Unicode::OTHER_LETTER;
+  // The body's words for spelling suggestions (the index itself holds only stems): the words
+  // (letters only, 3 to 24 bytes, lower-cased) a paper uses at least twice. Every token of every
+  // page (code, formulas, hapax junk) would make the spelling table the largest of the index.
+  void add_body_spelling(const std::vector<std::string_view>& bodies) {
+    std::unordered_map<std::string, unsigned> counts;
+    std::string word;
+    bool letters = true;
+    auto flush = [&] {
+      if (letters && word.size() >= 3 && word.size() <= 24) ++counts[word];
+      word.clear();
+      letters = true;
+    };
+    for (std::string_view text : bodies) {
+      std::size_t i = 0;
+      while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+          ++i;
+          if (c >= 'a' && c <= 'z') {
+            word += static_cast<char>(c);
+          } else if (c >= 'A' && c <= 'Z') {
+            word += static_cast<char>(c - 'A' + 'a');
+          } else if ((c >= '0' && c <= '9') || c == '_') {
+            word += static_cast<char>(c);
+            letters = false;
+          } else {
+            flush();
+          }
+          continue;
+        }
+        std::uint32_t cp = 0;
+        const std::size_t length = decode_utf8(text, i, cp);
+        i += std::max<std::size_t>(length, 1);
+        if (length == 0 || !Xapian::Unicode::is_wordchar(cp)) {
+          flush();
+          continue;
+        }
+        cp = Xapian::Unicode::tolower(cp);
+        const auto category = Xapian::Unicode::get_category(cp);
+        if (category != Xapian::Unicode::LOWERCASE_LETTER &&
+            category != Xapian::Unicode::OTHER_LETTER) {
+          letters = false;
+        }
+        append_utf8(word, cp);
       }
-      if (letters) db_.add_spelling(term);
+      flush();
+    }
+    for (auto& [w, n] : counts) {
+      if (n >= 2) ++pending_spelling_[w];
     }
   }
 
@@ -623,6 +677,7 @@ class XapianIndexWriter : public IndexWriter {
     // Pages: body unprefixed, the references section (from its heading on) XR-prefixed. Body
     // words go to the spelling table below, filtered.
     std::set<std::vector<std::string>> body_compounds;
+    std::vector<std::string_view> bodies;
     for (std::size_t i = 0; i < s.pages.size(); ++i) {
       const int page = static_cast<int>(i) + 1;
       std::string_view text = s.pages[i];
@@ -640,10 +695,11 @@ class XapianIndexWriter : public IndexWriter {
       if (!body.empty()) {
         index_page_text(body, "");
         find_compounds(body, body_compounds);
+        bodies.push_back(body);
       }
       if (!refs.empty()) index_page_text(refs, schema::kPrefixReferences);
     }
-    add_body_spelling(doc);
+    add_body_spelling(bodies);
     std::set<std::vector<std::string>> title_compounds;
     find_compounds(p.title, title_compounds);
     add_joined_compounds(doc, title_compounds, schema::kPrefixTitle, stem_, &db_);
@@ -670,6 +726,8 @@ class XapianIndexWriter : public IndexWriter {
   Xapian::TermGenerator generator_;
   std::size_t uncommitted_ = 0;
   std::size_t uncommitted_bytes_ = 0;  // page text put since the last commit
+  // Body words for the spelling table -> papers of this batch using them (added at commit()).
+  std::unordered_map<std::string, Xapian::termcount> pending_spelling_;
 };
 
 }  // namespace

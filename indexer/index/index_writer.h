@@ -8,9 +8,9 @@
 //
 // What a document holds beyond common/schema.h (the query side relies on it):
 // - Hyphenated compounds ("U-Net", "few-shot", "3D-UNet", also "U Net" written with a space when a
-//   compound of the same parts occurs in the document) are also indexed as one joined term at the
-//   position of their first part: "unet", "fewshot", "3dunet" (unprefixed for the body and the
-//   title copy, "S"-prefixed for the title), each with its "Z" stem, and in the spelling table.
+//   compound of the same parts occurs in the document) are also indexed as one joined stem at the
+//   position of their first part: "Zunet", "Zfewshot", "Z3dunet" (for the body and the title
+//   copy; "ZS"-prefixed for the title), and the joined word goes to the spelling table.
 // - Synonyms (IndexOptions::synonyms_path, `term = synonym, synonym` per line, '#' comments): every
 //   member of a line is normalised with normalize_for_match ("U-Net" -> "u net") and added as a
 //   synonym of every other member of its line (Xapian synonym table, keys and values both in that

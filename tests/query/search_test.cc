@@ -123,6 +123,19 @@ TEST_F(QuerySearchTest, BooleanOperators) {
   EXPECT_THAT(ids("superpix*"), ElementsAre("contrastive-semi"));
 }
 
+// The index holds stems only; a wildcard expands over the stems that start with the word or with
+// the word's own stem, in free text and in the text fields.
+TEST_F(QuerySearchTest, WildcardsExpandOverStemsInEveryTextField) {
+  EXPECT_THAT(sorted_ids("prototyp*"), ElementsAre("prototype-prostate"));
+  EXPECT_THAT(sorted_ids("prototypes*"), ElementsAre("prototype-prostate"));  // stem "prototyp"
+  EXPECT_THAT(sorted_ids("title:transform*"), ElementsAre("swin-seg"));
+  EXPECT_THAT(sorted_ids("abstract:promptab*"), ElementsAre("sam-med"));
+  EXPECT_THAT(sorted_ids("superpix* OR bladd*"),
+              ElementsAre("contrastive-semi", "prototype-prostate"));
+  EXPECT_THAT(sorted_ids("superpix* -contrastive"), ElementsAre());
+  EXPECT_THAT(sorted_ids("\"skip connection\""), ElementsAre("unet"));  // phrase over stems
+}
+
 TEST_F(QuerySearchTest, WildcardResultsShowTheirPages) {
   SearchResult r = search("superpix*");
   ASSERT_EQ(r.hits.size(), 1u);

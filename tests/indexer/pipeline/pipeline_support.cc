@@ -63,6 +63,8 @@ std::vector<std::string> ids_in(const Xapian::Database& db) {
 std::vector<std::string> search_phrase(const Xapian::Database& db, const std::string& phrase) {
   Xapian::QueryParser qp;
   qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("english"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (common/schema.h)
   Xapian::Enquire enquire(db);
   enquire.set_query(qp.parse_query("\"" + phrase + "\"", Xapian::QueryParser::FLAG_PHRASE));
   std::vector<std::string> out;
