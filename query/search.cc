@@ -187,10 +187,16 @@ WordMatcher make_matcher(const std::vector<TermGroup>& groups) {
   return m;
 }
 
-// The English stem of a word, with one stemmer per thread (a Xapian::Stem is not thread-safe).
+// The English stem of a word, with one stemmer per thread (a Xapian::Stem is not thread-safe)
+// and the stems of the thread's recent words remembered (pages repeat their words).
 std::string stem_word(const std::string& lower_word) {
+  constexpr std::size_t kRemembered = 4096;
   thread_local Xapian::Stem stem("english");
-  return stem(lower_word);
+  thread_local std::unordered_map<std::string, std::string> stems;
+  auto it = stems.find(lower_word);
+  if (it != stems.end()) return it->second;
+  if (stems.size() >= kRemembered) stems.clear();
+  return stems.emplace(lower_word, stem(lower_word)).first->second;
 }
 
 }  // namespace
@@ -305,8 +311,8 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
         [](const Candidate& a, const Candidate& b) { return a.final_score > b.final_score; });
   }
 
-  // Reading from Xapian stays on this thread; decoding the headers and the page texts and making
-  // the snippets (most of the time of a search with snippets) are spread over a few threads.
+  // Reading from Xapian stays on this thread; decoding the page texts and making the snippets
+  // (most of the time of a search with snippets) are spread over a few threads.
   struct PageJob {
     std::size_t hit;
     std::size_t page;
@@ -321,9 +327,9 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
     headers.push_back(db.get_document(candidates[i].did).get_data());
     result.hits.push_back(std::move(hit));
   }
-  std::vector<schema::StoredPaper> stored(headers.size());
-  parallel_for(headers.size(),
-               [&](std::size_t h) { stored[h] = schema::decode_document_data(headers[h]); });
+  // Decoded here: in a fresh process a thread for ten headers costs more than it saves.
+  std::vector<schema::StoredPaper> stored;
+  for (const std::string& header : headers) stored.push_back(schema::decode_document_data(header));
   for (std::size_t h = 0; h < result.hits.size(); ++h) {
     SearchHit& hit = result.hits[h];
     const schema::StoredPaper& paper = stored[h];

@@ -1,6 +1,7 @@
 #include "query/snippet.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <vector>
 
@@ -16,9 +17,15 @@ struct Word {
   int group = -1;
 };
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  }
+  return t;
+}();
+
+bool is_word_byte(unsigned char c) { return kWordBytes[c]; }
 
 // Calls f(begin, end) for each word (run of word bytes) of text[from, to), in order.
 template <typename F>
@@ -43,7 +50,9 @@ int group_of(std::string_view text, std::size_t b, std::size_t e, const WordMatc
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return matcher.group_of(key_of ? key_of(lower) : lower);
+  if (!key_of) return matcher.group_of(lower);
+  if (!matcher.may_be_stem_of(lower)) return -1;
+  return matcher.group_of(key_of(lower));
 }
 
 // Appends text with every run of white space turned into one space.
@@ -62,6 +71,8 @@ void append_collapsed(std::string& out, std::string_view text) {
 
 void WordMatcher::add(const std::string& key, int group, double weight) {
   groups_.emplace(key, group);
+  const std::size_t start = std::min<std::size_t>(3, key.size() > 3 ? key.size() - 2 : 1);
+  key_starts_.push_back(key.substr(0, start));
   if (!key.empty()) {
     const auto first = static_cast<unsigned char>(key[0]);
     if (!first_[first] || key.size() < min_length_[first]) min_length_[first] = key.size();
@@ -70,6 +81,13 @@ void WordMatcher::add(const std::string& key, int group, double weight) {
   }
   if (weights_.size() <= static_cast<std::size_t>(group)) weights_.resize(group + 1, 0);
   weights_[group] = std::max(weights_[group], weight);
+}
+
+bool WordMatcher::may_be_stem_of(const std::string& lower_word) const {
+  for (const std::string& start : key_starts_) {
+    if (lower_word.compare(0, start.size(), start) == 0) return true;
+  }
+  return false;
 }
 
 int WordMatcher::group_of(const std::string& key) const {

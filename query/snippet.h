@@ -39,10 +39,15 @@ class WordMatcher {
     if (stemmed_) return length >= min_length_[first_lower];
     return length >= 64 || (lengths_ >> length & 1);
   }
+  // With stemmed keys, the finer test on the whole lower-case word: some key shares its first
+  // letters (a stem keeps all but at most the last two letters of its word's start, up to three
+  // compared here), so that "the" and "that" are not stemmed when looking for "thesi".
+  bool may_be_stem_of(const std::string& lower_word) const;
   double weight(int group) const { return weights_[group]; }
 
  private:
   bool stemmed_;
+  std::vector<std::string> key_starts_;  // per key: its first min(3, max(1, size - 2)) bytes
   std::unordered_map<std::string, int> groups_;
   std::vector<double> weights_;
   std::array<bool, 256> first_{};
