@@ -67,6 +67,15 @@ class EntryParser {
         on_heading(level, std::string(heading));
         continue;
       }
+      // A setext heading: a line of text underlined by "===" (level 1) or "---" (level 2).
+      if (i + 1 < lines.size() && !open_ && !list_item_content(t)) {
+        if (int level = setext_underline_level(trim(lines[i + 1].text))) {
+          finish();
+          on_heading(level, t);
+          ++i;
+          continue;
+        }
+      }
       if (toc_level_ > 0) continue;
       if (t.find('|') != std::string::npos && i + 1 < lines.size() &&
           is_delimiter_row(trim(lines[i + 1].text))) {

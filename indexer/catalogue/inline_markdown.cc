@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "common/text.h"
 
@@ -235,6 +237,15 @@ class Tokenizer {
         }
         if (close != kNone) {
           std::string_view inner = s_.substr(i + 1, close - i - 1);
+          if (auto href = anchor_href(inner)) {
+            // <a href="url">label</a>: a link like [label](url); without "</a>", a bare link.
+            std::size_t closing = find_anchor_end(close + 1, end);
+            std::string label =
+                closing == kNone ? std::string() : plain(close + 1, closing, depth + 1);
+            add_token(InlineToken::Kind::kLink, std::move(label), std::move(*href), bold, italic);
+            i = closing == kNone ? close + 1 : closing + 4;
+            continue;
+          }
           if (inner.rfind("http://", 0) == 0 || inner.rfind("https://", 0) == 0) {
             add_token(InlineToken::Kind::kLink, "", std::string(inner), bold, italic);
             i = close + 1;
@@ -275,6 +286,65 @@ class Tokenizer {
   }
 
   // The readable text of s_[begin, end) (a link label).
+  // The href of an HTML anchor tag's inside ("a href=\"url\" ..."), entities decoded; nullopt
+  // for any other tag or an anchor without href.
+  static std::optional<std::string> anchor_href(std::string_view inner) {
+    if (inner.size() < 2 || (inner[0] != 'a' && inner[0] != 'A') || !is_space(inner[1])) {
+      return std::nullopt;
+    }
+    std::string lower(inner);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    std::size_t at = 1;
+    while ((at = lower.find("href", at)) != std::string::npos) {
+      const bool starts = is_space(lower[at - 1]);
+      std::size_t k = at + 4;
+      at = k;
+      if (!starts) continue;
+      while (k < inner.size() && is_space(inner[k])) ++k;
+      if (k >= inner.size() || inner[k] != '=') continue;
+      ++k;
+      while (k < inner.size() && is_space(inner[k])) ++k;
+      if (k >= inner.size()) return std::nullopt;
+      std::size_t value_end;
+      if (inner[k] == '"' || inner[k] == '\'') {
+        value_end = inner.find(inner[k], k + 1);
+        if (value_end == std::string_view::npos) return std::nullopt;
+        ++k;
+      } else {
+        value_end = k;
+        while (value_end < inner.size() && !is_space(inner[value_end])) ++value_end;
+      }
+      std::string url;
+      for (std::size_t u = k; u < value_end;) {
+        std::string decoded;
+        std::size_t len = inner[u] == '&' ? decode_entity(inner, u, value_end, decoded) : 0;
+        if (len > 0) {
+          url += decoded;
+          u += len;
+        } else {
+          url += inner[u++];
+        }
+      }
+      return collapse_space(url);
+    }
+    return std::nullopt;
+  }
+
+  // Index of the "</a>" (any case) that closes an anchor, searching [from, end); kNone if none.
+  // A failed search is remembered so that a line of unclosed anchors stays linear.
+  std::size_t find_anchor_end(std::size_t from, std::size_t end) {
+    if (from >= anchor_fail_from_ && end <= anchor_fail_end_) return kNone;
+    for (std::size_t k = from; k + 4 <= end; ++k) {
+      if (s_[k] == '<' && s_[k + 1] == '/' && (s_[k + 2] == 'a' || s_[k + 2] == 'A') &&
+          s_[k + 3] == '>') {
+        return k;
+      }
+    }
+    anchor_fail_from_ = from;
+    anchor_fail_end_ = end;
+    return kNone;
+  }
+
   std::string plain(std::size_t begin, std::size_t end, int depth) {
     flush();
     std::size_t before = tokens_.size();
@@ -312,6 +382,7 @@ class Tokenizer {
   std::string text_;
   bool text_bold_ = false, text_italic_ = false;
   std::size_t angle_fail_from_ = kNone, angle_fail_end_ = 0;
+  std::size_t anchor_fail_from_ = kNone, anchor_fail_end_ = 0;
 };
 
 }  // namespace

@@ -56,6 +56,14 @@ bool is_thematic_break(std::string_view t) {
 }
 
 // Heading level 1..6 and its text, or level 0.
+int setext_underline_level(std::string_view t) {
+  if (t.size() < 2 || (t[0] != '=' && t[0] != '-')) return 0;
+  for (char c : t) {
+    if (c != t[0]) return 0;
+  }
+  return t[0] == '=' ? 1 : 2;
+}
+
 int heading_level(std::string_view t, std::string_view* text) {
   int level = 0;
   while (level < static_cast<int>(t.size()) && t[level] == '#') ++level;

@@ -25,6 +25,10 @@ bool is_thematic_break(std::string_view trimmed);
 // the line is not a heading.
 int heading_level(std::string_view trimmed, std::string_view* text);
 
+// 1 for a setext underline "===" (two or more '='), 2 for "---" (two or more '-', as a thematic
+// break also is: the caller decides by the line above), 0 otherwise. Input is trimmed.
+int setext_underline_level(std::string_view trimmed);
+
 // "Contents", "Table of Contents", "TOC": the heading of a table of contents.
 bool is_toc_heading(const std::string& heading);
 

@@ -83,6 +83,15 @@ bool PdfSink::write(const char* data, std::size_t size) {
 
 std::string PdfSink::commit(const std::string& cache_dir) {
   sha256_ = hash_->hex_digest();
+  // On disk before its name is: the state store records this path as fetched, so after a power
+  // cut the cache must not hold a name whose content was never written.
+  if (::fdatasync(fd_) != 0 && errno != EINVAL) {
+    const int error = errno;
+    ::close(fd_);
+    fd_ = -1;
+    throw Error("cannot write " + temp_path_ + ": " + std::strerror(error) +
+                "; check free disk space");
+  }
   if (::close(fd_) != 0) {
     fd_ = -1;
     throw Error("cannot write " + temp_path_ + ": " + std::strerror(errno) +

@@ -40,6 +40,47 @@ TEST(CatalogueShapes, BulletWhoseTitleIsTheLink) {
   EXPECT_EQ(c.papers[1].links[0].kind, LinkKind::kArxiv);
 }
 
+TEST(CatalogueShapes, HtmlAnchorsAreLinks) {
+  Catalogue c = parse_list_text(
+      "## Segmentation\n\n"
+      "- <a href=\"https://arxiv.org/abs/1807.10165\">UNet++: A Nested U-Net Architecture</a>, "
+      "Zongwei Zhou, DLMIA 2018 <A HREF='https://github.com/MrGiovanni/UNetPlusPlus'>"
+      "<img src=\"badge.svg\"></A>\n"
+      "- **Attention U-Net: Learning Where to Look for the Pancreas** (MIDL 2018) "
+      "[<a href=\"https://arxiv.org/pdf/1804.03999.pdf?a=1&amp;b=2\">paper</a>]\n"
+      "- <a href=\"https://arxiv.org/abs/2102.04306\">TransUNet: unclosed anchor, arXiv 2021\n",
+      "html.md");
+  ASSERT_EQ(c.papers.size(), 3u);
+  EXPECT_EQ(c.papers[0].title, "UNet++: A Nested U-Net Architecture");
+  EXPECT_EQ(c.papers[0].venue, "DLMIA");
+  ASSERT_EQ(c.papers[0].links.size(), 2u);
+  EXPECT_EQ(c.papers[0].links[0].url, "https://arxiv.org/abs/1807.10165");
+  EXPECT_EQ(c.papers[0].links[0].kind, LinkKind::kArxiv);
+  EXPECT_EQ(c.papers[0].links[1].kind, LinkKind::kCode);
+  EXPECT_EQ(c.papers[1].title, "Attention U-Net: Learning Where to Look for the Pancreas");
+  ASSERT_EQ(c.papers[1].links.size(), 1u);
+  EXPECT_EQ(c.papers[1].links[0].label, "paper");
+  EXPECT_EQ(c.papers[1].links[0].url, "https://arxiv.org/pdf/1804.03999.pdf?a=1&b=2");
+  ASSERT_FALSE(c.papers[2].links.empty());
+  EXPECT_EQ(c.papers[2].links[0].url, "https://arxiv.org/abs/2102.04306");
+}
+
+TEST(CatalogueShapes, SetextHeadingsNameSections) {
+  Catalogue c = parse_list_text(
+      "Awesome Segmentation\n====================\n\n"
+      "Transformers\n------------\n\n"
+      "- [Swin-Unet: Unet-like Pure Transformer](https://arxiv.org/abs/2105.05537), Hu Cao, "
+      "ECCV Workshops 2022\n\n"
+      "---\n\n"
+      "- [TransUNet: Transformers Make Strong Encoders](https://arxiv.org/abs/2102.04306), "
+      "Jieneng Chen, arXiv 2021\n",
+      "setext.md");
+  ASSERT_EQ(c.papers.size(), 2u);
+  EXPECT_EQ(c.papers[0].section, "Transformers");
+  EXPECT_EQ(c.papers[0].source, (SourceLocation{"setext.md", 7}));
+  EXPECT_EQ(c.papers[1].section, "Transformers");  // a thematic break is not a heading
+}
+
 TEST(CatalogueShapes, NumberedEntries) {
   Catalogue c = parse_list_text(
       "## Papers\n"
