@@ -2,7 +2,8 @@
 # Query benchmark (issue 5): over the 984-PDF corpus (../shared/bench/make-corpus.sh) and its 50
 # queries, the wall time of one process per query for paper-search, Xapian's quest over
 # omindex's index and recollq over Recoll's index (same run, same machine, warm cache), then
-# the in-process latency of the query library (query_bench, Google Benchmark).
+# the in-process latency of the query library (query_bench, Google Benchmark), and known-item
+# search quality on real pages (known_item).
 #   bench/query/run.sh [CORPUS_DIR] [QUERIES]
 # Needs: xapian-tools (quest), xapian-omega (omindex), recollcmd (recollindex, recollq),
 # poppler-utils, libbenchmark-dev; a build of the project in $BUILD (default build-query).
@@ -73,3 +74,6 @@ PY
 
 "$BUILD/bench/query/query_bench" --db "$INDEX" --queries "$QUERIES" \
   --benchmark_format=console 2>&1 | tee -a "$WORK/query-times.md"
+
+# Known-item search (the right paper and the right page first) over the same index.
+"$BUILD/bench/query/known_item" --db "$INDEX" --queries 300 | tee -a "$WORK/query-times.md"
