@@ -10,6 +10,11 @@ namespace paper::query {
 namespace {
 
 constexpr double kK1 = 1.2;
+// Proximity: a page also scores the idf of the distinct query words (two or more) found within
+// kProximityWindow positions of each other, times kProximityWeight; chosen on the relevance set
+// and the known-item benchmark (bench/results/query.md).
+constexpr Xapian::termpos kProximityWindow = 16;
+constexpr double kProximityWeight = 2.0;
 
 double idf(const Xapian::Database& db, const std::string& term) {
   double n = db.get_termfreq(term);
@@ -38,53 +43,82 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
     std::vector<Xapian::docid> candidates) {
   std::sort(candidates.begin(), candidates.end());
   const std::size_t n_groups = groups.size();
-  // counts[c][page * n_groups + g]: occurrences of group g's words on that page of candidate c.
-  std::vector<std::vector<unsigned>> counts(candidates.size());
+  // Every body position of a query word in each candidate, per group (each list in order).
+  std::vector<std::vector<std::vector<Xapian::termpos>>> positions(
+      candidates.size(), std::vector<std::vector<Xapian::termpos>>(n_groups));
   for (std::size_t g = 0; g < n_groups; ++g) {
     for (const std::string& variant : groups[g].variants) {
       Xapian::PostingIterator post = db.postlist_begin(variant);
       const Xapian::PostingIterator end = db.postlist_end(variant);
       for (std::size_t c = 0; c < candidates.size(); ++c) {
-        const Xapian::docid did = candidates[c];
-        post.skip_to(did);
+        post.skip_to(candidates[c]);
         if (post == end) break;
-        if (*post != did) continue;
-        std::vector<unsigned>& per_page = counts[c];
-        // Positions come in order, so each page's occurrences are one run: one update per run.
-        int run_page = -1;
-        unsigned run = 0;
-        auto flush = [&] {
-          if (run_page < 1 || run == 0) return;  // page 0 is the title
-          const std::size_t at = static_cast<std::size_t>(run_page) * n_groups + g;
-          if (per_page.size() <= at) per_page.resize((run_page + 1) * n_groups, 0);
-          per_page[at] += run;
-        };
+        if (*post != candidates[c]) continue;
+        auto& list = positions[c][g];
+        list.reserve(list.size() + post.get_wdf());
         for (auto pos = post.positionlist_begin(); pos != post.positionlist_end(); ++pos) {
-          const int page = static_cast<int>(schema::page_of_position(*pos));
-          if (page != run_page) {
-            flush();
-            run_page = page;
-            run = 0;
-          }
-          ++run;
+          if (schema::page_of_position(*pos) >= 1) list.push_back(*pos);  // page 0: the title
         }
-        flush();
       }
+    }
+    if (groups[g].variants.size() > 1) {
+      for (auto& per_group : positions) std::sort(per_group[g].begin(), per_group[g].end());
     }
   }
   std::unordered_map<Xapian::docid, std::vector<PageScore>> out;
+  std::vector<unsigned> tf(n_groups), in_window(n_groups);
+  std::vector<std::size_t> next(n_groups);
+  std::vector<std::pair<Xapian::termpos, unsigned>> h;
   for (std::size_t c = 0; c < candidates.size(); ++c) {
-    const std::vector<unsigned>& per_page = counts[c];
-    std::vector<PageScore> scores;
-    for (std::size_t at = 0; at < per_page.size(); at += n_groups) {
-      double s = 0;
+    // The groups' lists merged in position order (few groups: the smallest head each time).
+    h.clear();
+    std::fill(next.begin(), next.end(), 0);
+    for (;;) {
+      std::size_t best = n_groups;
       for (std::size_t g = 0; g < n_groups; ++g) {
-        const double tf = per_page[at + g];
-        if (tf > 0) s += groups[g].idf * tf * (kK1 + 1) / (tf + kK1);
+        if (next[g] < positions[c][g].size() &&
+            (best == n_groups || positions[c][g][next[g]] < positions[c][best][next[best]])) {
+          best = g;
+        }
       }
-      if (s > 0) scores.push_back({static_cast<int>(at / n_groups), s});
+      if (best == n_groups) break;
+      h.emplace_back(positions[c][best][next[best]++], static_cast<unsigned>(best));
     }
-    if (scores.empty()) continue;  // matched on the title (page 0) only
+    if (h.empty()) continue;  // matched on the title only
+    std::vector<PageScore> scores;
+    for (std::size_t begin = 0; begin < h.size();) {
+      const auto page = schema::page_of_position(h[begin].first);
+      std::size_t end = begin;
+      while (end < h.size() && schema::page_of_position(h[end].first) == page) ++end;
+      // Saturated counts, and the most idf of distinct query words within one window.
+      std::fill(tf.begin(), tf.end(), 0);
+      std::fill(in_window.begin(), in_window.end(), 0);
+      double best_window = 0, window_idf = 0;
+      int distinct = 0;  // groups in the window
+      for (std::size_t i = begin, lo = begin; i < end; ++i) {
+        const unsigned g = h[i].second;
+        ++tf[g];
+        if (in_window[g]++ == 0) {
+          window_idf += groups[g].idf;
+          ++distinct;
+        }
+        for (; h[i].first - h[lo].first >= kProximityWindow; ++lo) {
+          const unsigned out_g = h[lo].second;
+          if (--in_window[out_g] == 0) {
+            window_idf -= groups[out_g].idf;
+            --distinct;
+          }
+        }
+        if (distinct >= 2) best_window = std::max(best_window, window_idf);
+      }
+      double s = kProximityWeight * best_window;
+      for (std::size_t g = 0; g < n_groups; ++g) {
+        const double t = tf[g];
+        if (t > 0) s += groups[g].idf * t * (kK1 + 1) / (t + kK1);
+      }
+      scores.push_back({static_cast<int>(page), s});
+      begin = end;
+    }
     std::sort(scores.begin(), scores.end(), [](const PageScore& a, const PageScore& b) {
       return a.score != b.score ? a.score > b.score : a.page < b.page;
     });

@@ -28,9 +28,10 @@ struct PageScore {
   double score = 0;
 };
 
-// Per-page BM25-style scores (saturated term counts times idf, summed over the groups) of each
-// candidate paper, best page first; pages without a query word are left out, as is the title
-// (page 0). Candidates in any order.
+// Per-page scores of each candidate paper, best page first: BM25-style saturated term counts
+// times idf, summed over the groups, plus a proximity bonus for the query words found close
+// together on the page; pages without a query word are left out, as is the title (page 0).
+// Candidates in any order.
 std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
     const Xapian::Database& db, const std::vector<TermGroup>& groups,
     std::vector<Xapian::docid> candidates);
