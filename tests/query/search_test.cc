@@ -236,6 +236,45 @@ TEST(QuerySpelling, AWordThePapersUseIsNotCorrected) {
   EXPECT_EQ(searcher.search(request).suggestion, "model");
 }
 
+// The same words as often in both papers: the page where they stand together, and its paper,
+// come first, ahead of pages that have the words more often but apart.
+TEST(QueryProximity, WordsCloseTogetherRankTheirPageAndPaperFirst) {
+  testing::TempDir dir;
+  const std::string filler =
+      " The cohort was imaged at two sites over three years with the same protocol and scanner."
+      " Annotations were made by two readers and disagreements were resolved together. ";
+  const std::string far = "We describe the hepatic lesion." + filler + filler +
+                          "Then the attention map." + filler + filler + "And the hepatic vein.";
+  std::vector<testing::PaperSpec> papers{
+      {"apart",
+       "A Study of Liver Imaging",
+       {"A. Author"},
+       "MICCAI",
+       2020,
+       "Architectures",
+       "",
+       {far, "The hepatic part." + filler + filler + "The attention part."}},
+      {"together",
+       "A Study of Liver Scans",
+       {"B. Author"},
+       "MICCAI",
+       2020,
+       "Architectures",
+       "",
+       {filler, "An attention map of each hepatic lesion is drawn." + filler, far}},
+  };
+  testing::build_index(dir.file("index"), papers);
+  Searcher searcher(dir.file("index"));
+  SearchRequest request;
+  request.text = "hepatic attention";
+  SearchResult r = searcher.search(request);
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].paper.paper.id, "together");
+  ASSERT_EQ(r.hits[0].pages.size(), 2u);
+  EXPECT_EQ(r.hits[0].pages[0].page, 2);  // page 3 has "hepatic" twice, but apart
+  EXPECT_EQ(r.hits[0].pages[1].page, 3);
+}
+
 TEST_F(QuerySearchTest, WhenNoPaperHasEveryWordPapersWithSomeAreShown) {
   SearchResult r = search("superpixel bladder");
   EXPECT_TRUE(r.any_word);
