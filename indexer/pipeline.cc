@@ -16,6 +16,7 @@
 #include "common/schema.h"
 #include "common/sha256.h"
 #include "common/text.h"
+#include "indexer/extract/sections.h"
 #include "indexer/fetch/resolve.h"
 #include "indexer/fetch/state_store.h"
 #include "indexer/index/index_writer.h"
@@ -491,7 +492,9 @@ class Pipeline : public FetchObserver {
       if (t.status == ExtractedText::Status::kOk) {
         std::string title = document_title(t);
         if (!title.empty()) s.paper.title = title;
-        if (!trim(t.pdf_author).empty()) s.paper.authors = {trim(t.pdf_author)};
+        if (auto authors = authors_from_metadata(t.pdf_author); !authors.empty()) {
+          s.paper.authors = std::move(authors);
+        }
         put(i, std::move(s), done.stamp, Kind::kText, "");
       } else {
         s.state = schema::PaperState::kMetadataOnly;

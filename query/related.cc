@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_map>
 
@@ -56,26 +57,40 @@ schema::StoredPaper header_of(const Xapian::Database& db, Xapian::docid did) {
 class SurfaceWords {
  public:
   void add_text(std::string_view text) {
-    std::string word;
-    auto flush = [&] {
-      if (word.size() >= 3 && word.size() <= 30) {
-        auto [it, fresh] = stem_of_.try_emplace(word);
-        if (fresh) it->second = stem_(word);
-        ++forms_[it->second][word];
-      }
+    // Words, and hyphenated compounds joined as the index joins them ("y-axis" -> "yaxis").
+    std::string word, joined;
+    bool compound = false;
+    auto count = [&](const std::string& w) {
+      if (w.size() < 3 || w.size() > 30) return;
+      auto [it, fresh] = stem_of_.try_emplace(w);
+      if (fresh) it->second = stem_(w);
+      ++forms_[it->second][w];
+    };
+    auto end_word = [&] {
+      count(word);
       word.clear();
     };
-    for (char ch : text) {
-      const auto c = static_cast<unsigned char>(ch);
-      if (c >= 'a' && c <= 'z') {
-        word += static_cast<char>(c);
-      } else if (c >= 'A' && c <= 'Z') {
-        word += static_cast<char>(c - 'A' + 'a');
+    auto end_compound = [&] {
+      end_word();
+      if (compound) count(joined);
+      joined.clear();
+      compound = false;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        word += lower;
+        joined += lower;
+      } else if (c == '-' && !word.empty() && i + 1 < text.size() &&
+                 std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
+        end_word();
+        compound = true;
       } else {
-        flush();
+        end_compound();
       }
     }
-    flush();
+    end_compound();
   }
 
   // The word shown for an index term: its most used form, else the stem itself.

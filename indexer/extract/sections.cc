@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "common/text.h"
+#include "indexer/extract/text_cleanup.h"
 
 namespace paper {
 
@@ -202,6 +203,39 @@ bool is_junk_title(std::string_view title) {
   }
   return trimmed == "undefined" || trimmed == "title" || starts_with(trimmed, "doi:") ||
          starts_with(trimmed, "arxiv:");
+}
+
+std::vector<std::string> authors_from_metadata(std::string_view author) {
+  constexpr std::size_t kMaxAuthors = 50;
+  std::string text(author);
+  for (std::string_view sep : {" and ", " AND ", ";", "&"}) {
+    for (std::size_t at = text.find(sep); at != std::string::npos; at = text.find(sep, at + 1)) {
+      text.replace(at, sep.size(), ",");
+    }
+  }
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size() && out.size() < kMaxAuthors) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string name = trim(clean_line(text.substr(start, end - start)));
+    start = end + 1;
+    int letters = 0, others = 0;
+    for (char c : name) {
+      const auto b = static_cast<unsigned char>(c);
+      if (is_ascii_alpha(c) || b >= 0xC0) {
+        ++letters;
+      } else if (b < 0x80 && c != ' ' && c != '.' && c != '-' && c != '\'') {
+        ++others;
+      }
+    }
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool placeholder = lower == "unknown" || lower == "administrator" || lower == "admin" ||
+                             lower == "user" || lower == "author" || lower == "anonymous";
+    if (letters >= 2 && others * 2 < letters && !placeholder) out.push_back(name);
+  }
+  return out;
 }
 
 std::string guess_title_from_page(std::string_view page_text) {

@@ -24,6 +24,11 @@ std::optional<std::size_t> find_references_heading(std::string_view page_text);
 // ...", "untitled", fewer than three letters.
 bool is_junk_title(std::string_view title);
 
+// The author names in a PDF's Author metadata ("A. One, B. Two and C. Three"; also ';' and
+// '&'), trimmed, leaving out parts that are not names: mostly symbols or digits, under two
+// letters, placeholders such as "Unknown" or "Administrator". At most 50.
+std::vector<std::string> authors_from_metadata(std::string_view author);
+
 // A guess at the title from the first page's first lines (skipping journal headers, arXiv
 // stamps and lines with few letters); empty when nothing looks like a title.
 std::string guess_title_from_page(std::string_view page_text);

@@ -53,6 +53,18 @@ TEST(FindReferencesHeading, FindsTheLastHeadingLine) {
   EXPECT_FALSE(find_references_heading("this is kept for later\nreference.").has_value());
 }
 
+TEST(ExtractSections, AuthorsFromMetadataAreSplitAndJunkLeftOut) {
+  EXPECT_EQ(authors_from_metadata("Olaf Ronneberger, Philipp Fischer and Thomas Brox"),
+            (std::vector<std::string>{"Olaf Ronneberger", "Philipp Fischer", "Thomas Brox"}));
+  EXPECT_EQ(authors_from_metadata("Ben Frank, ` `%%%`#`&12_`__~~~\xe0\xa5\xb2"),
+            (std::vector<std::string>{"Ben Frank"}));
+  EXPECT_EQ(authors_from_metadata("J. M\xc3\xbcller; A. O'Neil & Z. Zhou"),
+            (std::vector<std::string>{"J. M\xc3\xbcller", "A. O'Neil", "Z. Zhou"}));
+  EXPECT_TRUE(authors_from_metadata("Administrator").empty());
+  EXPECT_TRUE(authors_from_metadata("  ").empty());
+  EXPECT_TRUE(authors_from_metadata("12345").empty());
+}
+
 TEST(JunkTitle, RecognisesUselessMetadata) {
   EXPECT_TRUE(is_junk_title(""));
   EXPECT_TRUE(is_junk_title("Microsoft Word - paper_v3.docx"));
