@@ -110,8 +110,9 @@ const std::vector<WildcardField>& wildcard_fields() {
 
 bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
-// Rewrites `[field:]word*` (outside quotes, for the fields above) for WildcardExpander.
-std::string rewrite_wildcards(const std::string& text) {
+// Rewrites `[field:]word*` (outside quotes, for the fields above) for WildcardExpander; the
+// lower-cased words of the free-text wildcards go to body_words.
+std::string rewrite_wildcards(const std::string& text, std::vector<std::string>& body_words) {
   std::string out;
   bool quoted = false;
   std::size_t i = 0;
@@ -138,7 +139,9 @@ std::string rewrite_wildcards(const std::string& text) {
     const auto known = std::find_if(wildcard_fields().begin(), wildcard_fields().end(),
                                     [&](const WildcardField& f) { return field == f.name; });
     if (wildcard && known != wildcard_fields().end()) {
-      out += std::string(kWildcardField) + field + ":" + text.substr(word_begin, end - word_begin);
+      const std::string word = text.substr(word_begin, end - word_begin);
+      out += std::string(kWildcardField) + field + ":" + word;
+      if (field.empty()) body_words.push_back(Xapian::Unicode::tolower(word));
       i = end + 1;
     } else {
       out += text.substr(i, end - i);
@@ -232,7 +235,8 @@ BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op defaul
       expand_synonyms(text, [this](const std::string& key) { return impl_->synonyms(key); });
   impl_->qp.set_default_op(default_op);
   try {
-    built.match = impl_->qp.parse_query(rewrite_wildcards(built.expanded_text), kFlags);
+    built.match =
+        impl_->qp.parse_query(rewrite_wildcards(built.expanded_text, built.wildcard_words), kFlags);
     return built;
   } catch (const Xapian::QueryParserError&) {
   }

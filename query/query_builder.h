@@ -14,6 +14,9 @@ struct BuiltQuery {
   Xapian::Query match;        // which papers match (body, with fields and filters)
   std::string expanded_text;  // the text parsed, after synonym expansion
   bool plain_words = false;   // the syntax was not understood; parsed as plain words
+  // The words of free-text wildcards ("segm" for segm*), lower-cased: Xapian does not list the
+  // terms a wildcard expands to.
+  std::vector<std::string> wildcard_words;
 };
 
 // Parses query syntax: words, "phrases", AND/OR/NOT/-word, NEAR, wildcards, title:, author:,

@@ -104,46 +104,30 @@ std::vector<FacetCount> facet_counts(const Xapian::Database& db, Xapian::valueno
   return out;
 }
 
-// Xapian does not list the terms a wildcard expanded to; the page scores and snippets need them:
-// the most frequent stems for each "prefix*" of the text (see WildcardExpander in
-// query_builder.cc: stems that start with the word or with the word's stem).
-void add_wildcard_terms(const Xapian::Database& db, const std::string& text,
+// The terms the free-text wildcards of a query expand to, for the page scores and snippets: the
+// most frequent stems starting with each word or with the word's stem (as WildcardExpander in
+// query_builder.cc expands them).
+void add_wildcard_terms(const Xapian::Database& db, const std::vector<std::string>& words,
                         std::vector<std::string>& terms) {
   constexpr std::size_t kMaxWords = 16;
   Xapian::Stem stem("english");
-  std::string word;
-  auto flush = [&](bool wildcard) {
-    if (wildcard && word.size() >= 2) {
-      std::vector<std::pair<Xapian::doccount, std::string>> found;
-      std::vector<std::string> patterns{schema::kStemPrefix + word};
-      const std::string stemmed = schema::kStemPrefix + stem(word);
-      if (stemmed != patterns[0]) patterns.push_back(stemmed);
-      for (const std::string& pattern : patterns) {
-        for (auto it = db.allterms_begin(pattern); it != db.allterms_end(pattern); ++it) {
-          found.emplace_back(it.get_termfreq(), *it);
-        }
-      }
-      std::sort(found.begin(), found.end(), std::greater<>());
-      found.erase(std::unique(found.begin(), found.end()), found.end());
-      for (std::size_t i = 0; i < found.size() && i < kMaxWords; ++i) {
-        terms.push_back(found[i].second);
+  for (const std::string& word : words) {
+    if (word.size() < 2) continue;
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    std::vector<std::string> patterns{schema::kStemPrefix + word};
+    const std::string stemmed = schema::kStemPrefix + stem(word);
+    if (stemmed != patterns[0]) patterns.push_back(stemmed);
+    for (const std::string& pattern : patterns) {
+      for (auto it = db.allterms_begin(pattern); it != db.allterms_end(pattern); ++it) {
+        found.emplace_back(it.get_termfreq(), *it);
       }
     }
-    word.clear();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = text[i];
-    if (std::isalnum(c)) {
-      word += static_cast<char>(std::tolower(c));
-    } else if (c == ':') {
-      // A word inside a field (title:segm*) is not a body word.
-      while (i + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[i + 1]))) ++i;
-      word.clear();
-    } else {
-      flush(c == '*');
+    std::sort(found.begin(), found.end(), std::greater<>());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    for (std::size_t i = 0; i < found.size() && i < kMaxWords; ++i) {
+      terms.push_back(found[i].second);
     }
   }
-  flush(false);
 }
 
 // Runs work(0..n-1), each index once, on this thread and up to three more: pure computations
@@ -244,7 +228,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   const std::size_t depth =
       uses_pages(request.ranking) ? std::max(wanted, request.rerank_depth) : wanted;
   std::vector<std::string> terms = body_terms(built.match);
-  add_wildcard_terms(db, request.text, terms);
+  add_wildcard_terms(db, built.wildcard_words, terms);
   auto run = [&](const Xapian::Query& match) {
     enquire.set_query(ranked_query(match, terms, request.ranking));
     matching.ids.clear();
@@ -257,6 +241,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
     if (!any.match.empty() && any.match.serialise() != built.match.serialise()) {
       built = any;
       terms = body_terms(built.match);
+      add_wildcard_terms(db, built.wildcard_words, terms);
       mset = run(built.match);
       result.any_word = mset.get_matches_estimated() > 0;
     }
