@@ -32,6 +32,8 @@ Options:
   --json            one JSON object on stdout
   --limit N         results to show (default 10, at most 1000)
   --offset N        results to skip (for paging; default 0)
+  --pages N         best matching pages shown per paper, each with a snippet (default 3,
+                    0 to 10; 0 lists papers only)
   --facets          list every year, venue and section count, not the top five
   --ranking NAME    combined (default), fields, whole, page, whole+page, title
   --text "TEXT"     (related) papers close to a pasted text instead of a paper
@@ -53,6 +55,7 @@ struct Options {
   bool facets = false;
   std::size_t limit = 10;
   std::size_t offset = 0;
+  std::size_t pages = SearchRequest().pages_per_result;
   Ranking ranking = Ranking::kCombined;
   std::optional<std::string> text;
   std::vector<std::string> words;
@@ -129,6 +132,9 @@ Options parse(const std::vector<std::string>& args, const std::vector<std::strin
       if (o.limit > 1000) throw Error("--limit must be at most 1000", kExitUsage);
     } else if (name == "offset") {
       o.offset = parse_count(name, *value, 0);
+    } else if (name == "pages") {
+      o.pages = parse_count(name, *value, 0);
+      if (o.pages > 10) throw Error("--pages must be at most 10", kExitUsage);
     } else if (name == "ranking") {
       o.ranking = parse_ranking(*value);
     } else if (name == "text") {
@@ -146,11 +152,13 @@ std::string join_words(const std::vector<std::string>& words) {
 
 int run_search(const std::vector<std::string>& args, std::ostream& out, bool terminal,
                const std::string& env_db) {
-  Options o = parse(args, {"db", "json", "limit", "offset", "facets", "ranking"}, env_db);
+  Options o = parse(args, {"db", "json", "limit", "offset", "pages", "facets", "ranking"}, env_db);
   SearchRequest request;
   request.text = join_words(o.words);
   request.limit = o.limit;
   request.offset = o.offset;
+  request.pages_per_result = o.pages;
+  request.snippets = o.pages > 0;
   request.ranking = o.ranking;
   if (request.text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw Error("empty query; give words to search for, e.g. `paper-search unet segmentation`",

@@ -84,6 +84,31 @@ TEST_F(QueryCliTest, TextOutputShowsRankPagesSnippetsAndLinks) {
             "         https://example.org/contrastive-semi.pdf#page=2\n");
 }
 
+TEST_F(QueryCliTest, PagesOptionSetsHowManyPagesEachResultShows) {
+  // Two papers have both words in their pages (unet, nested-unet: three pages in all).
+  auto page_lines = [](const std::string& out) {
+    std::size_t n = 0;
+    for (std::size_t at = out.find("   p. "); at != std::string::npos;
+         at = out.find("   p. ", at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  Outcome three = run({"--db", db_, "encoder decoder"});
+  Outcome one = run({"--db", db_, "--pages", "1", "encoder decoder"});
+  Outcome none = run({"--db", db_, "--pages=0", "encoder decoder"});
+  ASSERT_EQ(three.code, kExitOk);
+  ASSERT_EQ(one.code, kExitOk);
+  ASSERT_EQ(none.code, kExitOk);
+  EXPECT_GT(page_lines(three.out), page_lines(one.out));
+  EXPECT_EQ(page_lines(one.out), 2u);  // one page for each of the two papers with body text
+  EXPECT_EQ(page_lines(none.out), 0u);
+  EXPECT_THAT(none.out, HasSubstr("1. "));
+  Outcome bad = run({"--db", db_, "--pages", "11", "unet"});
+  EXPECT_EQ(bad.code, kExitUsage);
+  EXPECT_EQ(bad.err, "paper-search: error: --pages must be at most 10\n");
+}
+
 TEST_F(QueryCliTest, MetadataOnlyPapersAreMarked) {
   Outcome r = run({"--db", db_, "promptable"});
   EXPECT_THAT(r.out, HasSubstr("1. Segment Anything in Medical Images  [metadata only]\n"));
