@@ -120,6 +120,7 @@ struct WriteJob {
   std::string stamp;
   PaperRecord record;  // written to the state store once the paper is committed
   bool has_record = true;
+  std::optional<PreparedPaper> prepared;  // kPut: built by a prepare thread
 };
 
 std::string first_words(const std::string& text) {
@@ -180,6 +181,8 @@ class Pipeline : public FetchObserver {
     }
 
     std::thread writer_thread([this] { write_loop(); });
+    std::vector<std::thread> prepare_threads;
+    for (int i = 0; i < jobs_; ++i) prepare_threads.emplace_back([this] { prepare_loop(); });
     std::vector<std::thread> extract_threads;
     if (extractor_) {
       for (int i = 0; i < jobs_; ++i) extract_threads.emplace_back([this] { extract_loop(); });
@@ -220,6 +223,8 @@ class Pipeline : public FetchObserver {
         t.join();
       }
     }
+    prepare_queue_.close();
+    for (auto& t : prepare_threads) t.join();
     write_queue_.close();
     writer_thread.join();
     if (fetcher_) {
@@ -582,7 +587,7 @@ class Pipeline : public FetchObserver {
     job.stored = std::move(s);
     job.entry_hash = item.entry_hash;
     job.stamp = stamp;
-    write_queue_.push(std::move(job));
+    prepare_queue_.push(std::move(job));
     notify_paper(outcome);
   }
 
@@ -641,6 +646,23 @@ class Pipeline : public FetchObserver {
     return done;
   }
 
+  // Builds each put's document (prepare_paper: terms and positions, the compressed pages), the
+  // costly half of indexing a paper, on several threads, so that the one writer thread only
+  // inserts: with many extraction workers it would otherwise be the bottleneck.
+  void prepare_loop() {
+    while (auto job = prepare_queue_.pop()) {
+      if (!failed_) {
+        try {
+          job->prepared = prepare_paper(job->stored, job->entry_hash, job->stamp);
+          job->stored.pages = {};  // compressed in the prepared paper now
+        } catch (...) {
+          set_fatal(std::current_exception());
+        }
+      }
+      write_queue_.push(std::move(*job));
+    }
+  }
+
   void write_loop() {
     std::vector<PaperRecord> uncommitted;
     auto flush = [&] {
@@ -658,7 +680,11 @@ class Pipeline : public FetchObserver {
       try {
         switch (job->type) {
           case WriteJob::Type::kPut:
-            writer_->put(job->stored, job->entry_hash, job->stamp);
+            if (job->prepared) {
+              writer_->put(std::move(*job->prepared));
+            } else {
+              writer_->put(job->stored, job->entry_hash, job->stamp);
+            }
             break;
           case WriteJob::Type::kRefresh: {
             auto old = writer_->stored(job->stored.paper.id);
@@ -727,6 +753,7 @@ class Pipeline : public FetchObserver {
   Queue<Event> events_;
   Queue<ExtractJob> extract_queue_;
   Queue<std::size_t> discover_queue_;
+  Queue<WriteJob> prepare_queue_;  // kPut jobs, to prepare_loop()
   Queue<WriteJob> write_queue_;
   std::size_t in_flight_ = 0;  // main thread only
   std::atomic<bool> stopping_{false};

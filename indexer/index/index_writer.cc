@@ -21,6 +21,15 @@
 #include "common/text.h"
 
 namespace paper {
+
+struct PreparedPaper::Parts {
+  PaperId id;
+  Xapian::Document doc;
+  std::vector<std::string> pages;     // encoded page texts (schema::encode_page_text)
+  std::vector<std::string> spelling;  // words for the spelling table, each once
+  std::size_t text_bytes = 0;         // page text, for the commit batches
+};
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -182,7 +191,7 @@ std::map<std::string, std::vector<Xapian::termpos>> positions_of(
 void add_joined_compounds(Xapian::Document& doc,
                           const std::set<std::vector<std::string>>& compounds,
                           const std::string& prefix, const Xapian::Stem& stem,
-                          Xapian::WritableDatabase* spelling_db) {
+                          std::vector<std::string>& spelling) {
   const std::string term_prefix = schema::kStemPrefix + prefix;
   std::set<std::string> part_terms;
   for (const auto& parts : compounds) {
@@ -215,7 +224,7 @@ void add_joined_compounds(Xapian::Document& doc,
       doc.add_posting(term_prefix + stem(joined), start);
       added = true;
     }
-    if (added && spelling_db) spelling_db->add_spelling(joined);
+    if (added) spelling.push_back(joined);
   }
 }
 
@@ -259,6 +268,181 @@ std::vector<std::vector<std::string>> parse_synonyms(const std::string& text) {
     if (members.size() >= 2) groups.push_back(std::move(members));
   }
   return groups;
+}
+
+// Indexes one page's text at the generator's position, with the given prefix.
+void index_page_text(Xapian::TermGenerator& generator, std::string_view text,
+                     const std::string& prefix) {
+  if (text.size() <= kMaxPositionalPageBytes) {
+    generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()), 1, prefix);
+    return;
+  }
+  std::size_t cut = text.find_first_of(" \n\t", kMaxPositionalPageBytes);
+  if (cut == std::string_view::npos) cut = text.size();
+  generator.index_text(Xapian::Utf8Iterator(text.data(), cut), 1, prefix);
+  std::string_view rest = text.substr(cut);
+  generator.index_text_without_positions(Xapian::Utf8Iterator(rest.data(), rest.size()), 1, prefix);
+}
+
+// How often each word (letters only, 3 to 24 bytes, lower-cased) occurs in the texts: the
+// source of the spelling table, which holds surface words where the index holds stems.
+std::unordered_map<std::string, unsigned> word_counts(const std::vector<std::string_view>& bodies) {
+  std::unordered_map<std::string, unsigned> counts;
+  std::string word;
+  bool letters = true;
+  auto flush = [&] {
+    if (letters && word.size() >= 3 && word.size() <= 24) ++counts[word];
+    word.clear();
+    letters = true;
+  };
+  for (std::string_view text : bodies) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        ++i;
+        if (c >= 'a' && c <= 'z') {
+          word += static_cast<char>(c);
+        } else if (c >= 'A' && c <= 'Z') {
+          word += static_cast<char>(c - 'A' + 'a');
+        } else if ((c >= '0' && c <= '9') || c == '_') {
+          word += static_cast<char>(c);
+          letters = false;
+        } else {
+          flush();
+        }
+        continue;
+      }
+      std::uint32_t cp = 0;
+      const std::size_t length = decode_utf8(text, i, cp);
+      i += std::max<std::size_t>(length, 1);
+      if (length == 0 || !Xapian::Unicode::is_wordchar(cp)) {
+        flush();
+        continue;
+      }
+      cp = Xapian::Unicode::tolower(cp);
+      const auto category = Xapian::Unicode::get_category(cp);
+      if (category != Xapian::Unicode::LOWERCASE_LETTER &&
+          category != Xapian::Unicode::OTHER_LETTER) {
+        letters = false;
+      }
+      append_utf8(word, cp);
+    }
+    flush();
+  }
+  return counts;
+}
+
+PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string& hash,
+                                 const std::string& file_stamp) {
+  // One generator and stemmer per thread: documents are built on any thread.
+  thread_local Xapian::Stem stem("english");
+  thread_local Xapian::TermGenerator generator = [] {
+    Xapian::TermGenerator g;
+    g.set_stemmer(Xapian::Stem("english"));
+    g.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    return g;
+  }();
+  const Paper& p = s.paper;
+  PreparedPaper::Parts parts;
+  parts.id = p.id;
+  Xapian::Document& doc = parts.doc;
+  generator.set_document(doc);
+  doc.add_boolean_term(schema::kPrefixId + p.id);
+
+  // Page 0: the title (S-prefixed and an unprefixed copy, same positions), then the other
+  // metadata fields, each after a gap so phrases do not run across fields.
+  generator.set_termpos(0);
+  generator.index_text(p.title, schema::kTitleWdf, schema::kPrefixTitle);
+  generator.set_termpos(0);
+  generator.index_text(p.title, schema::kTitleWdf);
+  for (const std::string& author : p.authors) {
+    generator.increase_termpos(10);
+    generator.index_text(author, 1, schema::kPrefixAuthor);
+    std::string f = schema::filter_value(author);
+    if (!f.empty()) doc.add_boolean_term(schema::kPrefixAuthorFilter + f);
+  }
+  if (!p.venue.empty()) {
+    generator.increase_termpos(10);
+    generator.index_text(p.venue, 1, schema::kPrefixVenue);
+    std::string f = schema::filter_value(p.venue);
+    if (!f.empty()) doc.add_boolean_term(schema::kPrefixVenueFilter + f);
+    doc.add_value(schema::kSlotVenue, p.venue);
+  }
+  if (!p.section.empty()) {
+    generator.increase_termpos(10);
+    generator.index_text(p.section, 1, schema::kPrefixSection);
+    std::string f = schema::filter_value(p.section);
+    if (!f.empty()) doc.add_boolean_term(schema::kPrefixSectionFilter + f);
+    doc.add_value(schema::kSlotSection, p.section);
+  }
+  if (p.year && *p.year > 0 && *p.year < 10000) {
+    char y[8];
+    std::snprintf(y, sizeof y, "%04d", *p.year);
+    doc.add_boolean_term(std::string(schema::kPrefixYearFilter) + y);
+    doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*p.year));
+  }
+  if (!s.abstract.empty()) {
+    generator.index_text_without_positions(s.abstract, schema::kAbstractWdf,
+                                           schema::kPrefixAbstract);
+  }
+  for (const std::string& list : s.lists) {
+    doc.add_boolean_term(schema::kPrefixListFilter + list);
+  }
+  doc.add_boolean_term(std::string(schema::kPrefixStateFilter) + schema::to_string(s.state));
+
+  // Pages: body unprefixed, the references section (from its heading on) XR-prefixed. Body
+  // words go to the spelling table below, filtered.
+  std::set<std::vector<std::string>> body_compounds;
+  std::vector<std::string_view> bodies;
+  for (std::size_t i = 0; i < s.pages.size(); ++i) {
+    const int page = static_cast<int>(i) + 1;
+    std::string_view text = s.pages[i];
+    std::string_view body = text;
+    std::string_view refs;
+    if (s.references_page > 0 && page > s.references_page) {
+      body = {};
+      refs = text;
+    } else if (s.references_page > 0 && page == s.references_page) {
+      std::size_t at = std::min(s.references_offset, text.size());
+      body = text.substr(0, at);
+      refs = text.substr(at);
+    }
+    generator.set_termpos(static_cast<Xapian::termpos>(page) * schema::kPageStride);
+    if (!body.empty()) {
+      index_page_text(generator, body, "");
+      find_compounds(body, body_compounds);
+      bodies.push_back(body);
+    }
+    if (!refs.empty()) index_page_text(generator, refs, schema::kPrefixReferences);
+  }
+  // Spelling: the title's words, the words the body uses at least twice (every token of every
+  // page, code and hapax junk included, would make the spelling table the largest of the
+  // index), and the joined compounds.
+  for (const auto& [word, n] : word_counts({p.title})) parts.spelling.push_back(word);
+  for (const auto& [word, n] : word_counts(bodies)) {
+    if (n >= 2) parts.spelling.push_back(word);
+  }
+  std::set<std::vector<std::string>> title_compounds;
+  find_compounds(p.title, title_compounds);
+  add_joined_compounds(doc, title_compounds, schema::kPrefixTitle, stem, parts.spelling);
+  body_compounds.insert(title_compounds.begin(), title_compounds.end());
+  add_joined_compounds(doc, body_compounds, "", stem, parts.spelling);
+
+  doc.add_value(schema::kSlotEntryHash, hash);
+  if (!s.pdf_sha256.empty()) doc.add_value(schema::kSlotContentHash, s.pdf_sha256);
+  doc.add_value(schema::kSlotState, schema::to_string(s.state));
+  doc.add_value(schema::kSlotPageCount, Xapian::sortable_serialise(s.page_count));
+  if (!file_stamp.empty()) doc.add_value(schema::kSlotFileStamp, file_stamp);
+  doc.set_data(schema::encode_document_data(s));
+  for (const std::string& page : s.pages) {
+    parts.pages.push_back(schema::encode_page_text(page));
+    parts.text_bytes += page.size();
+  }
+  // The generator keeps a handle on the document, whose reference count is not atomic: let go
+  // of it here, before the document moves to the writer's thread.
+  generator.set_document(Xapian::Document());
+  return parts;
 }
 
 class XapianIndexWriter : public IndexWriter {
@@ -319,10 +503,6 @@ class XapianIndexWriter : public IndexWriter {
       throw Error("cannot open the index database in " + options.dir + ": " + e.get_msg() +
                   "; run `paper-index build --rebuild` to build it again");
     }
-    stem_ = Xapian::Stem("english");
-    generator_.set_stemmer(stem_);
-    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
-    generator_.set_database(db_);
     load_synonyms();
   }
 
@@ -389,22 +569,27 @@ class XapianIndexWriter : public IndexWriter {
 
   void put(const schema::StoredPaper& stored, const std::string& hash,
            const std::string& file_stamp) override {
-    Xapian::Document doc = make_document(stored, hash, file_stamp);
+    put(prepare_paper(stored, hash, file_stamp));
+  }
+
+  void put(PreparedPaper prepared) override {
+    PreparedPaper::Parts& parts = *prepared.parts;
     // The page entries go first: Xapian commits by itself once enough documents changed (right
     // after a replace_document), and such a commit must not hold the document without its pages.
-    const int old_pages = stored_pages_of(stored.paper.id);
-    const int new_pages = static_cast<int>(stored.pages.size());
+    const int old_pages = stored_pages_of(parts.id);
+    const int new_pages = static_cast<int>(parts.pages.size());
     for (int page = 1; page <= std::max(old_pages, new_pages); ++page) {
-      std::string value =
-          page <= new_pages ? schema::encode_page_text(stored.pages[page - 1]) : std::string();
+      const std::string empty;
+      const std::string& value = page <= new_pages ? parts.pages[page - 1] : empty;
       // An empty value deletes the key: a stale page of the old version, or an empty page.
       if (!value.empty() || page <= old_pages) {
-        db_.set_metadata(schema::page_metadata_key(stored.paper.id, page), value);
+        db_.set_metadata(schema::page_metadata_key(parts.id, page), value);
       }
     }
-    db_.replace_document(schema::kPrefixId + stored.paper.id, doc);
+    db_.replace_document(schema::kPrefixId + parts.id, parts.doc);
+    for (const std::string& word : parts.spelling) ++pending_spelling_[word];
     ++uncommitted_;
-    for (const std::string& page : stored.pages) uncommitted_bytes_ += page.size();
+    uncommitted_bytes_ += parts.text_bytes;
     // Xapian buffers a batch's postings in memory: bound it by text size as well as by count.
     if (uncommitted_ >= std::max<std::size_t>(1, options_.batch_size) ||
         (options_.batch_bytes > 0 && uncommitted_bytes_ >= options_.batch_bytes)) {
@@ -558,163 +743,6 @@ class XapianIndexWriter : public IndexWriter {
     db_.commit();
   }
 
-  // Indexes one page's text at the positions of page `page`, with the given prefix.
-  void index_page_text(std::string_view text, const std::string& prefix) {
-    if (text.size() <= kMaxPositionalPageBytes) {
-      generator_.index_text(Xapian::Utf8Iterator(text.data(), text.size()), 1, prefix);
-      return;
-    }
-    std::size_t cut = text.find_first_of(" \n\t", kMaxPositionalPageBytes);
-    if (cut == std::string_view::npos) cut = text.size();
-    generator_.index_text(Xapian::Utf8Iterator(text.data(), cut), 1, prefix);
-    std::string_view rest = text.substr(cut);
-    generator_.index_text_without_positions(Xapian::Utf8Iterator(rest.data(), rest.size()), 1,
-                                            prefix);
-  }
-
-  // The body's words for spelling suggestions (the index itself holds only stems): the words
-  // (letters only, 3 to 24 bytes, lower-cased) a paper uses at least twice. Every token of every
-  // page (code, formulas, hapax junk) would make the spelling table the largest of the index.
-  void add_body_spelling(const std::vector<std::string_view>& bodies) {
-    std::unordered_map<std::string, unsigned> counts;
-    std::string word;
-    bool letters = true;
-    auto flush = [&] {
-      if (letters && word.size() >= 3 && word.size() <= 24) ++counts[word];
-      word.clear();
-      letters = true;
-    };
-    for (std::string_view text : bodies) {
-      std::size_t i = 0;
-      while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-          ++i;
-          if (c >= 'a' && c <= 'z') {
-            word += static_cast<char>(c);
-          } else if (c >= 'A' && c <= 'Z') {
-            word += static_cast<char>(c - 'A' + 'a');
-          } else if ((c >= '0' && c <= '9') || c == '_') {
-            word += static_cast<char>(c);
-            letters = false;
-          } else {
-            flush();
-          }
-          continue;
-        }
-        std::uint32_t cp = 0;
-        const std::size_t length = decode_utf8(text, i, cp);
-        i += std::max<std::size_t>(length, 1);
-        if (length == 0 || !Xapian::Unicode::is_wordchar(cp)) {
-          flush();
-          continue;
-        }
-        cp = Xapian::Unicode::tolower(cp);
-        const auto category = Xapian::Unicode::get_category(cp);
-        if (category != Xapian::Unicode::LOWERCASE_LETTER &&
-            category != Xapian::Unicode::OTHER_LETTER) {
-          letters = false;
-        }
-        append_utf8(word, cp);
-      }
-      flush();
-    }
-    for (auto& [w, n] : counts) {
-      if (n >= 2) ++pending_spelling_[w];
-    }
-  }
-
-  Xapian::Document make_document(const schema::StoredPaper& s, const std::string& hash,
-                                 const std::string& file_stamp) {
-    const Paper& p = s.paper;
-    Xapian::Document doc;
-    generator_.set_document(doc);
-    doc.add_boolean_term(schema::kPrefixId + p.id);
-
-    // Page 0: the title (S-prefixed and an unprefixed copy, same positions), then the other
-    // metadata fields, each after a gap so phrases do not run across fields.
-    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-    generator_.set_termpos(0);
-    generator_.index_text(p.title, schema::kTitleWdf, schema::kPrefixTitle);
-    generator_.set_termpos(0);
-    generator_.index_text(p.title, schema::kTitleWdf);
-    generator_.set_flags(Xapian::TermGenerator::flags(0));
-    for (const std::string& author : p.authors) {
-      generator_.increase_termpos(10);
-      generator_.index_text(author, 1, schema::kPrefixAuthor);
-      std::string f = schema::filter_value(author);
-      if (!f.empty()) doc.add_boolean_term(schema::kPrefixAuthorFilter + f);
-    }
-    if (!p.venue.empty()) {
-      generator_.increase_termpos(10);
-      generator_.index_text(p.venue, 1, schema::kPrefixVenue);
-      std::string f = schema::filter_value(p.venue);
-      if (!f.empty()) doc.add_boolean_term(schema::kPrefixVenueFilter + f);
-      doc.add_value(schema::kSlotVenue, p.venue);
-    }
-    if (!p.section.empty()) {
-      generator_.increase_termpos(10);
-      generator_.index_text(p.section, 1, schema::kPrefixSection);
-      std::string f = schema::filter_value(p.section);
-      if (!f.empty()) doc.add_boolean_term(schema::kPrefixSectionFilter + f);
-      doc.add_value(schema::kSlotSection, p.section);
-    }
-    if (p.year && *p.year > 0 && *p.year < 10000) {
-      char y[8];
-      std::snprintf(y, sizeof y, "%04d", *p.year);
-      doc.add_boolean_term(std::string(schema::kPrefixYearFilter) + y);
-      doc.add_value(schema::kSlotYear, Xapian::sortable_serialise(*p.year));
-    }
-    if (!s.abstract.empty()) {
-      generator_.index_text_without_positions(s.abstract, schema::kAbstractWdf,
-                                              schema::kPrefixAbstract);
-    }
-    for (const std::string& list : s.lists) {
-      doc.add_boolean_term(schema::kPrefixListFilter + list);
-    }
-    doc.add_boolean_term(std::string(schema::kPrefixStateFilter) + schema::to_string(s.state));
-
-    // Pages: body unprefixed, the references section (from its heading on) XR-prefixed. Body
-    // words go to the spelling table below, filtered.
-    std::set<std::vector<std::string>> body_compounds;
-    std::vector<std::string_view> bodies;
-    for (std::size_t i = 0; i < s.pages.size(); ++i) {
-      const int page = static_cast<int>(i) + 1;
-      std::string_view text = s.pages[i];
-      std::string_view body = text;
-      std::string_view refs;
-      if (s.references_page > 0 && page > s.references_page) {
-        body = {};
-        refs = text;
-      } else if (s.references_page > 0 && page == s.references_page) {
-        std::size_t at = std::min(s.references_offset, text.size());
-        body = text.substr(0, at);
-        refs = text.substr(at);
-      }
-      generator_.set_termpos(static_cast<Xapian::termpos>(page) * schema::kPageStride);
-      if (!body.empty()) {
-        index_page_text(body, "");
-        find_compounds(body, body_compounds);
-        bodies.push_back(body);
-      }
-      if (!refs.empty()) index_page_text(refs, schema::kPrefixReferences);
-    }
-    add_body_spelling(bodies);
-    std::set<std::vector<std::string>> title_compounds;
-    find_compounds(p.title, title_compounds);
-    add_joined_compounds(doc, title_compounds, schema::kPrefixTitle, stem_, &db_);
-    body_compounds.insert(title_compounds.begin(), title_compounds.end());
-    add_joined_compounds(doc, body_compounds, "", stem_, &db_);
-
-    doc.add_value(schema::kSlotEntryHash, hash);
-    if (!s.pdf_sha256.empty()) doc.add_value(schema::kSlotContentHash, s.pdf_sha256);
-    doc.add_value(schema::kSlotState, schema::to_string(s.state));
-    doc.add_value(schema::kSlotPageCount, Xapian::sortable_serialise(s.page_count));
-    if (!file_stamp.empty()) doc.add_value(schema::kSlotFileStamp, file_stamp);
-    doc.set_data(schema::encode_document_data(s));
-    return doc;
-  }
-
   IndexOptions options_;
   fs::path dir_;
   DirLock lock_;
@@ -722,8 +750,6 @@ class XapianIndexWriter : public IndexWriter {
   bool swap_at_finish_ = false;
   bool new_generation_ = false;  // written from scratch in this run: compacted at finish()
   Xapian::WritableDatabase db_;
-  Xapian::Stem stem_;
-  Xapian::TermGenerator generator_;
   std::size_t uncommitted_ = 0;
   std::size_t uncommitted_bytes_ = 0;  // page text put since the last commit
   // Body words for the spelling table -> papers of this batch using them (added at commit()).
@@ -731,6 +757,19 @@ class XapianIndexWriter : public IndexWriter {
 };
 
 }  // namespace
+
+PreparedPaper::PreparedPaper() = default;
+PreparedPaper::~PreparedPaper() = default;
+PreparedPaper::PreparedPaper(PreparedPaper&&) noexcept = default;
+PreparedPaper& PreparedPaper::operator=(PreparedPaper&&) noexcept = default;
+
+PreparedPaper prepare_paper(const schema::StoredPaper& stored, const std::string& entry_hash,
+                            const std::string& file_stamp) {
+  PreparedPaper prepared;
+  prepared.parts =
+      std::make_unique<PreparedPaper::Parts>(build_parts(stored, entry_hash, file_stamp));
+  return prepared;
+}
 
 std::string entry_hash(const Paper& paper, const std::vector<std::string>& lists) {
   // Unit separators keep field boundaries unambiguous.

@@ -55,6 +55,25 @@ std::string entry_hash(const Paper& paper, const std::vector<std::string>& lists
 // Path of the live database of an index folder, for readers; nullopt when there is none.
 std::optional<std::string> live_database_path(const std::string& dir);
 
+// A paper's Xapian document, page entries and spelling words, built by prepare_paper() on any
+// thread (it needs no database), then inserted by IndexWriter::put(). Move-only.
+class PreparedPaper {
+ public:
+  PreparedPaper();
+  ~PreparedPaper();
+  PreparedPaper(PreparedPaper&&) noexcept;
+  PreparedPaper& operator=(PreparedPaper&&) noexcept;
+
+  struct Parts;  // defined by the writer
+  std::unique_ptr<Parts> parts;
+};
+
+// Builds what put() inserts for a stored paper: terms and positions, values, the header, the
+// compressed page texts. Thread-safe; the costly half of indexing a paper, so the pipeline runs
+// it on several threads and leaves only the insertion to the writer's.
+PreparedPaper prepare_paper(const schema::StoredPaper& stored, const std::string& entry_hash,
+                            const std::string& file_stamp = "");
+
 // Single-threaded: one IndexWriter per process, used from one thread.
 // open() throws paper::Error("index is being updated by process N; wait for it to finish or stop
 // it") when another process holds DIR/lock, and paper::Error for an unusable folder or database.
@@ -75,6 +94,8 @@ class IndexWriter {
   // Same, recording the stamp of a local PDF file (kSlotFileStamp).
   virtual void put(const schema::StoredPaper& stored, const std::string& entry_hash,
                    const std::string& file_stamp) = 0;
+  // Same, for a paper prepared by prepare_paper().
+  virtual void put(PreparedPaper paper) = 0;
   // Records a new stamp for a local PDF whose bytes did not change (touched file); false when the
   // paper is not indexed.
   virtual bool set_file_stamp(const PaperId& id, const std::string& file_stamp) = 0;
