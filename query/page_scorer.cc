@@ -31,7 +31,6 @@ std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
     TermGroup g;
     g.query_term = term;
     g.idf = idf(db, term);
-    g.variants.push_back(term);
     g.key = term.size() > 1 && term[0] == schema::kStemPrefix[0] ? term.substr(1) : term;
     groups.push_back(std::move(g));
   }
@@ -47,22 +46,18 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
   std::vector<std::vector<std::vector<Xapian::termpos>>> positions(
       candidates.size(), std::vector<std::vector<Xapian::termpos>>(n_groups));
   for (std::size_t g = 0; g < n_groups; ++g) {
-    for (const std::string& variant : groups[g].variants) {
-      Xapian::PostingIterator post = db.postlist_begin(variant);
-      const Xapian::PostingIterator end = db.postlist_end(variant);
-      for (std::size_t c = 0; c < candidates.size(); ++c) {
-        post.skip_to(candidates[c]);
-        if (post == end) break;
-        if (*post != candidates[c]) continue;
-        auto& list = positions[c][g];
-        list.reserve(list.size() + post.get_wdf());
-        for (auto pos = post.positionlist_begin(); pos != post.positionlist_end(); ++pos) {
-          if (schema::page_of_position(*pos) >= 1) list.push_back(*pos);  // page 0: the title
-        }
+    const std::string& term = groups[g].query_term;
+    Xapian::PostingIterator post = db.postlist_begin(term);
+    const Xapian::PostingIterator end = db.postlist_end(term);
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      post.skip_to(candidates[c]);
+      if (post == end) break;
+      if (*post != candidates[c]) continue;
+      auto& list = positions[c][g];
+      list.reserve(post.get_wdf());
+      for (auto pos = post.positionlist_begin(); pos != post.positionlist_end(); ++pos) {
+        if (schema::page_of_position(*pos) >= 1) list.push_back(*pos);  // page 0: the title
       }
-    }
-    if (groups[g].variants.size() > 1) {
-      for (auto& per_group : positions) std::sort(per_group[g].begin(), per_group[g].end());
     }
   }
   std::unordered_map<Xapian::docid, std::vector<PageScore>> out;

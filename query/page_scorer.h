@@ -10,12 +10,11 @@
 
 namespace paper::query {
 
-// One word of the query with the positional index terms that count for it (its "Z" stem term)
-// and the key a word of a page's text matches it by (the stem: see WordMatcher).
+// One word of the query: its positional index term (the "Z" stem term) and the key a word of a
+// page's text matches it by (the stem: see WordMatcher).
 struct TermGroup {
   std::string query_term;
   double idf = 0;
-  std::vector<std::string> variants;
   std::string key;
 };
 

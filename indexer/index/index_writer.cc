@@ -286,7 +286,7 @@ void index_page_text(Xapian::TermGenerator& generator, std::string_view text,
 
 // How often each word (letters only, 3 to 24 bytes, lower-cased) occurs in the texts: the
 // source of the spelling table, which holds surface words where the index holds stems.
-std::unordered_map<std::string, unsigned> word_counts(const std::vector<std::string_view>& bodies) {
+std::unordered_map<std::string, unsigned> word_counts(const std::vector<std::string_view>& texts) {
   std::unordered_map<std::string, unsigned> counts;
   std::string word;
   bool letters = true;
@@ -295,7 +295,7 @@ std::unordered_map<std::string, unsigned> word_counts(const std::vector<std::str
     word.clear();
     letters = true;
   };
-  for (std::string_view text : bodies) {
+  for (std::string_view text : texts) {
     std::size_t i = 0;
     while (i < text.size()) {
       const auto c = static_cast<unsigned char>(text[i]);
@@ -356,24 +356,23 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   generator.index_text(p.title, schema::kTitleWdf, schema::kPrefixTitle);
   generator.set_termpos(0);
   generator.index_text(p.title, schema::kTitleWdf);
-  for (const std::string& author : p.authors) {
+  // A metadata field's words (after a gap) and its exact filter term.
+  auto add_field = [&](const std::string& value, const char* text_prefix,
+                       const char* filter_prefix) {
     generator.increase_termpos(10);
-    generator.index_text(author, 1, schema::kPrefixAuthor);
-    std::string f = schema::filter_value(author);
-    if (!f.empty()) doc.add_boolean_term(schema::kPrefixAuthorFilter + f);
+    generator.index_text(value, 1, text_prefix);
+    std::string f = schema::filter_value(value);
+    if (!f.empty()) doc.add_boolean_term(filter_prefix + f);
+  };
+  for (const std::string& author : p.authors) {
+    add_field(author, schema::kPrefixAuthor, schema::kPrefixAuthorFilter);
   }
   if (!p.venue.empty()) {
-    generator.increase_termpos(10);
-    generator.index_text(p.venue, 1, schema::kPrefixVenue);
-    std::string f = schema::filter_value(p.venue);
-    if (!f.empty()) doc.add_boolean_term(schema::kPrefixVenueFilter + f);
+    add_field(p.venue, schema::kPrefixVenue, schema::kPrefixVenueFilter);
     doc.add_value(schema::kSlotVenue, p.venue);
   }
   if (!p.section.empty()) {
-    generator.increase_termpos(10);
-    generator.index_text(p.section, 1, schema::kPrefixSection);
-    std::string f = schema::filter_value(p.section);
-    if (!f.empty()) doc.add_boolean_term(schema::kPrefixSectionFilter + f);
+    add_field(p.section, schema::kPrefixSection, schema::kPrefixSectionFilter);
     doc.add_value(schema::kSlotSection, p.section);
   }
   if (p.year && *p.year > 0 && *p.year < 10000) {
