@@ -104,11 +104,45 @@ StoredPaper decode_document_data(std::string_view data);
 // Key "P<paper id>/<page>" (page 1-based, decimal): short because it is stored once per page,
 // and the id first keeps one paper's pages together in the B-tree. No entry for an empty page.
 std::string page_metadata_key(const PaperId& id, int page);
-// Value: glass does not compress metadata tags, so a page is stored as 'z' + a zlib stream, or as
-// 'r' + the raw text when zlib would not make it smaller; "" for an empty page.
-std::string encode_page_text(std::string_view text);
-// Throws paper::Error (rebuild the index) for a value not made by encode_page_text.
+// Value: glass does not compress metadata tags. A page is stored as 'c' + chunks: the text cut at
+// white space into pieces of about kPageChunkBytes, each a raw deflate stream of its own (or its
+// raw bytes when deflate would not make it smaller), listed with the position of its first word.
+// A snippet then inflates only the piece around its hit, not the whole page: in a fresh process
+// inflating and scanning whole pages was a third of a search's time (bench/results/query.md).
+// Layout: 'c', varint count, per chunk varint raw size, varint stored size (== raw size: stored
+// raw), varint position delta from the previous chunk's; then the chunks' bytes in order.
+// "" for an empty page. Indexes written before chunks hold 'z' + one zlib stream or 'r' + the raw
+// text, which are still read (as one chunk without positions).
+inline constexpr std::size_t kPageChunkBytes = 1024;
+
+// Where a chunk starts: a byte offset into the page text and the position of the first word from
+// there on, relative to the page's (the word at absolute position N * kPageStride + p has p).
+struct PageChunkStart {
+  std::size_t offset = 0;
+  std::uint32_t position = 0;
+};
+// Offsets where the chunks of text start: 0, then the first white space at or after every
+// kPageChunkBytes since the last start.
+std::vector<std::size_t> page_chunk_offsets(std::string_view text);
+// chunks: from page_chunk_offsets, each with the position of its first word; positions must not
+// decrease.
+std::string encode_page_text(std::string_view text, const std::vector<PageChunkStart>& chunks);
+// The whole page. Throws paper::Error (rebuild the index) for a value not made by
+// encode_page_text.
 std::string decode_page_text(std::string_view value);
+
+// A piece of a page: whole chunks, exactly as they are in the page text.
+struct PageExcerpt {
+  std::string text;
+  bool more_before = false;  // the page has text before / after the excerpt
+  bool more_after = false;
+};
+// The chunks that hold the words at positions first..last (relative to the page), with the
+// chunk before when first is among its chunk's first context_words words, and the chunk after
+// when last is within context_words of its chunk's end: enough text around a hit for a snippet.
+// An old (unchunked) value gives the whole page. Throws like decode_page_text.
+PageExcerpt decode_page_excerpt(std::string_view value, std::uint32_t first, std::uint32_t last,
+                                std::uint32_t context_words);
 
 // Filter-term value for venue/section/author names: normalize_for_match, spaces -> '-'.
 std::string filter_value(std::string_view text);

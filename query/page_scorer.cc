@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/schema.h"
+#include "query/snippet.h"
 
 namespace paper::query {
 
@@ -61,7 +62,7 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
     }
   }
   std::unordered_map<Xapian::docid, std::vector<PageScore>> out;
-  std::vector<unsigned> tf(n_groups), in_window(n_groups);
+  std::vector<unsigned> tf(n_groups), in_window(n_groups), in_cluster(n_groups);
   std::vector<std::size_t> next(n_groups);
   std::vector<std::pair<Xapian::termpos, unsigned>> h;
   for (std::size_t c = 0; c < candidates.size(); ++c) {
@@ -85,12 +86,17 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
       const auto page = schema::page_of_position(h[begin].first);
       std::size_t end = begin;
       while (end < h.size() && schema::page_of_position(h[end].first) == page) ++end;
-      // Saturated counts, and the most idf of distinct query words within one window.
+      // Saturated counts; the most idf of distinct query words within one proximity window; and
+      // where the snippet goes: the cluster of hits make_snippet would pick (kClusterWords wide,
+      // each distinct word counting its idf + 1, each hit 0.01).
       std::fill(tf.begin(), tf.end(), 0);
       std::fill(in_window.begin(), in_window.end(), 0);
+      std::fill(in_cluster.begin(), in_cluster.end(), 0);
       double best_window = 0, window_idf = 0;
       int distinct = 0;  // groups in the window
-      for (std::size_t i = begin, lo = begin; i < end; ++i) {
+      double best_cluster = -1, cluster_score = 0;
+      Xapian::termpos cluster_first = 0, cluster_last = 0;
+      for (std::size_t i = begin, lo = begin, clo = begin; i < end; ++i) {
         const unsigned g = h[i].second;
         ++tf[g];
         if (in_window[g]++ == 0) {
@@ -105,13 +111,24 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
           }
         }
         if (distinct >= 2) best_window = std::max(best_window, window_idf);
+        cluster_score += 0.01 + (in_cluster[g]++ == 0 ? groups[g].idf + 1 : 0);
+        for (; h[i].first - h[clo].first >= kClusterWords; ++clo) {
+          const unsigned out_g = h[clo].second;
+          cluster_score -= 0.01 + (--in_cluster[out_g] == 0 ? groups[out_g].idf + 1 : 0);
+        }
+        if (cluster_score > best_cluster + 1e-9) {
+          best_cluster = cluster_score;
+          cluster_first = h[clo].first;
+          cluster_last = h[i].first;
+        }
       }
       double s = kProximityWeight * best_window;
       for (std::size_t g = 0; g < n_groups; ++g) {
         const double t = tf[g];
         if (t > 0) s += groups[g].idf * t * (kK1 + 1) / (t + kK1);
       }
-      scores.push_back({static_cast<int>(page), s});
+      const Xapian::termpos base = page * schema::kPageStride;
+      scores.push_back({static_cast<int>(page), s, cluster_first - base, cluster_last - base});
       begin = end;
     }
     std::sort(scores.begin(), scores.end(), [](const PageScore& a, const PageScore& b) {

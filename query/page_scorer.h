@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,11 @@ std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
 struct PageScore {
   int page = 0;  // 1-based PDF page
   double score = 0;
+  // Where on the page the snippet goes, as positions relative to the page's first
+  // (schema::PageChunkStart): the first and last hit of the cluster of query words that
+  // make_snippet would choose on the whole page.
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
 };
 
 // Per-page scores of each candidate paper, best page first: BM25-style saturated term counts

@@ -1,10 +1,6 @@
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cmath>
-#include <exception>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include "common/error.h"
@@ -24,6 +20,10 @@ constexpr double kTitleBoost = 1.0;
 constexpr double kReferencesBoost = 0.1;
 // A query with at most this many results gets a spelling suggestion when one exists.
 constexpr std::size_t kFewResults = 2;
+// Words of context a snippet may want on either side of its cluster (snippet_bytes of text hold
+// about 30 words): a page chunk is read with its neighbour when the cluster is this close to the
+// chunk's edge.
+constexpr std::uint32_t kSnippetContextWords = 24;
 
 Xapian::Query field_terms(const std::vector<std::string>& terms, const std::string& prefix) {
   std::vector<Xapian::Query> qs;
@@ -128,32 +128,6 @@ void add_wildcard_terms(const Xapian::Database& db, const std::vector<std::strin
       terms.push_back(found[i].second);
     }
   }
-}
-
-// Runs work(0..n-1), each index once, on this thread and up to three more: pure computations
-// only (no Xapian object is shared between threads). The first exception is rethrown here.
-template <typename Work>
-void parallel_for(std::size_t n, Work&& work) {
-  constexpr std::size_t kPerThread = 4;  // below this a thread costs more than it saves
-  const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t threads = std::min({hardware, std::size_t{4}, n / kPerThread});
-  std::atomic<std::size_t> next{0};
-  std::mutex failed_mutex;
-  std::exception_ptr failed;
-  auto loop = [&] {
-    try {
-      for (std::size_t i = next++; i < n; i = next++) work(i);
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(failed_mutex);
-      if (!failed) failed = std::current_exception();
-      next = n;
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(loop);
-  loop();
-  for (std::thread& t : helpers) t.join();
-  if (failed) std::rethrow_exception(failed);
 }
 
 struct Candidate {
@@ -296,25 +270,18 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
         [](const Candidate& a, const Candidate& b) { return a.final_score > b.final_score; });
   }
 
-  // Reading from Xapian stays on this thread; decoding the page texts and making the snippets
-  // (most of the time of a search with snippets) are spread over a few threads.
-  struct PageJob {
-    std::size_t hit;
-    std::size_t page;
-    std::string blob;  // the page text as stored
-  };
-  std::vector<std::string> headers;
-  std::vector<PageJob> page_jobs;
+  std::vector<schema::StoredPaper> stored;
   for (std::size_t i = request.offset; i < candidates.size() && i < wanted; ++i) {
     SearchHit hit;
     hit.rank = i + 1;
     hit.score = candidates[i].final_score;
-    headers.push_back(db.get_document(candidates[i].did).get_data());
+    stored.push_back(schema::decode_document_data(db.get_document(candidates[i].did).get_data()));
     result.hits.push_back(std::move(hit));
   }
-  // Decoded here: in a fresh process a thread for ten headers costs more than it saves.
-  std::vector<schema::StoredPaper> stored;
-  for (const std::string& header : headers) stored.push_back(schema::decode_document_data(header));
+  // Snippets: each page shown inflates and scans only the chunk (about kPageChunkBytes) around
+  // its best cluster of query words, which the page scores located. On one thread: in a fresh
+  // process, threads for this cost more than they save (bench/results/query.md).
+  const WordMatcher matcher = make_matcher(groups);
   for (std::size_t h = 0; h < result.hits.size(); ++h) {
     SearchHit& hit = result.hits[h];
     const schema::StoredPaper& paper = stored[h];
@@ -326,19 +293,16 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
       pm.page = ps.page;
       pm.score = ps.score;
       if (request.snippets && ps.page >= 1 && ps.page <= paper.stored_pages) {
-        page_jobs.push_back({h, hit.pages.size(),
-                             db.get_metadata(schema::page_metadata_key(paper.paper.id, ps.page))});
+        const schema::PageExcerpt excerpt = schema::decode_page_excerpt(
+            db.get_metadata(schema::page_metadata_key(paper.paper.id, ps.page)), ps.first, ps.last,
+            kSnippetContextWords);
+        pm.snippet = make_snippet(excerpt.text, matcher, request.snippet_bytes, stem_word,
+                                  {excerpt.more_before, excerpt.more_after});
       }
       if (!paper.pdf_url.empty()) pm.url = paper.pdf_url + "#page=" + std::to_string(ps.page);
       hit.pages.push_back(std::move(pm));
     }
   }
-  const WordMatcher matcher = make_matcher(groups);
-  parallel_for(page_jobs.size(), [&](std::size_t j) {
-    const PageJob& job = page_jobs[j];
-    result.hits[job.hit].pages[job.page].snippet =
-        make_snippet(schema::decode_page_text(job.blob), matcher, request.snippet_bytes, stem_word);
-  });
   for (std::size_t h = 0; h < result.hits.size(); ++h) result.hits[h].paper = std::move(stored[h]);
   return result;
 }

@@ -9,8 +9,6 @@ namespace paper::query {
 
 namespace {
 
-constexpr std::size_t kClusterWords = 24;  // words a cluster of hits may span
-
 struct Word {
   std::size_t begin = 0;
   std::size_t end = 0;
@@ -25,18 +23,69 @@ constexpr std::array<bool, 256> kWordBytes = [] {
   return t;
 }();
 
-bool is_word_byte(unsigned char c) { return kWordBytes[c]; }
+// The length of the character at text[i] when it is not part of a word: an ASCII byte other
+// than a letter or digit, or a UTF-8 space, punctuation mark or symbol that Xapian's tokenizer
+// also splits on (Latin-1 signs, general punctuation such as quotes, dashes and bullets, arrows,
+// mathematical operators, box and geometric shapes, CJK punctuation). 0 for a word character
+// (or the middle of one).
+std::size_t separator_at(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return kWordBytes[c] ? 0 : 1;
+  if (i + 1 >= text.size()) return 0;
+  const auto d = static_cast<unsigned char>(text[i + 1]);
+  if (c == 0xC2) {  // U+00A0..U+00BF, except the letters and digits among them (ª ² ³ µ ¹ º ¼ ½ ¾)
+    const bool letter = d == 0xAA || d == 0xB2 || d == 0xB3 || d == 0xB5 || d == 0xB9 ||
+                        d == 0xBA || (d >= 0xBC && d <= 0xBE);
+    return d >= 0xA0 && d <= 0xBF && !letter ? 2 : 0;
+  }
+  if (c == 0xC3) return d == 0x97 || d == 0xB7 ? 2 : 0;  // × ÷
+  if (i + 2 >= text.size()) return 0;
+  if (c == 0xE2) {  // U+2000..U+207F, U+2190..U+22FF, U+2500..U+25FF
+    const bool sign = d <= 0x81 || (d >= 0x86 && d <= 0x8B) || (d >= 0x94 && d <= 0x97);
+    return sign ? 3 : 0;
+  }
+  if (c == 0xE3) return d == 0x80 ? 3 : 0;  // U+3000..U+303F
+  return 0;
+}
 
-// Calls f(begin, end) for each word (run of word bytes) of text[from, to), in order.
+// The start of the character that ends at text[end - 1] (end > 0).
+std::size_t char_start_before(std::string_view text, std::size_t end) {
+  std::size_t i = end - 1;
+  while (i > 0 && end - i < 4 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+// Whether a word character starts at text[i] / ends just before text[end].
+bool word_at(std::string_view text, std::size_t i) { return separator_at(text, i) == 0; }
+bool word_before(std::string_view text, std::size_t end) {
+  return word_at(text, char_start_before(text, end));
+}
+
+// The length of an apostrophe (' or U+2019) at text[i] that is followed by an ASCII letter, else 0.
+std::size_t apostrophe_at(std::string_view text, std::size_t i) {
+  const std::size_t n = text[i] == '\'' ? 1 : text.compare(i, 3, "\u2019") == 0 ? 3 : 0;
+  return n > 0 && i + n < text.size() && std::isalpha(static_cast<unsigned char>(text[i + n])) ? n
+                                                                                               : 0;
+}
+
+// Calls f(begin, end) for each word (run of word characters) of text[from, to), in order.
 template <typename F>
 void for_each_word(std::string_view text, std::size_t from, std::size_t to, F&& f) {
   std::size_t i = from;
   while (i < to) {
-    while (i < to && !is_word_byte(text[i])) ++i;
+    for (std::size_t n; i < to && (n = separator_at(text, i)) > 0;) i += n;
     if (i >= to) break;
     const std::size_t b = i;
-    while (i < to && is_word_byte(text[i])) ++i;
-    f(b, i);
+    while (i < to) {
+      if (word_at(text, i)) {
+        ++i;
+      } else if (const std::size_t n = apostrophe_at(text, i); n > 0 && i + n < to) {
+        i += n;  // "don't", "Warren’s": one word, as for Xapian
+      } else {
+        break;
+      }
+    }
+    f(b, std::min(i, to));
   }
 }
 
@@ -96,7 +145,7 @@ int WordMatcher::group_of(const std::string& key) const {
 }
 
 Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes,
-                     const WordKey& key_of) {
+                     const WordKey& key_of, TextBounds bounds) {
   Snippet snippet;
   // One pass over the page keeps only the query words, with their word numbers; the words around
   // the chosen cluster are split again below, from a window of the text.
@@ -143,28 +192,34 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
 
   // The words that can share a passage of max_bytes with the cluster's first word.
   const std::size_t cluster_begin = hits[best_first].begin;
-  const std::size_t window_begin = cluster_begin > max_bytes ? cluster_begin - max_bytes : 0;
-  const std::size_t window_end = std::min(text.size(), cluster_begin + max_bytes);
+  auto continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  std::size_t window_begin = cluster_begin > max_bytes ? cluster_begin - max_bytes : 0;
+  std::size_t window_end = std::min(text.size(), cluster_begin + max_bytes);
+  while (window_begin > 0 && continuation(window_begin)) --window_begin;  // whole characters
+  while (window_end < text.size() && continuation(window_end)) ++window_end;
   std::vector<Word> words;
   std::size_t first = 0, last = 0;
   for_each_word(text, window_begin, window_end, [&](std::size_t b, std::size_t e) {
-    if (b == window_begin && b > 0 && is_word_byte(text[b - 1])) return;      // cut at the start
-    if (e == window_end && e < text.size() && is_word_byte(text[e])) return;  // cut at the end
+    if (b == window_begin && b > 0 && word_before(text, b)) return;      // cut at the start
+    if (e == window_end && e < text.size() && word_at(text, e)) return;  // cut at the end
     if (b == cluster_begin) first = words.size();
     if (b <= hits[best_last].begin) last = words.size();
     words.push_back({b, e, group_of(text, b, e, matcher, key_of, lower)});
   });
   auto words_before = [&](std::size_t pos) {
-    for (std::size_t i = pos; i > 0; --i) {
-      if (is_word_byte(text[i - 1])) return true;
+    for (std::size_t i = pos; i > 0; i = char_start_before(text, i)) {
+      if (word_before(text, i)) return true;
     }
-    return false;
+    return bounds.more_before;
   };
   auto words_after = [&](std::size_t pos) {
-    for (std::size_t i = pos; i < text.size(); ++i) {
-      if (is_word_byte(text[i])) return true;
+    for (std::size_t i = pos; i < text.size();
+         i += std::max<std::size_t>(1, separator_at(text, i))) {
+      if (word_at(text, i)) return true;
     }
-    return false;
+    return bounds.more_after;
   };
 
   // Grow the span word by word on both sides while it fits.
@@ -199,9 +254,9 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   }
   // Keep the punctuation that ends the last word ("together.").
   std::size_t end = words[last].end;
-  while (end < text.size() && !is_word_byte(text[end]) &&
-         !std::isspace(static_cast<unsigned char>(text[end]))) {
-    ++end;
+  for (std::size_t n; end < text.size() && (n = separator_at(text, end)) > 0 &&
+                      !std::isspace(static_cast<unsigned char>(text[end]));) {
+    end += n;
   }
   append_collapsed(pending, text.substr(cursor, end - cursor));
   if (words_after(words[last].end)) pending += " …";

@@ -58,11 +58,21 @@ class WordMatcher {
 // Maps a lower-case word to the form of the matcher's keys (for example its stem).
 using WordKey = std::function<std::string(const std::string& lower_word)>;
 
+// Words a cluster of query words may span in a snippet (the page scorer places snippets by the
+// same measure).
+inline constexpr std::size_t kClusterWords = 24;
+
+// Where text comes from: a part of a page can have more words before or after it.
+struct TextBounds {
+  bool more_before = false;
+  bool more_after = false;
+};
+
 // The passage of text (at most about max_bytes) around the densest cluster of query words, white
 // space collapsed, "…" where it was cut. Empty when the text has no query word. key_of is
 // needed when the matcher's keys are stems; without it words are looked up as they are.
 Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes,
-                     const WordKey& key_of = {});
+                     const WordKey& key_of = {}, TextBounds bounds = {});
 
 // The snippet as one string with each query word between open and close (e.g. "«", "»").
 std::string render_snippet(const Snippet& snippet, std::string_view open, std::string_view close);

@@ -270,18 +270,40 @@ std::vector<std::vector<std::string>> parse_synonyms(const std::string& text) {
   return groups;
 }
 
-// Indexes one page's text at the generator's position, with the given prefix.
-void index_page_text(Xapian::TermGenerator& generator, std::string_view text,
-                     const std::string& prefix) {
-  if (text.size() <= kMaxPositionalPageBytes) {
-    generator.index_text(Xapian::Utf8Iterator(text.data(), text.size()), 1, prefix);
-    return;
+// Indexes one page at page_base (N * kPageStride): text[0, refs_at) as body (no prefix), the rest
+// as references, chunk by chunk (schema::page_chunk_offsets, positions running on across
+// chunks), and returns where each chunk starts, for schema::encode_page_text. Words past
+// kMaxPositionalPageBytes are indexed without positions.
+std::vector<schema::PageChunkStart> index_page(Xapian::TermGenerator& generator,
+                                               std::string_view text, std::size_t refs_at,
+                                               Xapian::termpos page_base) {
+  generator.set_termpos(page_base);
+  std::size_t positional_end = text.size();
+  if (text.size() > kMaxPositionalPageBytes) {
+    positional_end = std::min(text.size(), text.find_first_of(" \n\t", kMaxPositionalPageBytes));
   }
-  std::size_t cut = text.find_first_of(" \n\t", kMaxPositionalPageBytes);
-  if (cut == std::string_view::npos) cut = text.size();
-  generator.index_text(Xapian::Utf8Iterator(text.data(), cut), 1, prefix);
-  std::string_view rest = text.substr(cut);
-  generator.index_text_without_positions(Xapian::Utf8Iterator(rest.data(), rest.size()), 1, prefix);
+  const std::vector<std::size_t> offsets = schema::page_chunk_offsets(text);
+  std::vector<schema::PageChunkStart> chunks;
+  for (std::size_t c = 0; c < offsets.size(); ++c) {
+    chunks.push_back({offsets[c], generator.get_termpos() + 1 - page_base});
+    const std::size_t end = c + 1 < offsets.size() ? offsets[c + 1] : text.size();
+    // The chunk's pieces: cut where the references and the positional part end.
+    for (std::size_t at = offsets[c]; at < end;) {
+      std::size_t to = end;
+      if (at < refs_at) to = std::min(to, refs_at);
+      if (at < positional_end) to = std::min(to, positional_end);
+      const std::string_view piece = text.substr(at, to - at);
+      const std::string prefix = at < refs_at ? "" : schema::kPrefixReferences;
+      if (at < positional_end) {
+        generator.index_text(Xapian::Utf8Iterator(piece.data(), piece.size()), 1, prefix);
+      } else {
+        generator.index_text_without_positions(Xapian::Utf8Iterator(piece.data(), piece.size()), 1,
+                                               prefix);
+      }
+      at = to;
+    }
+  }
+  return chunks;
 }
 
 // How often each word (letters only, 3 to 24 bytes, lower-cased) occurs in the texts: the
@@ -394,26 +416,22 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   // words go to the spelling table below, filtered.
   std::set<std::vector<std::string>> body_compounds;
   std::vector<std::string_view> bodies;
+  std::vector<std::vector<schema::PageChunkStart>> chunks;  // per page
   for (std::size_t i = 0; i < s.pages.size(); ++i) {
     const int page = static_cast<int>(i) + 1;
     std::string_view text = s.pages[i];
-    std::string_view body = text;
-    std::string_view refs;
+    std::string_view body = text;  // the rest of the page is references
     if (s.references_page > 0 && page > s.references_page) {
       body = {};
-      refs = text;
     } else if (s.references_page > 0 && page == s.references_page) {
-      std::size_t at = std::min(s.references_offset, text.size());
-      body = text.substr(0, at);
-      refs = text.substr(at);
+      body = text.substr(0, std::min(s.references_offset, text.size()));
     }
-    generator.set_termpos(static_cast<Xapian::termpos>(page) * schema::kPageStride);
+    chunks.push_back(index_page(generator, text, body.size(),
+                                static_cast<Xapian::termpos>(page) * schema::kPageStride));
     if (!body.empty()) {
-      index_page_text(generator, body, "");
       find_compounds(body, body_compounds);
       bodies.push_back(body);
     }
-    if (!refs.empty()) index_page_text(generator, refs, schema::kPrefixReferences);
   }
   // Spelling: the title's words, the words the body uses at least twice (every token of every
   // page, code and hapax junk included, would make the spelling table the largest of the
@@ -434,9 +452,9 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   doc.add_value(schema::kSlotPageCount, Xapian::sortable_serialise(s.page_count));
   if (!file_stamp.empty()) doc.add_value(schema::kSlotFileStamp, file_stamp);
   doc.set_data(schema::encode_document_data(s));
-  for (const std::string& page : s.pages) {
-    parts.pages.push_back(schema::encode_page_text(page));
-    parts.text_bytes += page.size();
+  for (std::size_t i = 0; i < s.pages.size(); ++i) {
+    parts.pages.push_back(schema::encode_page_text(s.pages[i], chunks[i]));
+    parts.text_bytes += s.pages[i].size();
   }
   // The generator keeps a handle on the document, whose reference count is not atomic: let go
   // of it here, before the document moves to the writer's thread.

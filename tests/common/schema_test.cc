@@ -1,6 +1,9 @@
 #include "common/schema.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cctype>
 
 #include "common/error.h"
 
@@ -57,28 +60,114 @@ TEST(PageText, KeyNamesPaperAndPage) {
   EXPECT_EQ(page_metadata_key("u-net-review", 12), "Pu-net-review/12");
 }
 
-TEST(PageText, RoundTripsCompressedRawAndEmpty) {
-  std::string long_text;
-  for (int i = 0; i < 50; ++i) long_text += "encoder decoder networks segment organs. ";
-  const std::string z = encode_page_text(long_text);
-  EXPECT_EQ(z[0], 'z');
-  EXPECT_LT(z.size(), long_text.size() / 4);
-  EXPECT_EQ(decode_page_text(z), long_text);
+// A page of numbered words ("w0 w1 ..."), one term each, with its chunks' word positions as
+// the indexer records them (the first word of the page has position 1).
+std::string numbered_words(int n) {
+  std::string text;
+  for (int i = 0; i < n; ++i) text += "w" + std::to_string(i) + (i % 12 == 11 ? ".\n" : " ");
+  return text;
+}
 
-  const std::string r = encode_page_text("ab \f c");
-  EXPECT_EQ(r, "rab \f c");
+std::vector<PageChunkStart> chunk_starts(const std::string& text) {
+  std::vector<PageChunkStart> chunks;
+  for (std::size_t offset : page_chunk_offsets(text)) {
+    std::uint32_t words_before = 0;
+    for (std::size_t i = 0; i < offset; ++i) words_before += text[i] == 'w';
+    chunks.push_back({offset, words_before + 1});
+  }
+  return chunks;
+}
+
+TEST(PageText, ChunksStartAtWhiteSpaceEveryChunkBytes) {
+  const std::string text = numbered_words(1000);
+  const std::vector<std::size_t> offsets = page_chunk_offsets(text);
+  ASSERT_GE(offsets.size(), 5u);
+  EXPECT_EQ(offsets[0], 0u);
+  for (std::size_t i = 1; i < offsets.size(); ++i) {
+    EXPECT_GE(offsets[i] - offsets[i - 1], kPageChunkBytes);
+    EXPECT_LT(offsets[i] - offsets[i - 1], kPageChunkBytes + 8);
+    EXPECT_TRUE(text[offsets[i]] == ' ' || text[offsets[i]] == '\n');
+  }
+  EXPECT_EQ(page_chunk_offsets("short page"), std::vector<std::size_t>{0});
+  EXPECT_EQ(page_chunk_offsets(std::string(3000, 'x')), std::vector<std::size_t>{0});
+}
+
+TEST(PageText, RoundTripsChunkedRawAndEmpty) {
+  const std::string text = numbered_words(1000);
+  const std::string c = encode_page_text(text, chunk_starts(text));
+  EXPECT_EQ(c[0], 'c');
+  EXPECT_LT(c.size(), text.size() / 2);
+  EXPECT_EQ(decode_page_text(c), text);
+
+  // Too short to shrink: the chunk is stored raw.
+  const std::string r = encode_page_text("ab \f c", {{0, 1}});
+  EXPECT_EQ(r, std::string("c\x01\x06\x06\x01") + "ab \f c");
   EXPECT_EQ(decode_page_text(r), "ab \f c");
 
-  EXPECT_EQ(encode_page_text(""), "");
+  EXPECT_EQ(encode_page_text("", {{0, 1}}), "");
   EXPECT_EQ(decode_page_text(""), "");
 }
 
+TEST(PageText, ReadsValuesWrittenBeforeChunks) {
+  EXPECT_EQ(decode_page_text("rab \f c"), "ab \f c");
+  const std::string text = numbered_words(300);
+  uLongf size = compressBound(text.size());
+  std::string z(1 + size, 'z');
+  ASSERT_EQ(compress2(reinterpret_cast<Bytef*>(z.data() + 1), &size,
+                      reinterpret_cast<const Bytef*>(text.data()), text.size(), 6),
+            Z_OK);
+  z.resize(1 + size);
+  EXPECT_EQ(decode_page_text(z), text);
+  const PageExcerpt whole = decode_page_excerpt(z, 100, 100, 10);  // no chunks: the whole page
+  EXPECT_EQ(whole.text, text);
+  EXPECT_FALSE(whole.more_before);
+  EXPECT_FALSE(whole.more_after);
+}
+
+TEST(PageText, ExcerptIsTheChunksAroundAPosition) {
+  const std::string text = numbered_words(1000);
+  const std::vector<PageChunkStart> chunks = chunk_starts(text);
+  const std::string value = encode_page_text(text, chunks);
+  ASSERT_GE(chunks.size(), 5u);
+  auto chunk_text = [&](std::size_t from, std::size_t to) {  // chunks from..to
+    const std::size_t end = to + 1 < chunks.size() ? chunks[to + 1].offset : text.size();
+    return text.substr(chunks[from].offset, end - chunks[from].offset);
+  };
+  // Word n has position n + 1. Mid-chunk: that chunk alone.
+  const std::uint32_t mid = (chunks[2].position + chunks[3].position) / 2;
+  PageExcerpt e = decode_page_excerpt(value, mid, mid + 3, 10);
+  EXPECT_EQ(e.text, chunk_text(2, 2));
+  const std::string word = "w" + std::to_string(mid - 1);
+  const std::size_t at = e.text.find(word);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_FALSE(std::isdigit(static_cast<unsigned char>(e.text[at + word.size()])));
+  EXPECT_TRUE(e.more_before);
+  EXPECT_TRUE(e.more_after);
+  // Close to the chunk's start: with the chunk before; close to its end: with the one after.
+  EXPECT_EQ(decode_page_excerpt(value, chunks[2].position + 2, mid, 10).text, chunk_text(1, 2));
+  EXPECT_EQ(decode_page_excerpt(value, mid, chunks[3].position - 2, 10).text, chunk_text(2, 3));
+  // A cluster across a chunk edge: both chunks.
+  EXPECT_EQ(decode_page_excerpt(value, mid, chunks[3].position + 40, 0).text, chunk_text(2, 3));
+  // The first and the last chunk.
+  e = decode_page_excerpt(value, 1, 1, 10);
+  EXPECT_EQ(e.text, chunk_text(0, 0));
+  EXPECT_FALSE(e.more_before);
+  e = decode_page_excerpt(value, 1000, 1000, 10);
+  EXPECT_EQ(e.text, chunk_text(chunks.size() - 1, chunks.size() - 1));
+  EXPECT_FALSE(e.more_after);
+}
+
 TEST(PageText, CorruptValueAsksForARebuild) {
-  std::string z = encode_page_text(std::string(1000, 'a'));
-  z.resize(z.size() / 2);
-  for (const std::string& bad : {z, std::string("x123")}) {
+  const std::string text = numbered_words(1000);
+  std::string c = encode_page_text(text, chunk_starts(text));
+  std::string flipped = c;
+  flipped[2] ^= 0x55;  // the first chunk's size
+  std::string huge_count = "c\xff\xff\xff\xff\x0f";
+  for (const std::string& bad : {c.substr(0, c.size() / 2), c.substr(0, 3), flipped, huge_count,
+                                 std::string("c"), std::string("x123"), std::string("z\x01\x02")}) {
     try {
       decode_page_text(bad);
+      decode_page_excerpt(bad, 5, 5, 10);
       FAIL() << "no error";
     } catch (const Error& e) {
       EXPECT_STREQ(e.what(),

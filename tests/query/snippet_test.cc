@@ -30,6 +30,22 @@ TEST(QuerySnippet, CutsAroundTheDensestClusterOfDistinctWords) {
   EXPECT_LE(r.size(), 60u + 12);
 }
 
+TEST(QuerySnippet, UnicodePunctuationEndsAWord) {
+  // Quotes, dashes, bullets and operators split words as Xapian's tokenizer does; accented
+  // letters do not.
+  Snippet s = make_snippet("“Superpixel” graph∗ — a «graph»·superpixels, écrit", matcher(), 200);
+  EXPECT_EQ(render_snippet(s, "[", "]"),
+            "[Superpixel]” [graph]∗ — a «[graph]»·[superpixels], écrit");
+  EXPECT_TRUE(make_snippet("graphé superpixelé", matcher(), 200).empty());
+  // An apostrophe between letters stays in the word.
+  EXPECT_TRUE(make_snippet("graph’s superpixel's", matcher(), 200).empty());
+}
+
+TEST(QuerySnippet, ExcerptOfAPageSaysThereIsMore) {
+  Snippet s = make_snippet("a superpixel graph", matcher(), 200, {}, {true, true});
+  EXPECT_EQ(render_snippet(s, "[", "]"), "…a [superpixel] [graph] …");
+}
+
 TEST(QuerySnippet, EmptyWhenNoQueryWord) {
   EXPECT_TRUE(make_snippet("nothing to see", matcher(), 100).empty());
 }

@@ -123,6 +123,50 @@ TEST_F(IndexWriterTest, WritesFieldsFiltersValuesAndData) {
   EXPECT_EQ(db.get_metadata(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
 }
 
+// Word i of a generated page: letters only, ending in a letter the English stemmer keeps.
+std::string numbered_word(int i) {
+  std::string w = "k";
+  for (int n = i, d = 0; d < 3; ++d, n /= 26) w += static_cast<char>('a' + n % 26);
+  return w + "x";
+}
+
+TEST_F(IndexWriterTest, PageChunksKnowThePositionsOfTheirWords) {
+  // Two long pages (several chunks each); the references start in the middle of page 2.
+  schema::StoredPaper s = sample_paper();
+  constexpr int kWords = 900;
+  s.pages.assign(2, "");
+  for (int page = 0; page < 2; ++page) {
+    for (int i = 0; i < kWords; ++i) {
+      s.pages[page] += numbered_word(page * kWords + i) + (i % 10 == 9 ? ".\n" : " ");
+    }
+  }
+  s.references_page = 2;
+  s.references_offset = s.pages[1].find(numbered_word(kWords + 500));
+  auto w = IndexWriter::open(options());
+  w->put(s, "h");
+  w->finish();
+
+  Xapian::Database db = live();
+  const Xapian::docid id = doc_of(db, "u-net-review");
+  for (int page = 1; page <= 2; ++page) {
+    const std::string value = db.get_metadata(schema::page_metadata_key("u-net-review", page));
+    ASSERT_EQ(value[0], 'c');
+    EXPECT_EQ(schema::decode_page_text(value), s.pages[page - 1]);
+    for (int i = 0; i < kWords; ++i) {
+      const std::string word = numbered_word((page - 1) * kWords + i);
+      const bool reference = page == 2 && i >= 500;
+      const std::string term = std::string(reference ? "ZXR" : "Z") + word;
+      // Positions run on across chunks and across the start of the references...
+      ASSERT_EQ(positions(db, id, term), std::vector<Xapian::termpos>{page * kPageStride + i + 1})
+          << term;
+      // ... and the excerpt for a word's position holds the word.
+      const schema::PageExcerpt e = schema::decode_page_excerpt(value, i + 1, i + 1, 0);
+      EXPECT_NE(e.text.find(word), std::string::npos) << word;
+      EXPECT_LT(e.text.size(), 2 * schema::kPageChunkBytes);
+    }
+  }
+}
+
 std::vector<std::string> page_keys(const Xapian::Database& db) {
   std::vector<std::string> out;
   for (auto k = db.metadata_keys_begin("P"); k != db.metadata_keys_end("P"); ++k) {
