@@ -18,6 +18,12 @@ inline constexpr int kSchemaVersion = 3;
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "paper:schema";   // decimal kSchemaVersion
 inline constexpr const char* kMetaSynonymsHash = "paper:synonyms";  // hash of the synonym file
+// Spelling words of committed papers that are not in the spelling table yet: the writer adds
+// them in bulk (each rewrite of the table's word lists costs, so once per run, or per
+// IndexOptions::max_pending_spelling_words). One entry per commit since, key
+// prefix + 8-digit sequence number, value "word\tpapers\n"...; all read back by the next writer
+// after a crash, so no paper's words are lost.
+inline constexpr const char* kMetaSpellingPendingPrefix = "paper:spelling-pending/";
 
 // One document per paper. ----------------------------------------------------------------------
 

@@ -286,6 +286,67 @@ TEST_F(IndexWriterTest, JoinsHyphenatedCompoundsAtTheSamePosition) {
   EXPECT_EQ(schema::page_of_position(unet[2]), 1u);
 }
 
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+  Xapian::TermIterator it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+}
+
+TEST_F(IndexWriterTest, SpellingWordsWaitInAJournalUntilTheEndOfTheRun) {
+  IndexOptions o = options();
+  o.batch_size = 1;  // a commit per paper
+  auto w = IndexWriter::open(o);
+  w->put(sample_paper("a"), "h");
+  w->put(sample_paper("b"), "h");
+  {
+    Xapian::Database db = live();
+    EXPECT_EQ(db.get_doccount(), 2u);                       // committed and searchable...
+    EXPECT_EQ(spelling_frequency(db, "segmentation"), 0u);  // ... spelling not written yet
+    std::vector<std::string> journal;
+    const std::string prefix = schema::kMetaSpellingPendingPrefix;
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+      journal.push_back(*k);
+    }
+    ASSERT_EQ(journal, (std::vector<std::string>{prefix + "00000001", prefix + "00000002"}));
+    EXPECT_NE(db.get_metadata(journal[0]).find("segmentation\t1\n"), std::string::npos);
+  }
+  w->finish();
+  Xapian::Database db = live();
+  EXPECT_EQ(spelling_frequency(db, "segmentation"), 2u);  // both papers use it
+  EXPECT_EQ(db.metadata_keys_begin(schema::kMetaSpellingPendingPrefix),
+            db.metadata_keys_end(schema::kMetaSpellingPendingPrefix));
+}
+
+TEST_F(IndexWriterTest, AStoppedWritersSpellingWordsAreAddedByTheNextOne) {
+  IndexOptions o = options();
+  o.batch_size = 1;
+  {
+    auto w = IndexWriter::open(o);
+    w->put(sample_paper("a"), "h");
+    w->put(sample_paper("b"), "h");
+  }  // gone without finish(), as after kill -9: both papers committed, spelling journaled
+  auto w = IndexWriter::open(o);
+  w->put(sample_paper("c"), "h");
+  w->finish();
+  Xapian::Database db = live();
+  EXPECT_EQ(spelling_frequency(db, "segmentation"), 3u);
+  EXPECT_EQ(db.get_spelling_suggestion("segmentaton"), "segmentation");
+  EXPECT_EQ(db.metadata_keys_begin(schema::kMetaSpellingPendingPrefix),
+            db.metadata_keys_end(schema::kMetaSpellingPendingPrefix));
+}
+
+TEST_F(IndexWriterTest, TooManyPendingSpellingWordsAreWrittenBeforeTheEnd) {
+  IndexOptions o = options();
+  o.batch_size = 1;
+  o.max_pending_spelling_words = 5;  // the sample paper alone has more
+  auto w = IndexWriter::open(o);
+  w->put(sample_paper("a"), "h");
+  Xapian::Database db = live();
+  EXPECT_EQ(spelling_frequency(db, "segmentation"), 1u);
+  EXPECT_EQ(db.metadata_keys_begin(schema::kMetaSpellingPendingPrefix),
+            db.metadata_keys_end(schema::kMetaSpellingPendingPrefix));
+}
+
 TEST_F(IndexWriterTest, BuildsTheSpellingDictionaryFromTitleAndBody) {
   auto w = IndexWriter::open(options());
   w->put(sample_paper(), "h");
