@@ -37,9 +37,10 @@ struct IndexOptions {
   // Xapian uses for a batch); 0 = no byte limit.
   std::size_t batch_bytes = 2u << 20;
   // Spelling words wait (journaled in the index) for the end of the run before they go to the
-  // spelling table, unless this many distinct words are pending (bounds their memory, about 100
-  // bytes a word): each write of the table rewrites its long word lists.
-  std::size_t max_pending_spelling_words = 100000;
+  // spelling table, unless this many distinct words are pending: each write of the table
+  // rewrites its long word lists, but Xapian holds about 750 bytes a word in memory while it
+  // adds them (20,000: +15 MB at peak; bench/results/index.md).
+  std::size_t max_pending_spelling_words = 20000;
   std::string synonyms_path;  // data/synonyms.txt style file; empty = none
 };
 
