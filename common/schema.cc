@@ -3,6 +3,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdlib>
 #include <new>
 #include <nlohmann/json.hpp>
 
@@ -295,7 +297,8 @@ SourceLocation parse_source(const std::string& s) {
   if (colon != std::string::npos && colon + 1 < s.size() &&
       s.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
     loc.file = s.substr(0, colon);
-    loc.line = std::stoi(s.substr(colon + 1));
+    const long line = std::strtol(s.c_str() + colon + 1, nullptr, 10);  // no throw on overflow
+    loc.line = static_cast<int>(std::clamp<long>(line, 0, INT_MAX));
   }
   return loc;
 }

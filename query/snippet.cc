@@ -23,14 +23,9 @@ constexpr std::array<bool, 256> kWordBytes = [] {
   return t;
 }();
 
-// The length of the character at text[i] when it is not part of a word: an ASCII byte other
-// than a letter or digit, or a UTF-8 space, punctuation mark or symbol that Xapian's tokenizer
-// also splits on (Latin-1 signs, general punctuation such as quotes, dashes and bullets, arrows,
-// mathematical operators, box and geometric shapes, CJK punctuation). 0 for a word character
-// (or the middle of one).
-std::size_t separator_at(std::string_view text, std::size_t i) {
+// separator_at for a byte of 0x80 or more.
+std::size_t non_ascii_separator_at(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) return kWordBytes[c] ? 0 : 1;
   if (i + 1 >= text.size()) return 0;
   const auto d = static_cast<unsigned char>(text[i + 1]);
   if (c == 0xC2) {  // U+00A0..U+00BF, except the letters and digits among them (ª ² ³ µ ¹ º ¼ ½ ¾)
@@ -48,6 +43,17 @@ std::size_t separator_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// The length of the character at text[i] when it is not part of a word: an ASCII byte other
+// than a letter or digit, or a UTF-8 space, punctuation mark or symbol that Xapian's tokenizer
+// also splits on (Latin-1 signs, general punctuation such as quotes, dashes and bullets, arrows,
+// mathematical operators, box and geometric shapes, CJK punctuation). 0 for a word character
+// (or the middle of one).
+inline std::size_t separator_at(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return kWordBytes[c] ? 0 : 1;
+  return non_ascii_separator_at(text, i);
+}
+
 // The start of the character that ends at text[end - 1] (end > 0).
 std::size_t char_start_before(std::string_view text, std::size_t end) {
   std::size_t i = end - 1;
@@ -63,6 +69,7 @@ bool word_before(std::string_view text, std::size_t end) {
 
 // The length of an apostrophe (' or U+2019) at text[i] that is followed by an ASCII letter, else 0.
 std::size_t apostrophe_at(std::string_view text, std::size_t i) {
+  if (text[i] != '\'' && text[i] != '\xE2') return 0;
   const std::size_t n = text[i] == '\'' ? 1 : text.compare(i, 3, "\u2019") == 0 ? 3 : 0;
   return n > 0 && i + n < text.size() && std::isalpha(static_cast<unsigned char>(text[i + n])) ? n
                                                                                                : 0;
