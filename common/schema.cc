@@ -114,6 +114,7 @@ std::uint64_t get_varint(std::string_view value, std::size_t& at) {
 
 // Appends the raw deflate stream of text to out, or returns false when it would not be smaller.
 bool append_deflated(std::string& out, std::string_view text) {
+  if (text.size() < 2) return false;
   thread_local Deflater deflater;
   z_stream& z = deflater.z;
   if (deflateReset(&z) != Z_OK) return false;
@@ -176,17 +177,23 @@ struct ChunkEntry {
 
 // The chunk table of a 'c' value, checked against the value's size.
 std::vector<ChunkEntry> read_chunk_table(std::string_view value) {
-  constexpr std::uint64_t kMaxChunkBytes = 1u << 26;  // far above any page Poppler gives
+  // Far above any page the extraction keeps (4 MiB), and deflate expands at most 1032 times: a
+  // corrupt size is refused before anything is allocated for it.
+  constexpr std::uint64_t kMaxChunkBytes = 1u << 24;
+  constexpr std::uint64_t kMaxDeflateRatio = 1032;
   std::size_t at = 1;
   const std::uint64_t count = get_varint(value, at);
-  if (count == 0 || count > value.size()) throw_bad_page();  // each entry takes 3+ bytes
+  if (count == 0 || count > (value.size() - at) / 3) throw_bad_page();  // 3+ bytes an entry
   std::vector<ChunkEntry> chunks(count);
   std::uint64_t position = 0;
   for (ChunkEntry& c : chunks) {
     const std::uint64_t raw = get_varint(value, at);
     const std::uint64_t stored = get_varint(value, at);
     position += get_varint(value, at);
-    if (raw > kMaxChunkBytes || stored > raw || position > UINT32_MAX) throw_bad_page();
+    if (raw > kMaxChunkBytes || stored > raw || position > UINT32_MAX ||
+        (stored < raw && raw > stored * kMaxDeflateRatio + 64)) {
+      throw_bad_page();
+    }
     c = {raw, stored, 0, static_cast<std::uint32_t>(position)};
   }
   for (ChunkEntry& c : chunks) {
@@ -223,6 +230,7 @@ std::vector<std::size_t> page_chunk_offsets(std::string_view text) {
 
 std::string encode_page_text(std::string_view text, const std::vector<PageChunkStart>& chunks) {
   if (text.empty()) return {};
+  if (chunks.empty()) throw Error("internal error: a page without chunks");
   std::string table(1, 'c');
   std::string bytes;
   put_varint(table, chunks.size());
@@ -230,7 +238,7 @@ std::string encode_page_text(std::string_view text, const std::vector<PageChunkS
   for (std::size_t i = 0; i < chunks.size(); ++i) {
     const std::size_t begin = chunks[i].offset;
     const std::size_t end = i + 1 < chunks.size() ? chunks[i + 1].offset : text.size();
-    if (begin > end || end > text.size() || chunks[i].position < position ||
+    if (begin >= end || end > text.size() || chunks[i].position < position ||
         (i == 0 && begin != 0)) {
       throw Error("internal error: page chunks out of order");
     }

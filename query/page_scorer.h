@@ -27,8 +27,9 @@ struct PageScore {
   int page = 0;  // 1-based PDF page
   double score = 0;
   // Where on the page the snippet goes, as positions relative to the page's first
-  // (schema::PageChunkStart): the first and last hit of the cluster of query words that
-  // make_snippet would choose on the whole page.
+  // (schema::PageChunkStart): the first and last hit of the densest cluster of the query's body
+  // terms, measured as make_snippet measures clusters (it counts words its own way, so the two
+  // can differ by a few words).
   std::uint32_t first = 0;
   std::uint32_t last = 0;
 };

@@ -20,10 +20,12 @@ constexpr double kTitleBoost = 1.0;
 constexpr double kReferencesBoost = 0.1;
 // A query with at most this many results gets a spelling suggestion when one exists.
 constexpr std::size_t kFewResults = 2;
-// Words of context a snippet may want on either side of its cluster (snippet_bytes of text hold
-// about 30 words): a page chunk is read with its neighbour when the cluster is this close to the
-// chunk's edge.
-constexpr std::uint32_t kSnippetContextWords = 24;
+// Words of context a snippet may want on either side of its cluster: a page chunk is read with
+// its neighbour when the cluster is this close to the chunk's edge. Words average under 7 bytes
+// with their spaces here, so snippet_bytes / 6 words fill a snippet on either side.
+std::uint32_t snippet_context_words(std::size_t snippet_bytes) {
+  return static_cast<std::uint32_t>(std::min<std::size_t>(snippet_bytes / 6 + 4, 4096));
+}
 
 Xapian::Query field_terms(const std::vector<std::string>& terms, const std::string& prefix) {
   std::vector<Xapian::Query> qs;
@@ -293,11 +295,19 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
       pm.page = ps.page;
       pm.score = ps.score;
       if (request.snippets && ps.page >= 1 && ps.page <= paper.stored_pages) {
+        const std::string value =
+            db.get_metadata(schema::page_metadata_key(paper.paper.id, ps.page));
         const schema::PageExcerpt excerpt = schema::decode_page_excerpt(
-            db.get_metadata(schema::page_metadata_key(paper.paper.id, ps.page)), ps.first, ps.last,
-            kSnippetContextWords);
+            value, ps.first, ps.last, snippet_context_words(request.snippet_bytes));
         pm.snippet = make_snippet(excerpt.text, matcher, request.snippet_bytes, stem_word,
                                   {excerpt.more_before, excerpt.more_after});
+        if (pm.snippet.empty() && (excerpt.more_before || excerpt.more_after)) {
+          // The index matched a term the snippet's word split does not see there (a joined
+          // compound such as "U-Net" for "unet", a word with a sign Xapian keeps inside words):
+          // look at the whole page.
+          pm.snippet = make_snippet(schema::decode_page_text(value), matcher, request.snippet_bytes,
+                                    stem_word);
+        }
       }
       if (!paper.pdf_url.empty()) pm.url = paper.pdf_url + "#page=" + std::to_string(ps.page);
       hit.pages.push_back(std::move(pm));

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -651,6 +653,16 @@ class XapianIndexWriter : public IndexWriter {
 
   std::size_t uncommitted() const override { return uncommitted_; }
 
+  // Xapian commits what was put when the database is closed without commit() (after a failure
+  // elsewhere in the run): the batch's spelling words must be journaled in that commit too.
+  ~XapianIndexWriter() override {
+    try {
+      journal_batch_spelling();
+    } catch (...) {
+      // Nothing to report to: the words of this last batch miss the spelling table.
+    }
+  }
+
   void commit() override { commit_batch(/*add_spelling=*/false); }
 
   void finish() override {
@@ -701,19 +713,26 @@ class XapianIndexWriter : public IndexWriter {
       for (const std::string& key : journal) db_.set_metadata(key, "");
       pending_spelling_.clear();
       journal_next_ = 1;
-    } else if (!batch_spelling_.empty()) {
-      std::string entry;
-      for (const auto& [word, papers] : batch_spelling_) {
-        entry += word + '\t' + std::to_string(papers) + '\n';
-      }
-      char sequence[16];
-      std::snprintf(sequence, sizeof sequence, "%08d", journal_next_++);
-      db_.set_metadata(schema::kMetaSpellingPendingPrefix + std::string(sequence), entry);
+      batch_spelling_.clear();
+    } else {
+      journal_batch_spelling();
     }
-    batch_spelling_.clear();
     db_.commit();
     uncommitted_ = 0;
     uncommitted_bytes_ = 0;
+  }
+
+  // Writes the batch's spelling words as the next journal entry (to be committed with the batch).
+  void journal_batch_spelling() {
+    if (batch_spelling_.empty()) return;
+    std::string entry;
+    for (const auto& [word, papers] : batch_spelling_) {
+      entry += word + '\t' + std::to_string(papers) + '\n';
+    }
+    char sequence[16];
+    std::snprintf(sequence, sizeof sequence, "%08u", journal_next_++);
+    db_.set_metadata(schema::kMetaSpellingPendingPrefix + std::string(sequence), entry);
+    batch_spelling_.clear();
   }
 
   // Takes back the spelling words a previous writer journaled but did not add (it was stopped).
@@ -727,15 +746,16 @@ class XapianIndexWriter : public IndexWriter {
         if (end == std::string::npos) end = entry.size();
         const std::string_view line(entry.data() + at, end - at);
         const std::size_t tab = line.find('\t');
-        unsigned long papers = 0;
-        if (tab != std::string_view::npos && tab > 0 &&
-            std::sscanf(std::string(line.substr(tab + 1)).c_str(), "%lu", &papers) == 1) {
+        const std::string count(tab == std::string_view::npos ? "" : line.substr(tab + 1));
+        if (tab > 0 && !count.empty() && count.size() <= 9 &&
+            count.find_first_not_of("0123456789") == std::string::npos) {
           pending_spelling_[std::string(line.substr(0, tab))] +=
-              static_cast<Xapian::termcount>(papers);
+              static_cast<Xapian::termcount>(std::stoul(count));
         }
         at = end + 1;
       }
-      journal_next_ = std::max(journal_next_, std::atoi((*k).c_str() + prefix.size()) + 1);
+      const unsigned long sequence = std::strtoul((*k).c_str() + prefix.size(), nullptr, 10);
+      journal_next_ = std::max(journal_next_, static_cast<unsigned>(sequence) + 1);
     }
   }
 
@@ -821,7 +841,7 @@ class XapianIndexWriter : public IndexWriter {
   // committed since the spelling table was last written (journaled; see commit_batch).
   std::unordered_map<std::string, Xapian::termcount> batch_spelling_;
   std::unordered_map<std::string, Xapian::termcount> pending_spelling_;
-  int journal_next_ = 1;
+  unsigned journal_next_ = 1;  // sequence number of the next journal entry
 };
 
 }  // namespace

@@ -82,8 +82,9 @@ PreparedPaper prepare_paper(const schema::StoredPaper& stored, const std::string
 // Single-threaded: one IndexWriter per process, used from one thread.
 // open() throws paper::Error("index is being updated by process N; wait for it to finish or stop
 // it") when another process holds DIR/lock, and paper::Error for an unusable folder or database.
-// Destroying a writer without finish() commits what was put (every put is a complete paper) but
-// does not swap a rebuild in; the next open() discards that unfinished generation.
+// Destroying a writer without finish() commits what was put (every put is a complete paper), with
+// its spelling words journaled, but does not swap a rebuild in; the next open() discards that
+// unfinished generation.
 class IndexWriter {
  public:
   static std::unique_ptr<IndexWriter> open(const IndexOptions& options);
@@ -110,8 +111,11 @@ class IndexWriter {
   virtual std::size_t remove_except(const std::set<PaperId>& keep) = 0;
   // Number of put/remove calls not yet committed.
   virtual std::size_t uncommitted() const = 0;
+  // Commits; the spelling words of the papers put are journaled, not yet in the spelling table
+  // (IndexOptions::max_pending_spelling_words).
   virtual void commit() = 0;
-  // Commits; for a rebuild, swaps the new generation in atomically.
+  // Commits with every pending spelling word added to the spelling table; for a rebuild, swaps
+  // the new generation in atomically.
   virtual void finish() = 0;
   // True when this run writes a new generation (--rebuild, or a schema change) that finish()
   // swaps in.

@@ -335,6 +335,21 @@ TEST_F(IndexWriterTest, AStoppedWritersSpellingWordsAreAddedByTheNextOne) {
             db.metadata_keys_end(schema::kMetaSpellingPendingPrefix));
 }
 
+TEST_F(IndexWriterTest, AWriterClosedWithoutACommitJournalsItsLastBatch) {
+  {
+    auto w = IndexWriter::open(options());  // 200 papers a batch: no commit of its own
+    w->put(sample_paper("a"), "h");
+  }  // Xapian commits what was put when the database closes (after a failure elsewhere)
+  {
+    Xapian::Database db = live();
+    EXPECT_EQ(db.get_doccount(), 1u);
+    EXPECT_NE(db.metadata_keys_begin(schema::kMetaSpellingPendingPrefix),
+              db.metadata_keys_end(schema::kMetaSpellingPendingPrefix));
+  }
+  IndexWriter::open(options())->finish();
+  EXPECT_EQ(spelling_frequency(live(), "segmentation"), 1u);
+}
+
 TEST_F(IndexWriterTest, TooManyPendingSpellingWordsAreWrittenBeforeTheEnd) {
   IndexOptions o = options();
   o.batch_size = 1;
