@@ -1,0 +1,66 @@
+// libFuzzer target: the page texts of the index (schema.h) and the snippets made from them must
+// survive any bytes. The input is used three ways:
+//   - as a stored page value: decode_page_text and decode_page_excerpt either return or throw
+//     paper::Error, and an excerpt is always a piece of the whole page;
+//   - as a page text: encoded in chunks and decoded back unchanged;
+//   - as page text for make_snippet, whose words (UTF-8 punctuation, apostrophes, cut windows)
+//     are split without reading out of bounds.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "common/error.h"
+#include "common/schema.h"
+#include "query/snippet.h"
+
+namespace {
+
+void check(bool ok, const char* what) {
+  if (!ok) {
+    std::fprintf(stderr, "invariant broken: %s\n", what);
+    std::abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  namespace schema = paper::schema;
+
+  // 1. Any stored value.
+  const std::uint32_t first = size > 2 ? data[1] * 7u : 0, last = first + (size > 3 ? data[2] : 0);
+  try {
+    const std::string whole = schema::decode_page_text(bytes);
+    const schema::PageExcerpt e = schema::decode_page_excerpt(bytes, first, last, size % 50);
+    check(whole.find(e.text) != std::string::npos, "excerpt is not part of the page");
+  } catch (const paper::Error&) {
+  }
+
+  // 2. Any page text, with positions counted as one per space-separated piece.
+  std::vector<schema::PageChunkStart> chunks;
+  for (std::size_t offset : schema::page_chunk_offsets(bytes)) {
+    std::uint32_t words = 0;
+    for (std::size_t i = 0; i < offset; ++i) words += bytes[i] == ' ';
+    chunks.push_back({offset, words + 1});
+  }
+  const std::string value = schema::encode_page_text(bytes, chunks);
+  check(schema::decode_page_text(value) == bytes, "page text does not round-trip");
+  const schema::PageExcerpt e = schema::decode_page_excerpt(value, first, last, 3);
+  check(std::string_view(bytes).find(e.text) != std::string_view::npos, "bad excerpt");
+
+  // 3. Snippets of any text.
+  paper::query::WordMatcher matcher;
+  matcher.add("graph", 0, 2.0);
+  matcher.add("net", 1, 1.0);
+  matcher.add("a", 2, 0.5);
+  for (std::size_t max_bytes : {8u, 60u, 220u}) {
+    const paper::query::Snippet s =
+        paper::query::make_snippet(bytes, matcher, max_bytes, {}, {size % 2 == 0, size % 3 == 0});
+    paper::query::render_snippet(s, "[", "]");
+  }
+  return 0;
+}
