@@ -3,10 +3,11 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <charconv>
 #include <climits>
 #include <cstdlib>
+#include <limits>
 #include <new>
-#include <nlohmann/json.hpp>
 
 #include "common/error.h"
 #include "common/text.h"
@@ -23,38 +24,88 @@ std::string filter_value(std::string_view text) {
   return v;
 }
 
-std::string encode_document_data(const StoredPaper& s) {
-  nlohmann::json links = nlohmann::json::array();
-  for (const Link& l : s.paper.links) {
-    links.push_back({{"label", l.label},
-                     {"url", l.url},
-                     {"host", l.host},
-                     {"kind", to_string(l.kind)},
-                     {"suspect", l.suspect}});
+namespace {
+
+constexpr std::string_view kHeaderMagic = "paper-header\t1\n";
+
+// Appends a header value: invalid UTF-8 replaced by U+FFFD, and backslash, tab, newline and
+// carriage return written as \\, \t, \n and \r, so that tabs and newlines only separate.
+void append_escaped(std::string& out, std::string_view value) {
+  for (std::size_t i = 0; i < value.size();) {
+    const char c = value[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      std::uint32_t cp = 0;
+      const std::size_t n = decode_utf8(value, i, cp);
+      if (n == 0) {
+        append_utf8(out, 0xFFFD);
+        ++i;
+      } else {
+        out.append(value.substr(i, n));
+        i += n;
+      }
+      continue;
+    }
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+    ++i;
   }
-  nlohmann::json j = {
-      {"id", s.paper.id},
-      {"title", s.paper.title},
-      {"authors", s.paper.authors},
-      {"venue", s.paper.venue},
-      {"year", s.paper.year ? nlohmann::json(*s.paper.year) : nlohmann::json(nullptr)},
-      {"section", s.paper.section},
-      {"links", links},
-      {"source", s.paper.source.to_string()},
-      {"lists", s.lists},
-      {"state", to_string(s.state)},
-      {"reason", s.reason},
-      {"pdf_url", s.pdf_url},
-      {"pdf_sha256", s.pdf_sha256},
-      {"page_count", s.page_count},
-      {"pdf_title", s.pdf_title},
-      {"abstract", s.abstract},
-      {"references_page", s.references_page},
-      {"references_offset", s.references_offset},
-      {"stored_pages", s.pages.size()},
-  };
-  // Invalid UTF-8 must not make dump() throw; replace it.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void append_field(std::string& out, std::string_view key, std::string_view value) {
+  out.append(key);
+  out += '\t';
+  append_escaped(out, value);
+  out += '\n';
+}
+
+}  // namespace
+
+std::string encode_document_data(const StoredPaper& s) {
+  std::string out(kHeaderMagic);
+  append_field(out, "id", s.paper.id);
+  append_field(out, "title", s.paper.title);
+  for (const std::string& author : s.paper.authors) append_field(out, "author", author);
+  append_field(out, "venue", s.paper.venue);
+  if (s.paper.year) append_field(out, "year", std::to_string(*s.paper.year));
+  append_field(out, "section", s.paper.section);
+  for (const Link& l : s.paper.links) {
+    out += "link\t";
+    append_escaped(out, l.label);
+    out += '\t';
+    append_escaped(out, l.url);
+    out += '\t';
+    append_escaped(out, l.host);
+    out += '\t';
+    out += to_string(l.kind);
+    out += l.suspect ? "\t1\n" : "\t0\n";
+  }
+  append_field(out, "source", s.paper.source.to_string());
+  for (const std::string& list : s.lists) append_field(out, "list", list);
+  append_field(out, "state", to_string(s.state));
+  append_field(out, "reason", s.reason);
+  append_field(out, "pdf_url", s.pdf_url);
+  append_field(out, "pdf_sha256", s.pdf_sha256);
+  append_field(out, "page_count", std::to_string(s.page_count));
+  append_field(out, "pdf_title", s.pdf_title);
+  append_field(out, "abstract", s.abstract);
+  append_field(out, "references_page", std::to_string(s.references_page));
+  append_field(out, "references_offset", std::to_string(s.references_offset));
+  append_field(out, "stored_pages", std::to_string(s.pages.size()));
+  return out;
 }
 
 std::string page_metadata_key(const PaperId& id, int page) {
@@ -313,39 +364,112 @@ SourceLocation parse_source(const std::string& s) {
 
 }  // namespace
 
-StoredPaper decode_document_data(std::string_view data) {
-  StoredPaper s;
-  nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
-    throw Error(
-        "index document data is not in the expected format; rebuild the index with "
-        "`paper-index build --rebuild`");
-  }
-  s.paper.id = j.value("id", "");
-  s.paper.title = j.value("title", "");
-  s.paper.authors = j.value("authors", std::vector<std::string>{});
-  s.paper.venue = j.value("venue", "");
-  if (j.contains("year") && j["year"].is_number_integer()) s.paper.year = j["year"].get<int>();
-  s.paper.section = j.value("section", "");
-  if (j.contains("links")) {
-    for (const auto& l : j["links"]) {
-      s.paper.links.push_back(Link{l.value("label", ""), l.value("url", ""), l.value("host", ""),
-                                   kind_from_string(l.value("kind", "")),
-                                   l.value("suspect", false)});
+namespace {
+
+[[noreturn]] void throw_bad_header() {
+  throw Error(
+      "index document data is not in the expected format; rebuild the index with "
+      "`paper-index build --rebuild`");
+}
+
+std::string unescape(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '\\' || i + 1 == value.size()) {
+      out += value[i];
+      continue;
+    }
+    switch (value[++i]) {
+      case 't':
+        out += '\t';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      default:
+        out += value[i];  // "\\" and anything else: the character itself
     }
   }
-  s.paper.source = parse_source(j.value("source", ""));
-  s.lists = j.value("lists", std::vector<std::string>{});
-  s.state = j.value("state", "") == "text" ? PaperState::kText : PaperState::kMetadataOnly;
-  s.reason = j.value("reason", "");
-  s.pdf_url = j.value("pdf_url", "");
-  s.pdf_sha256 = j.value("pdf_sha256", "");
-  s.page_count = j.value("page_count", 0);
-  s.pdf_title = j.value("pdf_title", "");
-  s.abstract = j.value("abstract", "");
-  s.references_page = j.value("references_page", 0);
-  s.references_offset = j.value("references_offset", std::size_t{0});
-  s.stored_pages = j.value("stored_pages", 0);
+  return out;
+}
+
+template <typename Int>
+Int parse_number(std::string_view value) {
+  long long n = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (ec != std::errc() || end != value.data() + value.size() || n < 0 ||
+      static_cast<unsigned long long>(n) > std::numeric_limits<Int>::max()) {
+    throw_bad_header();
+  }
+  return static_cast<Int>(n);
+}
+
+}  // namespace
+
+StoredPaper decode_document_data(std::string_view data) {
+  if (data.substr(0, kHeaderMagic.size()) != kHeaderMagic) throw_bad_header();
+  StoredPaper s;
+  for (std::size_t at = kHeaderMagic.size(); at < data.size();) {
+    std::size_t end = data.find('\n', at);
+    if (end == std::string_view::npos) throw_bad_header();  // every field ends its line
+    const std::string_view line = data.substr(at, end - at);
+    at = end + 1;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) throw_bad_header();
+    const std::string_view key = line.substr(0, tab), value = line.substr(tab + 1);
+    if (key == "id")
+      s.paper.id = unescape(value);
+    else if (key == "title")
+      s.paper.title = unescape(value);
+    else if (key == "author")
+      s.paper.authors.push_back(unescape(value));
+    else if (key == "venue")
+      s.paper.venue = unescape(value);
+    else if (key == "year")
+      s.paper.year = parse_number<int>(value);
+    else if (key == "section")
+      s.paper.section = unescape(value);
+    else if (key == "link") {
+      std::string_view parts[5];
+      std::string_view rest = value;
+      for (int i = 0; i < 5; ++i) {
+        const std::size_t t = i < 4 ? rest.find('\t') : rest.size();
+        if (t == std::string_view::npos) throw_bad_header();
+        parts[i] = rest.substr(0, t);
+        rest = i < 4 ? rest.substr(t + 1) : std::string_view();
+      }
+      s.paper.links.push_back(Link{unescape(parts[0]), unescape(parts[1]), unescape(parts[2]),
+                                   kind_from_string(std::string(parts[3])), parts[4] == "1"});
+    } else if (key == "source")
+      s.paper.source = parse_source(unescape(value));
+    else if (key == "list")
+      s.lists.push_back(unescape(value));
+    else if (key == "state")
+      s.state = value == "text" ? PaperState::kText : PaperState::kMetadataOnly;
+    else if (key == "reason")
+      s.reason = unescape(value);
+    else if (key == "pdf_url")
+      s.pdf_url = unescape(value);
+    else if (key == "pdf_sha256")
+      s.pdf_sha256 = unescape(value);
+    else if (key == "page_count")
+      s.page_count = parse_number<int>(value);
+    else if (key == "pdf_title")
+      s.pdf_title = unescape(value);
+    else if (key == "abstract")
+      s.abstract = unescape(value);
+    else if (key == "references_page")
+      s.references_page = parse_number<int>(value);
+    else if (key == "references_offset")
+      s.references_offset = parse_number<std::size_t>(value);
+    else if (key == "stored_pages")
+      s.stored_pages = parse_number<int>(value);
+    // Other keys (a newer writer's) are skipped.
+  }
   return s;
 }
 

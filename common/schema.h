@@ -13,8 +13,9 @@
 
 namespace paper::schema {
 
-// 2: page texts in metadata entries, not in the data; 3: stemmed terms only (kStemPrefix).
-inline constexpr int kSchemaVersion = 3;
+// 2: page texts in metadata entries, not in the data; 3: stemmed terms only (kStemPrefix);
+// 4: the header as tab-separated lines instead of JSON.
+inline constexpr int kSchemaVersion = 4;
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "paper:schema";   // decimal kSchemaVersion
 inline constexpr const char* kMetaSynonymsHash = "paper:synonyms";  // hash of the synonym file
@@ -76,7 +77,7 @@ inline constexpr unsigned kSlotPageCount = 6;    // Xapian::sortable_serialise(p
 inline constexpr unsigned kSlotFileStamp = 7;    // "<size>:<mtime ns>" of a local PDF input, so a
                                                  // touched-but-unchanged file costs one stat
 
-// Document data: the JSON header of a paper (everything a result line shows). ----------------
+// Document data: the header of a paper (everything a result line shows). ---------------------
 
 enum class PaperState { kText, kMetadataOnly };
 const char* to_string(PaperState state);  // "text", "metadata"
@@ -98,8 +99,13 @@ struct StoredPaper {
   int stored_pages = 0;  // decoded only: how many page entries were written (pages.size() at put)
 };
 
-// Serialises to one line of JSON with every field except the page texts (their number is kept,
-// as "stored_pages", so a replaced or deleted paper's page entries can all be removed).
+// Serialises every field except the page texts (their number is kept, as "stored_pages", so a
+// replaced or deleted paper's page entries can all be removed): "paper-header\t1\n", then one
+// line per field, "key\tvalue\n", a list one line per item ("author", "list"; "link" with label,
+// url, host, kind and suspect 0/1 as five tab-separated values), no "year" line when the year
+// is unknown. In values, backslash, tab, newline and carriage return are written \\, \t, \n,
+// \r, and invalid UTF-8 becomes U+FFFD. Lines, not JSON: a search decodes ten headers in a
+// fresh process, and nlohmann's parser took 19 us a header there (bench/results/query.md).
 std::string encode_document_data(const StoredPaper& stored);
 // Throws paper::Error (rebuild the index) when data is not such a header.
 StoredPaper decode_document_data(std::string_view data);

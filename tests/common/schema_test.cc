@@ -177,11 +177,53 @@ TEST(PageText, CorruptValueAsksForARebuild) {
   }
 }
 
-TEST(DocumentData, UnknownYearIsNull) {
+TEST(DocumentData, UnknownYearHasNoLine) {
   StoredPaper s;
   s.paper.id = "x";
-  EXPECT_NE(encode_document_data(s).find("\"year\":null"), std::string::npos);
+  EXPECT_EQ(encode_document_data(s).find("year"), std::string::npos);
   EXPECT_EQ(decode_document_data(encode_document_data(s)).paper.year, std::nullopt);
+}
+
+TEST(DocumentData, AnyBytesInAValueRoundTrip) {
+  StoredPaper s;
+  s.paper.id = "x";
+  s.paper.title = "Tabs\tnew\nlines\r and \\ back\\slashes \\t, «UTF-8» ";
+  s.paper.authors = {"", "A\tB", "last\n"};
+  s.paper.links = {Link{"Pa\tper", "https://x.org/a\\b", "x.org", LinkKind::kPdf, true},
+                   Link{"", "", "", LinkKind::kOther, false}};
+  s.abstract = "line one\nline two\n\n";
+  s.reason = std::string("bad \xff\xfe bytes");
+  const StoredPaper back = decode_document_data(encode_document_data(s));
+  EXPECT_EQ(back.paper.title, s.paper.title);
+  EXPECT_EQ(back.paper.authors, s.paper.authors);
+  EXPECT_EQ(back.paper.links, s.paper.links);
+  EXPECT_EQ(back.abstract, s.abstract);
+  EXPECT_EQ(back.reason, "bad \ufffd\ufffd bytes");  // invalid UTF-8 replaced
+}
+
+TEST(DocumentData, UnknownKeysAreSkipped) {
+  const StoredPaper s =
+      decode_document_data("paper-header\t1\nid\tx\nnewer_field\tvalue\ntitle\tT\n");
+  EXPECT_EQ(s.paper.id, "x");
+  EXPECT_EQ(s.paper.title, "T");
+}
+
+TEST(DocumentData, MalformedHeadersAskForARebuild) {
+  for (const std::string& bad :
+       {std::string("{\"id\":\"x\"}"), std::string("paper-header\t1\nid\tx"),
+        std::string("paper-header\t1\nid x\n"), std::string("paper-header\t1\nyear\t20x0\n"),
+        std::string("paper-header\t1\npage_count\t-3\n"),
+        std::string("paper-header\t1\nstored_pages\t99999999999\n"),
+        std::string("paper-header\t1\nlink\tPaper\thttps://x\n"), std::string()}) {
+    try {
+      decode_document_data(bad);
+      FAIL() << "no error for " << bad;
+    } catch (const Error& e) {
+      EXPECT_STREQ(e.what(),
+                   "index document data is not in the expected format; rebuild the index with "
+                   "`paper-index build --rebuild`");
+    }
+  }
 }
 
 TEST(FilterValue, JoinsWordsWithDashes) {
