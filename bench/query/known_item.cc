@@ -55,6 +55,10 @@ std::vector<KnownItem> sample(const Xapian::Database& db, std::size_t n, std::si
     auto p = paper::schema::decode_document_data(db.get_document(*it).get_data());
     if (p.state == paper::schema::PaperState::kText && p.stored_pages > 0) papers.push_back(p);
   }
+  // In id order, not docid order (which depends on the order the build finished the papers in):
+  // the same corpus and seed then give the same queries from any build of the index.
+  std::sort(papers.begin(), papers.end(),
+            [](const auto& a, const auto& b) { return a.paper.id < b.paper.id; });
   const double docs = db.get_doccount();
   const auto max_df = static_cast<Xapian::doccount>(std::max(2.0, docs * 0.05));
   std::mt19937 rng(seed);
