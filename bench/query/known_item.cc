@@ -3,7 +3,7 @@
 // that page (what a reader remembers); then, for each ranking, how often the paper comes first
 // (success@1), MRR@10, and how often the first (or one of the three) pages shown for it is the
 // page the words came from.
-//   known_item --db DIR [--queries N] [--words K] [--seed S]
+//   known_item --db DIR [--queries N] [--words K] [--seed S] [--depth N]
 // Words: letters only, at least 4, not stop words, in 2 to 5% of the papers (a word only one
 // paper has would make the search trivial), distinct stems, all within 40 words of the page.
 #include <xapian.h>
@@ -95,15 +95,17 @@ int main(int argc, char** argv) {
   std::string dir;
   std::size_t n = 200, k = 4;
   unsigned seed = 42;
+  std::size_t depth = paper::query::SearchRequest().rerank_depth;  // papers re-ranked by pages
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--db") dir = argv[i + 1];
     if (a == "--queries") n = std::stoul(argv[i + 1]);
     if (a == "--words") k = std::stoul(argv[i + 1]);
     if (a == "--seed") seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
+    if (a == "--depth") depth = std::stoul(argv[i + 1]);
   }
   if (dir.empty()) {
-    std::cerr << "usage: known_item --db DIR [--queries N] [--words K] [--seed S]\n";
+    std::cerr << "usage: known_item --db DIR [--queries N] [--words K] [--seed S] [--depth N]\n";
     return 64;
   }
   const auto items = sample(Xapian::Database(dir + "/current"), n, k, seed);
@@ -120,7 +122,8 @@ int main(int argc, char** argv) {
     for (const auto& item : items) {
       paper::query::SearchRequest request;
       request.text = item.query;
-      request.ranking = r;  // pages are scored for the shown papers under every ranking
+      request.ranking = r;
+      request.rerank_depth = depth;  // pages are scored for the shown papers under every ranking
       const auto result = searcher.search(request);
       for (const auto& hit : result.hits) {
         if (hit.paper.paper.id != item.id) continue;
