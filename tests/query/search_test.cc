@@ -275,18 +275,10 @@ TEST(QueryProximity, WordsCloseTogetherRankTheirPageAndPaperFirst) {
   EXPECT_EQ(r.hits[0].pages[1].page, 3);
 }
 
-// A long page is stored in chunks (schema::kPageChunkBytes); the snippet comes from the chunk
-// where the query words stand together, deep in the page, and says the page goes on around it.
-TEST(QuerySnippetChunks, SnippetOfALongPageComesFromTheChunkWithTheHit) {
+// The snippet (query words in brackets) of the one page of a one-paper index that matches query.
+std::string snippet_of_page(const std::string& page, const std::string& query) {
   testing::TempDir dir;
-  std::string filler;
-  for (int i = 0; i < 60; ++i) {
-    filler += "The cohort was imaged at site " + std::to_string(i) + " with the same protocol. ";
-  }
-  const std::string page = filler + "A hepatic lesion attention map is drawn for every scan. " +
-                           filler + "The hepatic vein is seen. " + filler;
-  ASSERT_GT(page.size(), 5 * schema::kPageChunkBytes);
-  testing::build_index(dir.file("index"), {{"long",
+  testing::build_index(dir.file("index"), {{"paper",
                                             "A Study of Liver Imaging",
                                             {"A. Author"},
                                             "MICCAI",
@@ -296,11 +288,23 @@ TEST(QuerySnippetChunks, SnippetOfALongPageComesFromTheChunkWithTheHit) {
                                             {page}}});
   Searcher searcher(dir.file("index"));
   SearchRequest request;
-  request.text = "hepatic attention";
+  request.text = query;
   SearchResult r = searcher.search(request);
-  ASSERT_EQ(r.hits.size(), 1u);
-  ASSERT_EQ(r.hits[0].pages.size(), 1u);
-  const std::string snippet = render_snippet(r.hits[0].pages[0].snippet, "[", "]");
+  if (r.hits.size() != 1 || r.hits[0].pages.size() != 1) return "(not one page)";
+  return render_snippet(r.hits[0].pages[0].snippet, "[", "]");
+}
+
+// A long page is stored in chunks (schema::kPageChunkBytes); the snippet comes from the chunk
+// where the query words stand together, deep in the page, and says the page goes on around it.
+TEST(QuerySnippetChunks, SnippetOfALongPageComesFromTheChunkWithTheHit) {
+  std::string filler;
+  for (int i = 0; i < 60; ++i) {
+    filler += "The cohort was imaged at site " + std::to_string(i) + " with the same protocol. ";
+  }
+  const std::string page = filler + "A hepatic lesion attention map is drawn for every scan. " +
+                           filler + "The hepatic vein is seen. " + filler;
+  ASSERT_GT(page.size(), 5 * schema::kPageChunkBytes);
+  const std::string snippet = snippet_of_page(page, "hepatic attention");
   EXPECT_THAT(snippet, HasSubstr("A [hepatic] lesion [attention] map is drawn for every scan."));
   EXPECT_EQ(snippet.rfind("…", 0), 0u) << snippet;                 // the page has text before...
   EXPECT_EQ(snippet.substr(snippet.size() - 4), " …") << snippet;  // ... and after
@@ -310,28 +314,12 @@ TEST(QuerySnippetChunks, SnippetOfALongPageComesFromTheChunkWithTheHit) {
 // as "U" and "Net": with nothing to mark in the chunk there, the snippet comes from the whole
 // page, where "UNet" is written out.
 TEST(QuerySnippetChunks, ACompoundOnlyTheIndexSeesFallsBackToTheWholePage) {
-  testing::TempDir dir;
   std::string filler;
   for (int i = 0; i < 40; ++i) filler += "Each scan " + std::to_string(i) + " was checked. ";
   // "UNet" in the first chunk, the cluster of "U-Net" about 90 words into the third.
   const std::string page = "Our UNet baseline. " + filler + filler + filler.substr(0, 500) +
                            "A U-Net, a U-Net and a U-Net. U-Net again, U-Net. " + filler + filler;
-  testing::build_index(dir.file("index"), {{"compound",
-                                            "A Study of Segmentation",
-                                            {"A. Author"},
-                                            "MICCAI",
-                                            2020,
-                                            "Architectures",
-                                            "",
-                                            {page}}});
-  Searcher searcher(dir.file("index"));
-  SearchRequest request;
-  request.text = "unet";
-  SearchResult r = searcher.search(request);
-  ASSERT_EQ(r.hits.size(), 1u);
-  ASSERT_EQ(r.hits[0].pages.size(), 1u);
-  EXPECT_THAT(render_snippet(r.hits[0].pages[0].snippet, "[", "]"),
-              HasSubstr("Our [UNet] baseline"));
+  EXPECT_THAT(snippet_of_page(page, "unet"), HasSubstr("Our [UNet] baseline"));
 }
 
 TEST_F(QuerySearchTest, WhenNoPaperHasEveryWordPapersWithSomeAreShown) {
