@@ -6,7 +6,6 @@
 #include <charconv>
 #include <climits>
 #include <cstdlib>
-#include <limits>
 #include <new>
 
 #include "common/error.h"
@@ -362,10 +361,6 @@ SourceLocation parse_source(const std::string& s) {
   return loc;
 }
 
-}  // namespace
-
-namespace {
-
 [[noreturn]] void throw_bad_header() {
   throw Error(
       "index document data is not in the expected format; rebuild the index with "
@@ -397,15 +392,13 @@ std::string unescape(std::string_view value) {
   return out;
 }
 
+// A number as the encoder wrote it (std::to_string of the field's own type: any value reads back).
 template <typename Int>
 Int parse_number(std::string_view value) {
-  long long n = 0;
+  Int n = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-  if (ec != std::errc() || end != value.data() + value.size() || n < 0 ||
-      static_cast<unsigned long long>(n) > std::numeric_limits<Int>::max()) {
-    throw_bad_header();
-  }
-  return static_cast<Int>(n);
+  if (ec != std::errc() || end != value.data() + value.size()) throw_bad_header();
+  return n;
 }
 
 }  // namespace

@@ -104,8 +104,10 @@ struct StoredPaper {
 // line per field, "key\tvalue\n", a list one line per item ("author", "list"; "link" with label,
 // url, host, kind and suspect 0/1 as five tab-separated values), no "year" line when the year
 // is unknown. In values, backslash, tab, newline and carriage return are written \\, \t, \n,
-// \r, and invalid UTF-8 becomes U+FFFD. Lines, not JSON: a search decodes ten headers in a
-// fresh process, and nlohmann's parser took 19 us a header there (bench/results/query.md).
+// \r, and invalid UTF-8 becomes U+FFFD; numbers are decimal. A reader skips keys it does not
+// know (a newer writer's), and of a repeated single-value key keeps the last. Lines, not JSON: a
+// search decodes ten headers in a fresh process, and nlohmann's parser took 19 us a header there
+// (bench/results/query.md).
 std::string encode_document_data(const StoredPaper& stored);
 // Throws paper::Error (rebuild the index) when data is not such a header.
 StoredPaper decode_document_data(std::string_view data);

@@ -29,8 +29,8 @@ std::string trim(std::string_view text);
 // titles tolerantly ("U-Net:  a Review" == "u net a review").
 std::string normalize_for_match(std::string_view text);
 
-// JSON-safe, human-readable escaping is done with nlohmann::json; this only shortens text to at
-// most max_bytes on a UTF-8 boundary, appending "..." when it cut.
+// JSON output (--json) is escaped by nlohmann::json; this only shortens text to at most max_bytes
+// on a UTF-8 boundary, appending "..." when it cut.
 std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 
 }  // namespace paper

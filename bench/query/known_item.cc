@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <random>
 #include <set>
 #include <string>
@@ -59,6 +60,7 @@ std::vector<KnownItem> sample(const Xapian::Database& db, std::size_t n, std::si
   // the same corpus and seed then give the same queries from any build of the index.
   std::sort(papers.begin(), papers.end(),
             [](const auto& a, const auto& b) { return a.paper.id < b.paper.id; });
+  if (papers.empty()) return {};
   const double docs = db.get_doccount();
   const auto max_df = static_cast<Xapian::doccount>(std::max(2.0, docs * 0.05));
   std::mt19937 rng(seed);
@@ -108,8 +110,19 @@ int main(int argc, char** argv) {
     std::cerr << "usage: known_item --db DIR [--queries N] [--words K] [--seed S] [--depth N]\n";
     return 64;
   }
-  const auto items = sample(Xapian::Database(dir + "/current"), n, k, seed);
-  paper::query::Searcher searcher(dir);
+  std::vector<KnownItem> items;
+  std::unique_ptr<paper::query::Searcher> searcher_ptr;
+  try {
+    items = sample(Xapian::Database(dir + "/current"), n, k, seed);
+    searcher_ptr = std::make_unique<paper::query::Searcher>(dir);
+  } catch (const std::exception& e) {  // paper::Error: no index, another schema, ...
+    std::cerr << "known_item: " << e.what() << "\n";
+    return 1;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "known_item: " << e.get_description() << "\n";
+    return 1;
+  }
+  paper::query::Searcher& searcher = *searcher_ptr;
   std::printf("%zu known-item queries of %zu words (seed %u), e.g. \"%s\"\n\n", items.size(), k,
               seed, items.empty() ? "" : items[0].query.c_str());
   std::printf(
@@ -122,8 +135,8 @@ int main(int argc, char** argv) {
     for (const auto& item : items) {
       paper::query::SearchRequest request;
       request.text = item.query;
-      request.ranking = r;
-      request.rerank_depth = depth;  // pages are scored for the shown papers under every ranking
+      request.ranking = r;           // pages are scored for the shown papers under every ranking
+      request.rerank_depth = depth;  // papers re-ranked by their pages (page rankings only)
       const auto result = searcher.search(request);
       for (const auto& hit : result.hits) {
         if (hit.paper.paper.id != item.id) continue;

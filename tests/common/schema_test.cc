@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <cctype>
+#include <cstdint>
 
 #include "common/error.h"
 
@@ -184,6 +185,41 @@ TEST(DocumentData, UnknownYearHasNoLine) {
   EXPECT_EQ(decode_document_data(encode_document_data(s)).paper.year, std::nullopt);
 }
 
+bool same_header(const StoredPaper& a, const StoredPaper& b) {
+  return a.paper == b.paper && a.lists == b.lists && a.state == b.state && a.reason == b.reason &&
+         a.pdf_url == b.pdf_url && a.pdf_sha256 == b.pdf_sha256 && a.page_count == b.page_count &&
+         a.pdf_title == b.pdf_title && a.abstract == b.abstract &&
+         a.references_page == b.references_page && a.references_offset == b.references_offset &&
+         b.stored_pages == static_cast<int>(a.pages.size());
+}
+
+TEST(DocumentData, EveryFieldRoundTripsWithEdgeValues) {
+  StoredPaper s;
+  s.paper = Paper{"id\\",
+                  "paper-header\t1\n title with the magic line \\",
+                  {"\\", "", "tab\tin"},
+                  "venue\r",
+                  -5,
+                  "sec\\tion",
+                  {Link{"\\", "", "h", LinkKind::kCode, false}},
+                  SourceLocation{"lists/a b.md", 12}};
+  s.lists = {"a", "", "c\\"};
+  s.state = PaperState::kText;
+  s.reason = "\\n is not a newline";
+  s.pdf_url = "file.pdf";
+  s.pdf_sha256 = "00ff";
+  s.page_count = -1;
+  s.pdf_title = "\\";
+  s.abstract = "";
+  s.references_page = 0;
+  s.references_offset = SIZE_MAX;
+  s.pages = {"one", "two", "three"};
+  EXPECT_TRUE(same_header(s, decode_document_data(encode_document_data(s))));
+  s.paper.year = 0;
+  s.references_offset = 0;
+  EXPECT_TRUE(same_header(s, decode_document_data(encode_document_data(s))));
+}
+
 TEST(DocumentData, AnyBytesInAValueRoundTrip) {
   StoredPaper s;
   s.paper.id = "x";
@@ -212,8 +248,9 @@ TEST(DocumentData, MalformedHeadersAskForARebuild) {
   for (const std::string& bad :
        {std::string("{\"id\":\"x\"}"), std::string("paper-header\t1\nid\tx"),
         std::string("paper-header\t1\nid x\n"), std::string("paper-header\t1\nyear\t20x0\n"),
-        std::string("paper-header\t1\npage_count\t-3\n"),
+        std::string("paper-header\t1\npage_count\t3.5\n"),
         std::string("paper-header\t1\nstored_pages\t99999999999\n"),
+        std::string("paper-header\t1\nreferences_offset\t-1\n"),
         std::string("paper-header\t1\nlink\tPaper\thttps://x\n"), std::string()}) {
     try {
       decode_document_data(bad);

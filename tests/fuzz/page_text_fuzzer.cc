@@ -4,7 +4,9 @@
 //     paper::Error, and an excerpt is always a piece of the whole page;
 //   - as a page text: encoded in chunks and decoded back unchanged;
 //   - as page text for make_snippet, whose words (UTF-8 punctuation, apostrophes, cut windows)
-//     are split without reading out of bounds.
+//     are split without reading out of bounds;
+//   - as a stored document header, which either decodes or throws paper::Error, and as the
+//     value of header fields, which round-trip.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +16,7 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "query/snippet.h"
 
 namespace {
@@ -51,6 +54,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(schema::decode_page_text(value) == bytes, "page text does not round-trip");
   const schema::PageExcerpt e = schema::decode_page_excerpt(value, first, last, 3);
   check(std::string_view(bytes).find(e.text) != std::string_view::npos, "bad excerpt");
+
+  // 4. Any header, and any bytes as header values (invalid UTF-8 aside, which becomes U+FFFD).
+  try {
+    schema::decode_document_data(bytes);
+  } catch (const paper::Error&) {
+  }
+  if (!paper::find_invalid_utf8(bytes)) {
+    schema::StoredPaper s;
+    s.paper.title = std::string(bytes);
+    s.paper.authors = {std::string(bytes), std::string(bytes.substr(size / 2))};
+    s.paper.links = {paper::Link{std::string(bytes), "u", "", paper::LinkKind::kPdf, true}};
+    s.abstract = std::string(bytes.substr(0, size / 3));
+    const schema::StoredPaper back = schema::decode_document_data(schema::encode_document_data(s));
+    check(back.paper.title == s.paper.title && back.paper.authors == s.paper.authors &&
+              back.paper.links == s.paper.links && back.abstract == s.abstract,
+          "header does not round-trip");
+  }
 
   // 3. Snippets of any text.
   paper::query::WordMatcher matcher;

@@ -1,6 +1,7 @@
 // End to end: papers indexed through the real IndexWriter, searched through the library.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -392,6 +393,25 @@ TEST(QuerySearchErrors, NoIndex) {
 
 namespace paper::query {
 namespace {
+
+TEST(QuerySearchErrors, AnIndexOfAnotherSchemaAsksForARebuild) {
+  testing::TempDir dir;
+  testing::build_index(dir.file("index"), testing::sample_papers());
+  {
+    Xapian::WritableDatabase db(dir.file("index/current"), Xapian::DB_OPEN);
+    db.set_metadata(schema::kMetaSchemaVersion, "3");
+    db.commit();
+  }
+  try {
+    Searcher searcher(dir.file("index"));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "the index at " + dir.file("index") +
+                                         " has schema 3 but paper-search reads schema " +
+                                         std::to_string(schema::kSchemaVersion) +
+                                         "; rebuild it with `paper-index build --rebuild`");
+  }
+}
 
 TEST(QuerySearchErrors, UnreadableIndex) {
   testing::TempDir dir;
