@@ -63,9 +63,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!paper::find_invalid_utf8(bytes)) {
     schema::StoredPaper s;
     s.paper.title = std::string(bytes);
-    s.paper.authors = {std::string(bytes), std::string(bytes.substr(size / 2))};
+    // (Whole values only: a piece cut mid-character would be invalid UTF-8.)
+    s.paper.authors = {std::string(bytes), "", std::string(bytes) + "\\"};
     s.paper.links = {paper::Link{std::string(bytes), "u", "", paper::LinkKind::kPdf, true}};
-    s.abstract = std::string(bytes.substr(0, size / 3));
+    s.abstract = "\\" + std::string(bytes);
     const schema::StoredPaper back = schema::decode_document_data(schema::encode_document_data(s));
     check(back.paper.title == s.paper.title && back.paper.authors == s.paper.authors &&
               back.paper.links == s.paper.links && back.abstract == s.abstract,
