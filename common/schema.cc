@@ -196,28 +196,6 @@ void append_inflated(std::string& out, std::string_view stored, std::size_t raw_
   if (inflate(&z, Z_FINISH) != Z_STREAM_END || z.total_out != raw_size) throw_bad_page();
 }
 
-// A page value made before chunks: 'z' + a zlib stream or 'r' + raw text.
-std::string decode_whole_page(std::string_view value) {
-  if (value[0] == 'r') return std::string(value.substr(1));
-  z_stream z{};
-  if (inflateInit(&z) != Z_OK) throw_bad_page();
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(value.data() + 1));
-  z.avail_in = static_cast<uInt>(value.size() - 1);
-  std::string out;
-  char buf[16384];
-  int rc = Z_OK;
-  while (rc == Z_OK) {
-    z.next_out = reinterpret_cast<Bytef*>(buf);
-    z.avail_out = sizeof buf;
-    rc = inflate(&z, Z_NO_FLUSH);
-    out.append(buf, sizeof buf - z.avail_out);
-    if (rc == Z_BUF_ERROR && z.avail_in == 0) break;  // truncated stream
-  }
-  inflateEnd(&z);
-  if (rc != Z_STREAM_END) throw_bad_page();
-  return out;
-}
-
 struct ChunkEntry {
   std::size_t raw_size;
   std::size_t stored_size;
@@ -305,7 +283,6 @@ std::string encode_page_text(std::string_view text, const std::vector<PageChunkS
 
 std::string decode_page_text(std::string_view value) {
   if (value.empty()) return {};
-  if (value[0] == 'r' || value[0] == 'z') return decode_whole_page(value);
   if (value[0] != 'c') throw_bad_page();
   std::string out;
   for (const ChunkEntry& c : read_chunk_table(value)) append_chunk(out, value, c);
@@ -316,10 +293,6 @@ PageExcerpt decode_page_excerpt(std::string_view value, std::uint32_t first, std
                                 std::uint32_t context_words) {
   PageExcerpt excerpt;
   if (value.empty()) return excerpt;
-  if (value[0] == 'r' || value[0] == 'z') {
-    excerpt.text = decode_whole_page(value);
-    return excerpt;
-  }
   if (value[0] != 'c') throw_bad_page();
   const std::vector<ChunkEntry> chunks = read_chunk_table(value);
   // The chunk holding a position: the last one starting at or before it (chunks without words

@@ -125,8 +125,8 @@ std::string page_metadata_key(const PaperId& id, int page);
 // inflating and scanning whole pages was a third of a search's time (bench/results/query.md).
 // Layout: 'c', varint count, per chunk varint raw size, varint stored size (== raw size: stored
 // raw), varint position delta from the previous chunk's; then the chunks' bytes in order.
-// "" for an empty page. Indexes written before chunks hold 'z' + one zlib stream or 'r' + the raw
-// text, which are still read (as one chunk without positions).
+// "" for an empty page. (Schema 3 stored 'z' + one zlib stream per page; such an index is
+// rebuilt, never read.)
 inline constexpr std::size_t kPageChunkBytes = 1024;
 
 // Where a chunk starts: a byte offset into the page text and the position of the first word from
@@ -154,7 +154,7 @@ struct PageExcerpt {
 // The chunks that hold the words at positions first..last (relative to the page), with the
 // chunk before when first is among its chunk's first context_words words, and the chunk after
 // when last is within context_words of its chunk's end: enough text around a hit for a snippet.
-// An old (unchunked) value gives the whole page. Throws like decode_page_text.
+// Throws like decode_page_text.
 PageExcerpt decode_page_excerpt(std::string_view value, std::uint32_t first, std::uint32_t last,
                                 std::uint32_t context_words);
 

@@ -1,7 +1,6 @@
 #include "common/schema.h"
 
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <cctype>
 #include <cstdint>
@@ -107,22 +106,6 @@ TEST(PageText, RoundTripsChunkedRawAndEmpty) {
 
   EXPECT_EQ(encode_page_text("", {{0, 1}}), "");
   EXPECT_EQ(decode_page_text(""), "");
-}
-
-TEST(PageText, ReadsValuesWrittenBeforeChunks) {
-  EXPECT_EQ(decode_page_text("rab \f c"), "ab \f c");
-  const std::string text = numbered_words(300);
-  uLongf size = compressBound(text.size());
-  std::string z(1 + size, 'z');
-  ASSERT_EQ(compress2(reinterpret_cast<Bytef*>(z.data() + 1), &size,
-                      reinterpret_cast<const Bytef*>(text.data()), text.size(), 6),
-            Z_OK);
-  z.resize(1 + size);
-  EXPECT_EQ(decode_page_text(z), text);
-  const PageExcerpt whole = decode_page_excerpt(z, 100, 100, 10);  // no chunks: the whole page
-  EXPECT_EQ(whole.text, text);
-  EXPECT_FALSE(whole.more_before);
-  EXPECT_FALSE(whole.more_after);
 }
 
 TEST(PageText, ExcerptIsTheChunksAroundAPosition) {
