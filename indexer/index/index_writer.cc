@@ -21,6 +21,7 @@
 #include "common/error.h"
 #include "common/sha256.h"
 #include "common/text.h"
+#include "indexer/index/cached_stem.h"
 
 namespace paper {
 
@@ -43,6 +44,10 @@ constexpr std::size_t kMaxJoinedTermBytes = 64;
 // A page longer than this is indexed positionally only up to here (the rest without positions),
 // so its positions stay within its kPageStride range.
 constexpr std::size_t kMaxPositionalPageBytes = 120000;
+// Slots of each preparing thread's stem cache (64 bytes each: 1 MB). On 4.2 million words of the
+// benchmark corpus, stemming took 0.185 s with it against 0.66 s without (4,096 slots: 0.22 s;
+// 65,536: 0.17 s).
+constexpr std::size_t kCachedStems = 16384;
 
 std::string errno_text() { return std::strerror(errno); }
 
@@ -360,10 +365,10 @@ std::unordered_map<std::string, unsigned> word_counts(const std::vector<std::str
 PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string& hash,
                                  const std::string& file_stamp) {
   // One generator and stemmer per thread: documents are built on any thread.
-  thread_local Xapian::Stem stem("english");
+  thread_local Xapian::Stem stem = make_cached_stem("english", kCachedStems);
   thread_local Xapian::TermGenerator generator = [] {
     Xapian::TermGenerator g;
-    g.set_stemmer(Xapian::Stem("english"));
+    g.set_stemmer(stem);
     g.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     return g;
   }();
