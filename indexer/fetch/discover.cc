@@ -287,11 +287,9 @@ class Discoverer::Impl {
     };
 
     if (options_.use_arxiv && !paper.title.empty()) {
-      Response r = get(arxiv_,
-                       options_.arxiv_api + "?search_query=" +
-                           percent_encode("ti:\"" + arxiv_title_query(paper.title) + "\"") +
-                           "&max_results=5",
-                       {"Accept: application/atom+xml"});
+      Response r = get_arxiv(options_.arxiv_api + "?search_query=" +
+                             percent_encode("ti:\"" + arxiv_title_query(paper.title) + "\"") +
+                             "&max_results=5");
       if (explain(d, arxiv_, r, "title search"))
         take(arxiv_, parse_arxiv_feed(r.body, paper.title), "no entry with a matching title");
     }
@@ -344,8 +342,7 @@ class Discoverer::Impl {
 
   std::optional<bool> arxiv_id_matches(const std::string& id, const std::string& title) {
     if (!options_.use_arxiv) return std::nullopt;
-    Response r = get(arxiv_, options_.arxiv_api + "?id_list=" + percent_encode(id),
-                     {"Accept: application/atom+xml"});
+    Response r = get_arxiv(options_.arxiv_api + "?id_list=" + percent_encode(id));
     if (!r.error.empty() || r.status != 200 || r.body.find("<entry>") == std::string::npos)
       return std::nullopt;
     return !parse_arxiv_feed(r.body, title).empty();
@@ -386,6 +383,17 @@ class Discoverer::Impl {
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.rfind("retry-after:", 0) == 0) *retry_after = trim(line.substr(12));
     return size * count;
+  }
+
+  // A request to the arXiv API, asked again while it answers a feed without any entry.
+  Response get_arxiv(const std::string& url) {
+    Response r = get(arxiv_, url, {"Accept: application/atom+xml"});
+    for (int retry = 0; retry < options_.arxiv_empty_retries && r.error.empty() &&
+                        r.status == 200 && r.body.find("<entry>") == std::string::npos;
+         ++retry) {
+      r = get(arxiv_, url, {"Accept: application/atom+xml"});
+    }
+    return r;
   }
 
   Response get(Api& api, const std::string& url, const std::vector<std::string>& extra_headers) {

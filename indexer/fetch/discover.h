@@ -40,6 +40,11 @@ struct DiscoveryOptions {
   double openalex_interval_s = 0.1;
   double crossref_interval_s = 0.1;
 
+  // arXiv's API now and then answers an empty feed to a query that has entries
+  // (seed-and-links.md): an answer without any entry is asked again this many times, paced like
+  // any request.
+  int arxiv_empty_retries = 1;
+
   long timeout_s = 20;        // per request
   int max_attempts = 2;       // for 429, 5xx and timeouts
   double retry_base_s = 2.0;  // backoff before the second attempt (Retry-After wins, capped)

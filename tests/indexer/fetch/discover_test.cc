@@ -205,7 +205,9 @@ TEST_F(DiscoverTest, EveryConfiguredApiIsAskedAndCrossrefDoisGoToUnpaywall) {
       EXPECT_EQ(r.param("mailto"), "team%40example.org");
     }
   }
-  EXPECT_EQ(server_.total_requests(), 6);
+  // arXiv's empty answer is asked again once (EmptyArxivAnswerIsAskedAgain).
+  EXPECT_EQ(server_.count("/arxiv/query"), 2);
+  EXPECT_EQ(server_.total_requests(), 7);
 }
 
 TEST_F(DiscoverTest, UnconfiguredApisAreNotAsked) {
@@ -213,7 +215,51 @@ TEST_F(DiscoverTest, UnconfiguredApisAreNotAsked) {
   Discoverer discoverer(options());
   Discovery d = discoverer.discover(springer_paper());
   EXPECT_TRUE(d.candidates.empty());
-  EXPECT_EQ(server_.total_requests(), 1);
+  EXPECT_EQ(server_.count("/arxiv/query"), 2);  // its empty answer asked again
+  EXPECT_EQ(server_.total_requests(), 2);
+}
+
+TEST_F(DiscoverTest, EmptyArxivAnswerIsAskedAgain) {
+  const HttpResponse empty = testing::pdf_response(atom_feed(""), "application/atom+xml");
+  server_.serve_sequence("/arxiv/query",
+                         {empty, testing::pdf_response(atom_feed(atom_entry("2011.01118", kTitle)),
+                                                       "application/atom+xml")});
+  Paper p;
+  p.title = kTitle;
+  Discoverer discoverer(options());
+  Discovery d = discoverer.discover(p);
+  ASSERT_EQ(d.candidates.size(), 1u);
+  EXPECT_EQ(d.candidates[0].url, "https://arxiv.org/pdf/2011.01118");
+  EXPECT_TRUE(d.notes.empty());
+  EXPECT_EQ(server_.count("/arxiv/query"), 2);
+}
+
+TEST_F(DiscoverTest, EmptyArxivAnswersAreAskedAgainAsConfigured) {
+  server_.serve("/arxiv/query", testing::pdf_response(atom_feed(""), "application/atom+xml"));
+  Paper p;
+  p.title = kTitle;
+  for (int retries : {0, 1, 3}) {
+    DiscoveryOptions o = options();
+    o.arxiv_empty_retries = retries;
+    Discoverer discoverer(o);
+    const int before = server_.count("/arxiv/query");
+    EXPECT_EQ(discoverer.discover(p).notes,
+              std::vector<std::string>{"arXiv API: no entry with a matching title"});
+    EXPECT_EQ(server_.count("/arxiv/query") - before, 1 + retries) << retries << " retries";
+  }
+}
+
+TEST_F(DiscoverTest, ArxivAnswerWithEntriesIsNotAskedAgain) {
+  // Entries, none with the paper's title: a real answer, not an empty one.
+  server_.serve("/arxiv/query",
+                testing::pdf_response(atom_feed(atom_entry("2011.01118", "Another paper")),
+                                      "application/atom+xml"));
+  Paper p;
+  p.title = kTitle;
+  Discoverer discoverer(options());
+  EXPECT_EQ(discoverer.discover(p).notes,
+            std::vector<std::string>{"arXiv API: no entry with a matching title"});
+  EXPECT_EQ(server_.count("/arxiv/query"), 1);
 }
 
 TEST_F(DiscoverTest, BusyApiIsRetriedAfterItsRetryAfter) {
@@ -251,8 +297,10 @@ TEST_F(DiscoverTest, RequestsToOneApiArePaced) {
   discoverer.discover(p);
   discoverer.discover(p);
   auto requests = server_.requests();
-  ASSERT_EQ(requests.size(), 2u);
-  EXPECT_GE(requests[1].received - requests[0].received, 190ms);
+  ASSERT_EQ(requests.size(), 4u);  // each empty answer asked again, paced as well
+  for (std::size_t i = 1; i < requests.size(); ++i) {
+    EXPECT_GE(requests[i].received - requests[i - 1].received, 190ms) << "request " << i;
+  }
 }
 
 }  // namespace
@@ -281,6 +329,20 @@ TEST_F(DiscoverTest, SuspectArxivIdIsCheckedAgainstTheTitle) {
                                         "unsupervised anomaly segmentation in MRI"),
             true);
   EXPECT_EQ(discoverer.arxiv_id_matches("9999.99999", "Anything"), std::nullopt);
+  EXPECT_EQ(server_.count("/arxiv/query"), 4);  // the empty answer for 9999.99999 asked again
+}
+
+TEST_F(DiscoverTest, EmptyArxivAnswerToAnIdIsAskedAgain) {
+  const std::string title =
+      "Modality Cycles with Masked Conditional Diffusion for Unsupervised Anomaly Segmentation "
+      "in MRI";
+  server_.serve_sequence("/arxiv/query",
+                         {testing::pdf_response(atom_feed(""), "application/atom+xml"),
+                          testing::pdf_response(atom_feed(atom_entry("2308.16150v1", title)),
+                                                "application/atom+xml")});
+  Discoverer discoverer(options());
+  EXPECT_EQ(discoverer.arxiv_id_matches("2308.16150", title), true);
+  EXPECT_EQ(server_.count("/arxiv/query"), 2);
 }
 
 }  // namespace
