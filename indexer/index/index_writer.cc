@@ -478,17 +478,6 @@ class XapianIndexWriter : public IndexWriter {
     for (const auto& entry : fs::directory_iterator(dir_)) {
       max_generation = std::max(max_generation, generation_of(entry.path().filename().string()));
     }
-    // Generations other than the live one are left-overs: an older one replaced by a rebuild
-    // (readers had a whole run to move on) or an unfinished rebuild killed before its swap.
-    for (const auto& entry : fs::directory_iterator(dir_)) {
-      std::string name = entry.path().filename().string();
-      if (generation_of(name) != 0 && (!live || name != *live)) {
-        std::error_code ec;
-        fs::remove_all(entry.path(), ec);
-      }
-    }
-    std::error_code ec;
-    fs::remove(dir_ / kCurrentTmp, ec);
 
     bool new_generation = options.rebuild || !live;
     if (live && !new_generation) {
@@ -502,9 +491,33 @@ class XapianIndexWriter : public IndexWriter {
         new_generation = true;
       }
     }
+    // A rebuild that a run left unfinished (stopped, killed) is resumed by the next rebuild: what
+    // it committed is kept, like any committed work.
+    std::optional<std::string> resume;
+    if (new_generation && live) resume = unfinished_rebuild(generation_of(*live));
+
+    // Other generations than the live one (and the one resumed) are left-overs: an older one
+    // replaced by a rebuild (readers had a whole run to move on), an unfinished rebuild that a
+    // run which does not rebuild gives up, or an unfinished compaction.
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      std::string name = entry.path().filename().string();
+      if (generation_of(name) != 0 && name != live && name != resume) {
+        std::error_code ec;
+        fs::remove_all(entry.path(), ec);
+      }
+    }
+    std::error_code ec;
+    fs::remove(dir_ / kCurrentTmp, ec);
+
     try {
       new_generation_ = new_generation;
-      if (new_generation) {
+      if (resume) {
+        generation_ = *resume;
+        db_ = Xapian::WritableDatabase((dir_ / generation_).string(),
+                                       Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+        resumed_ = (dir_ / generation_).string();
+        swap_at_finish_ = true;
+      } else if (new_generation) {
         generation_ = "db-" + std::to_string(max_generation + 1);
         db_ = Xapian::WritableDatabase((dir_ / generation_).string(),
                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
@@ -699,6 +712,8 @@ class XapianIndexWriter : public IndexWriter {
 
   bool building_new_generation() const override { return swap_at_finish_; }
 
+  std::string resumed_rebuild() const override { return resumed_; }
+
   std::size_t document_count() override { return db_.get_doccount(); }
 
  private:
@@ -833,10 +848,34 @@ class XapianIndexWriter : public IndexWriter {
     db_.commit();
   }
 
+  // The newest generation above the live one (number live_number) that opens as a database of
+  // this schema: a rebuild some run left unfinished, or finished but did not swap in. Generations
+  // that do not open (an interrupted compaction) are passed over.
+  std::optional<std::string> unfinished_rebuild(int live_number) const {
+    std::vector<std::pair<int, std::string>> newer;
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      std::string name = entry.path().filename().string();
+      if (generation_of(name) > live_number) newer.emplace_back(generation_of(name), name);
+    }
+    std::sort(newer.rbegin(), newer.rend());
+    for (const auto& [number, name] : newer) {
+      try {
+        Xapian::Database db((dir_ / name).string());
+        if (db.get_metadata(schema::kMetaSchemaVersion) == std::to_string(schema::kSchemaVersion)) {
+          return name;
+        }
+      } catch (const Xapian::Error&) {
+        // Not a usable database: discarded with the other left-overs.
+      }
+    }
+    return std::nullopt;
+  }
+
   IndexOptions options_;
   fs::path dir_;
   DirLock lock_;
   std::string generation_;
+  std::string resumed_;  // path of the unfinished rebuild this writer resumed, or ""
   bool swap_at_finish_ = false;
   bool new_generation_ = false;  // written from scratch in this run: compacted at finish()
   Xapian::WritableDatabase db_;

@@ -83,8 +83,9 @@ PreparedPaper prepare_paper(const schema::StoredPaper& stored, const std::string
 // open() throws paper::Error("index is being updated by process N; wait for it to finish or stop
 // it") when another process holds DIR/lock, and paper::Error for an unusable folder or database.
 // Destroying a writer without finish() commits what was put (every put is a complete paper), with
-// its spelling words journaled, but does not swap a rebuild in; the next open() discards that
-// unfinished generation.
+// its spelling words journaled, but does not swap a rebuild in. The next open() that rebuilds (the
+// rebuild option, or an index of another schema) resumes that unfinished generation, keeping what
+// it holds; an open() that does not rebuild discards it.
 class IndexWriter {
  public:
   static std::unique_ptr<IndexWriter> open(const IndexOptions& options);
@@ -120,6 +121,8 @@ class IndexWriter {
   // True when this run writes a new generation (--rebuild, or a schema change) that finish()
   // swaps in.
   virtual bool building_new_generation() const = 0;
+  // Path of the unfinished rebuild this writer resumed (see above), or "".
+  virtual std::string resumed_rebuild() const = 0;
   virtual std::size_t document_count() = 0;
 };
 

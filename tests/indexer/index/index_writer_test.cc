@@ -501,6 +501,90 @@ TEST_F(IndexWriterTest, UnfinishedRebuildLeavesTheLiveIndexAndIsDiscarded) {
   EXPECT_EQ(generations, 1);
 }
 
+TEST_F(IndexWriterTest, UnfinishedRebuildIsResumedByTheNextRebuild) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  const std::string old_path = *live_database_path(tmp_.file("index"));
+  IndexOptions o = options();
+  o.rebuild = true;
+  {
+    auto w = IndexWriter::open(o);
+    EXPECT_EQ(w->resumed_rebuild(), "");
+    w->put(sample_paper("a"), "h");
+    w->commit();
+  }  // stopped before finish()
+  std::string unfinished;
+  for (const auto& e : fs::directory_iterator(tmp_.path() / "index")) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("db-", 0) == 0 && e.path().string() != old_path) unfinished = e.path().string();
+  }
+  ASSERT_NE(unfinished, "");
+  auto w = IndexWriter::open(o);
+  EXPECT_EQ(w->resumed_rebuild(), unfinished);
+  EXPECT_TRUE(w->building_new_generation());
+  EXPECT_EQ(w->document_count(), 1u);
+  ASSERT_TRUE(w->version("a"));  // what the stopped run committed is kept
+  EXPECT_FALSE(w->version("old"));
+  EXPECT_EQ(*live_database_path(tmp_.file("index")), old_path);  // still the old one meanwhile
+  w->put(sample_paper("b"), "h");
+  w->finish();
+  Xapian::Database now = live();
+  EXPECT_NE(doc_of(now, "a"), 0u);
+  EXPECT_NE(doc_of(now, "b"), 0u);
+  EXPECT_EQ(doc_of(now, "old"), 0u);
+}
+
+TEST_F(IndexWriterTest, IndexOfAnotherSchemaResumesItsUnfinishedRebuild) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  {
+    Xapian::WritableDatabase db(*live_database_path(tmp_.file("index")), Xapian::DB_OPEN);
+    db.set_metadata(schema::kMetaSchemaVersion, "3");
+    db.commit();
+  }
+  {
+    auto w = IndexWriter::open(options());  // no rebuild asked: the schema forces one
+    EXPECT_TRUE(w->building_new_generation());
+    EXPECT_EQ(w->resumed_rebuild(), "");
+    w->put(sample_paper("a"), "h");
+    w->commit();
+  }
+  auto w = IndexWriter::open(options());
+  EXPECT_NE(w->resumed_rebuild(), "");
+  EXPECT_TRUE(w->version("a"));
+  w->finish();
+  EXPECT_NE(doc_of(live(), "a"), 0u);
+  EXPECT_EQ(live().get_metadata(schema::kMetaSchemaVersion),
+            std::to_string(schema::kSchemaVersion));
+}
+
+TEST_F(IndexWriterTest, GenerationThatDoesNotOpenIsNotResumed) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  // An interrupted compaction, say: a folder without a database in it.
+  const fs::path broken = fs::path(tmp_.file("index")) / "db-99";
+  fs::create_directories(broken);
+  std::ofstream((broken / "postlist.glass").string()) << "not a table";
+  IndexOptions o = options();
+  o.rebuild = true;
+  auto w = IndexWriter::open(o);
+  EXPECT_EQ(w->resumed_rebuild(), "");
+  EXPECT_EQ(w->document_count(), 0u);
+  EXPECT_FALSE(fs::exists(broken));
+  w->put(sample_paper("a"), "h");
+  w->finish();
+  EXPECT_NE(doc_of(live(), "a"), 0u);
+}
+
 TEST_F(IndexWriterTest, LoadsSynonymsAndRecordsTheirHash) {
   std::string path = tmp_.file("synonyms.txt");
   std::ofstream(path) << "# comment\nunet = U-Net, u net\nct = computed tomography # x\n\n";

@@ -2,10 +2,12 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <thread>
 
 #include "common/schema.h"
 #include "indexer/inputs.h"
@@ -160,6 +162,59 @@ TEST_F(BuildCommandTest, KillNineAtSeveralPointsLeavesASearchableIndexAndTheReru
   for (int i = 0; i < n; ++i) {
     EXPECT_EQ(testing::search_phrase(db, "unique" + std::to_string(i) + " marker").size(), 1u);
   }
+}
+
+TEST_F(BuildCommandTest, KillNineDuringARebuildThenTheNextRebuildResumesIt) {
+  const int n = 6;
+  make_pdfs(n, "zz-hang.pdf");
+  auto first = run_paper_index({"build", "--quiet", "pdfs"}, tmp_.path().string());
+  ASSERT_EQ(first.code, 0) << first.err;
+  const std::string live_before = fs::read_symlink(tmp_.path() / "index" / "current").string();
+  {
+    Child child({"build", "--rebuild", "--jobs", "1", "--batch-size", "2", "pdfs"},
+                tmp_.path().string(), {{"PAPER_EXTRACT_TEST_FAULT", "hang:zz-hang"}});
+    ASSERT_TRUE(child.wait_for_line(progress_at(n - 1))) << child.err();
+    // Killed once the new generation holds a committed batch (the writer thread may lag the
+    // progress lines).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    std::size_t committed = 0;
+    while (committed < 2 && std::chrono::steady_clock::now() < deadline) {
+      for (const auto& e : fs::directory_iterator(tmp_.path() / "index")) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("db-", 0) != 0 || name == live_before) continue;
+        try {
+          committed =
+              std::max<std::size_t>(committed, Xapian::Database(e.path().string()).get_doccount());
+        } catch (const Xapian::Error&) {
+          // Being created.
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    child.signal_group(SIGKILL);
+    EXPECT_EQ(child.wait(), 128 + SIGKILL);
+    ASSERT_GE(committed, 2u) << child.err();
+  }
+  // The live index is the complete one from before the rebuild.
+  EXPECT_EQ(fs::read_symlink(tmp_.path() / "index" / "current").string(), live_before);
+  EXPECT_EQ(check_searchable(), static_cast<std::size_t>(n));
+
+  auto rerun = run_paper_index({"build", "--rebuild", "pdfs"}, tmp_.path().string());
+  ASSERT_EQ(rerun.code, 0) << rerun.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      rerun.err, m,
+      std::regex(R"(paper-index: warning: resuming the rebuild that an earlier run left )"
+                 R"(unfinished in index/db-\d+: its (\d+) papers are kept \(delete that )"
+                 R"(folder to rebuild from scratch\)\n)")))
+      << rerun.err;
+  const int kept = std::stoi(m[1]);
+  EXPECT_GE(kept, 2);
+  EXPECT_LT(kept, n);  // the hanging paper never was
+  // What the killed rebuild committed is not extracted again; the rest is.
+  EXPECT_EQ(text_and_unchanged(rerun.out), std::make_pair(n - kept, kept));
+  EXPECT_NE(fs::read_symlink(tmp_.path() / "index" / "current").string(), live_before);
+  EXPECT_EQ(check_searchable(), static_cast<std::size_t>(n));
 }
 
 TEST_F(BuildCommandTest, WithoutPathIndexesTheListsInData) {
