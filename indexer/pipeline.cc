@@ -297,11 +297,17 @@ class Pipeline : public FetchObserver {
       store_->set_paper(pending);
       items_.push_back(std::move(item));
     }
+    // A rebuild holds only this run's inputs: a resumed one drops whatever else the run that
+    // left it had indexed.
+    const bool resumed_rebuild = !writer_->resumed_rebuild().empty();
     for (const auto& [id, v] : indexed) {
-      if (named.count(id) || v.lists.empty()) continue;
-      bool all_read = std::all_of(v.lists.begin(), v.lists.end(),
-                                  [&](const std::string& l) { return inputs.read.count(l) > 0; });
-      if (!all_read) continue;  // a list not read this run may still name it
+      if (named.count(id)) continue;
+      if (!resumed_rebuild) {
+        if (v.lists.empty()) continue;
+        bool all_read = std::all_of(v.lists.begin(), v.lists.end(),
+                                    [&](const std::string& l) { return inputs.read.count(l) > 0; });
+        if (!all_read) continue;  // a list not read this run may still name it
+      }
       WriteJob job;
       job.type = WriteJob::Type::kRemove;
       job.notify = false;

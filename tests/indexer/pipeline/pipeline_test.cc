@@ -382,6 +382,39 @@ TEST_F(ListPipelineTest, RebuildSwapsInANewGenerationWhileAReaderKeepsTheOld) {
   EXPECT_EQ(server_.count("/lung.pdf"), 1);  // fetched once; the rebuild needed no download
 }
 
+TEST_F(ListPipelineTest, ResumedRebuildKeepsOnlyThisRunsInputs) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  run({tmp_.file("list.md")});
+  {
+    // A rebuild some run left unfinished, holding a paper that this run's inputs do not name.
+    IndexOptions io;
+    io.dir = tmp_.file("index");
+    io.rebuild = true;
+    auto w = IndexWriter::open(io);
+    schema::StoredPaper stray;
+    stray.paper.id = "stray-local-pdf";
+    stray.paper.title = "A Paper From Elsewhere";
+    w->put(stray, "h");
+    w->commit();
+  }
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.rebuild = true;
+  PipelineSummary s = run_pipeline(o, recorder_);
+  EXPECT_EQ(s.text, 1);
+  EXPECT_EQ(s.removed, 1);
+  ASSERT_EQ(recorder_.warnings.size(), 1u);
+  EXPECT_EQ(recorder_.warnings[0].rfind("resuming the rebuild that an earlier run left unfinished "
+                                        "in ",
+                                        0),
+            0u)
+      << recorder_.warnings[0];
+  EXPECT_NE(recorder_.warnings[0].find(": its 1 papers are kept"), std::string::npos);
+  Xapian::Database now = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(now.get_doccount(), 1u);
+  EXPECT_FALSE(now.term_exists("Qstray-local-pdf"));
+  EXPECT_EQ(testing::search_phrase(now, "lung body text").size(), 1u);
+}
+
 TEST_F(ListPipelineTest, StopFlagEndsTheRunWithWhatIsComplete) {
   write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
   std::atomic<bool> stop{true};
