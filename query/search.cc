@@ -192,8 +192,14 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   BuiltQuery built = builder.build(request.text, Xapian::Query::OP_AND);
   result.plain_words = built.plain_words;
   if (built.match.empty()) {
-    throw Error("the query '" + request.text +
-                    "' has only common words (the, of, ...); add a more specific word",
+    const bool has_word = std::any_of(request.text.begin(), request.text.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    throw Error(has_word ? "the query '" + request.text +
+                               "' has only common words (the, of, ...); add a more specific word"
+                         : "the query '" + request.text +
+                               "' has no words, only signs; give words to search for, e.g. "
+                               "`paper-search unet segmentation`",
                 kExitUsage);
   }
 

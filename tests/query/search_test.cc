@@ -362,6 +362,25 @@ TEST_F(QuerySearchTest, EmptyQueryIsAUsageError) {
   }
 }
 
+TEST_F(QuerySearchTest, QueryOfSignsOnlyIsAUsageErrorThatSaysWhy) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"((",
+       "the query '((' has no words, only signs; give words to search for, e.g. "
+       "`paper-search unet segmentation`"},
+      {"- \" * ?",
+       "the query '- \" * ?' has no words, only signs; give words to search "
+       "for, e.g. `paper-search unet segmentation`"}};
+  for (const auto& [query, message] : cases) {
+    try {
+      search(query);
+      ADD_FAILURE() << "no error for " << query;
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()), message);
+      EXPECT_EQ(e.exit_code(), kExitUsage);
+    }
+  }
+}
+
 TEST_F(QuerySearchTest, KeepsAnsweringWhileTheIndexIsRebuilt) {
   ASSERT_EQ(ids("superpixel").size(), 1u);
   std::vector<testing::PaperSpec> papers = testing::sample_papers();
