@@ -85,10 +85,13 @@ void print_search(std::ostream& out, const SearchResult& r, const TextStyle& sty
   const char* b = style.colour ? kBold : "";
   const char* e = style.colour ? kReset : "";
   const char* dim = style.colour ? kDim : "";
+  // In double quotes, or in single ones when it has its own ("a phrase"), not ""a phrase"".
+  const char* quote = r.query.find('"') == std::string::npos ? "\"" : "'";
   if (r.total == 0) {
-    out << "no papers matched \"" << r.query << "\"\n";
+    out << "no papers matched " << quote << r.query << quote << "\n";
   } else {
-    out << r.total << (r.total == 1 ? " paper" : " papers") << " matched \"" << r.query << "\"";
+    out << r.total << (r.total == 1 ? " paper" : " papers") << " matched " << quote << r.query
+        << quote;
     if (r.any_word) out << " (no paper has every word; these have some)";
     if (r.plain_words) out << " (query syntax not understood; searched as plain words)";
     out << "\n";

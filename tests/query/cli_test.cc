@@ -123,6 +123,14 @@ TEST_F(QueryCliTest, NoResultsIsNotAnError) {
   EXPECT_EQ(r.out, "no papers matched \"superpixle\"\ndid you mean: superpixel?\n");
 }
 
+TEST_F(QueryCliTest, APhraseQueryIsShownInSingleQuotes) {
+  Outcome r = run({"--db", db_, "\"superpixel\""});
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_THAT(r.out, StartsWith("1 paper matched '\"superpixel\"'\n"));
+  Outcome none = run({"--db", db_, "\"superpixle\""});
+  EXPECT_THAT(none.out, StartsWith("no papers matched '\"superpixle\"'\n"));
+}
+
 TEST_F(QueryCliTest, DatabaseFromTheEnvironment) {
   Outcome r = run({"superpixel"}, db_);
   EXPECT_EQ(r.code, kExitOk);
