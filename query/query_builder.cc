@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -181,6 +182,33 @@ std::vector<std::string> correctable_words(const std::string& text) {
   return words;
 }
 
+// "-a -b" (only excluded words, phrases or fields) as "NOT (a OR b)", or nullopt for any other
+// query. Xapian's parser takes a query of excluded terms alone as plain terms, which would find
+// exactly the papers the user excluded; FLAG_PURE_NOT gives NOT its meaning.
+std::optional<std::string> only_exclusions(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t i = 0;
+  const auto space = [&](std::size_t at) {
+    return std::isspace(static_cast<unsigned char>(text[at])) != 0;
+  };
+  while (true) {
+    while (i < text.size() && space(i)) ++i;
+    if (i == text.size()) break;
+    if (text[i] != '-') return std::nullopt;
+    const std::size_t begin = ++i;
+    bool quoted = false;
+    for (; i < text.size() && (quoted || !space(i)); ++i) {
+      if (text[i] == '"') quoted = !quoted;
+    }
+    if (quoted || i == begin || text[begin] == '-') return std::nullopt;
+    parts.push_back(text.substr(begin, i - begin));
+  }
+  if (parts.empty()) return std::nullopt;
+  std::string out = "NOT (";
+  for (std::size_t p = 0; p < parts.size(); ++p) out += (p ? " OR " : "") + parts[p];
+  return out + ")";
+}
+
 }  // namespace
 
 struct QueryBuilder::Impl {
@@ -232,7 +260,8 @@ QueryBuilder::~QueryBuilder() = default;
 BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op default_op) {
   BuiltQuery built;
   built.expanded_text =
-      expand_synonyms(text, [this](const std::string& key) { return impl_->synonyms(key); });
+      expand_synonyms(only_exclusions(text).value_or(text),
+                      [this](const std::string& key) { return impl_->synonyms(key); });
   impl_->qp.set_default_op(default_op);
   try {
     built.match =

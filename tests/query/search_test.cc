@@ -124,6 +124,23 @@ TEST_F(QuerySearchTest, BooleanOperators) {
   EXPECT_THAT(ids("superpix*"), ElementsAre("contrastive-semi"));
 }
 
+// Xapian's parser reads a query of excluded words alone as the words themselves: "-superpixel"
+// found exactly the paper it excludes.
+TEST_F(QuerySearchTest, AQueryOfExclusionsAloneFindsThePapersWithoutThem) {
+  const std::vector<std::string> all = sorted_ids("NOT zzzunknownword");
+  ASSERT_EQ(all.size(), 8u);  // every sample paper, within the limit of 10 results
+  const std::vector<std::string> without_superpixel = sorted_ids("NOT superpixel");
+  ASSERT_EQ(without_superpixel.size(), all.size() - 1);
+  EXPECT_EQ(sorted_ids("-superpixel"), without_superpixel);
+  EXPECT_EQ(sorted_ids("  -superpixel  "), without_superpixel);
+  EXPECT_EQ(sorted_ids("-superpixel -polyp"), sorted_ids("NOT (superpixel OR polyp)"));
+  EXPECT_EQ(sorted_ids("-\"contracting path\""), sorted_ids("NOT \"contracting path\""));
+  EXPECT_EQ(sorted_ids("-\"contracting path\"").size(), all.size() - 2);
+  EXPECT_EQ(sorted_ids("-title:transformer"), sorted_ids("NOT title:transformer"));
+  // With a word to find, "-" keeps its usual meaning.
+  EXPECT_THAT(ids("contrastive -diffusion"), ElementsAre("contrastive-semi"));
+}
+
 // The index holds stems only; a wildcard expands over the stems that start with the word or with
 // the word's own stem, in free text and in the text fields.
 TEST_F(QuerySearchTest, WildcardsExpandOverStemsInEveryTextField) {
