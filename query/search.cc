@@ -195,11 +195,16 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
     const bool has_word = std::any_of(request.text.begin(), request.text.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
     });
-    throw Error(has_word ? "the query '" + request.text +
-                               "' has only common words (the, of, ...); add a more specific word"
-                         : "the query '" + request.text +
-                               "' has no words, only signs; give words to search for, e.g. "
-                               "`paper-search unet segmentation`",
+    // An empty range (2021..2019) makes a conjunction match nothing, as Xapian parses it.
+    const bool range = request.text.find("..") != std::string::npos;
+    throw Error(!has_word ? "the query '" + request.text +
+                                "' has no words, only signs; give words to search for, e.g. "
+                                "`paper-search unet segmentation`"
+                : range ? "the query '" + request.text +
+                              "' can match nothing: is a range in it empty? give the lower bound "
+                              "first, e.g. year:2019..2021"
+                        : "the query '" + request.text +
+                              "' has only common words (the, of, ...); add a more specific word",
                 kExitUsage);
   }
 

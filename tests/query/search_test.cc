@@ -379,14 +379,17 @@ TEST_F(QuerySearchTest, EmptyQueryIsAUsageError) {
   }
 }
 
-TEST_F(QuerySearchTest, QueryOfSignsOnlyIsAUsageErrorThatSaysWhy) {
+TEST_F(QuerySearchTest, QueryThatCanMatchNothingIsAUsageErrorThatSaysWhy) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"((",
        "the query '((' has no words, only signs; give words to search for, e.g. "
        "`paper-search unet segmentation`"},
       {"- \" * ?",
        "the query '- \" * ?' has no words, only signs; give words to search "
-       "for, e.g. `paper-search unet segmentation`"}};
+       "for, e.g. `paper-search unet segmentation`"},
+      {"unet year:2021..2019",
+       "the query 'unet year:2021..2019' can match nothing: is a range in it empty? give the "
+       "lower bound first, e.g. year:2019..2021"}};
   for (const auto& [query, message] : cases) {
     try {
       search(query);
