@@ -25,6 +25,10 @@ inline constexpr const char* kMetaSynonymsHash = "paper:synonyms";  // hash of t
 // prefix + 8-digit sequence number, value "word\tpapers\n"...; all read back by the next writer
 // after a crash, so no paper's words are lost.
 inline constexpr const char* kMetaSpellingPendingPrefix = "paper:spelling-pending/";
+// In a generation written by a rebuild: "<live generation it replaces>\t<paper-index version>".
+// A rebuild left unfinished is resumed only by a rebuild of the same live generation by the same
+// version (a first build's copy made for compaction has none).
+inline constexpr const char* kMetaRebuildOf = "paper:rebuild-of";
 
 // One document per paper. ----------------------------------------------------------------------
 

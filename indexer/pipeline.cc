@@ -161,14 +161,15 @@ class Pipeline : public FetchObserver {
     io.batch_size = options_.batch_size;
     io.synonyms_path = options_.synonyms_path;
     writer_ = IndexWriter::open(io);
-    if (const std::string resumed = writer_->resumed_rebuild(); !resumed.empty()) {
-      notify_warning("resuming the rebuild that an earlier run left unfinished in " + resumed +
-                     ": its " + std::to_string(writer_->document_count()) +
-                     " papers are kept (delete that folder to rebuild from scratch)");
-    }
     store_ = std::make_unique<StateStore>((fs::path(options_.db_dir) / "state.sqlite").string());
 
     plan(inputs);
+    if (const std::string resumed = writer_->resumed_rebuild(); !resumed.empty()) {
+      notify_warning("resuming the rebuild that an earlier run left unfinished in " + resumed +
+                     ", which holds " +
+                     std::to_string(writer_->document_count() - removals_.size()) +
+                     " of this run's papers (delete that folder to rebuild from scratch)");
+    }
     {
       std::lock_guard<std::mutex> lock(observer_mutex_);
       observer_.on_start(items_.size(), static_cast<std::size_t>(summary_.unchanged));

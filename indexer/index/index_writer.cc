@@ -21,6 +21,7 @@
 #include "common/error.h"
 #include "common/sha256.h"
 #include "common/text.h"
+#include "common/version.h"
 #include "indexer/index/cached_stem.h"
 
 namespace paper {
@@ -494,7 +495,8 @@ class XapianIndexWriter : public IndexWriter {
     // A rebuild that a run left unfinished (stopped, killed) is resumed by the next rebuild: what
     // it committed is kept, like any committed work.
     std::optional<std::string> resume;
-    if (new_generation && live) resume = unfinished_rebuild(generation_of(*live));
+    const std::string rebuild_of = live ? *live + "\t" + kVersion : "";
+    if (new_generation && live) resume = unfinished_rebuild(generation_of(*live), rebuild_of);
 
     // Other generations than the live one (and the one resumed) are left-overs: an older one
     // replaced by a rebuild (readers had a whole run to move on), an unfinished rebuild that a
@@ -522,6 +524,7 @@ class XapianIndexWriter : public IndexWriter {
         db_ = Xapian::WritableDatabase((dir_ / generation_).string(),
                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
         db_.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+        if (live) db_.set_metadata(schema::kMetaRebuildOf, rebuild_of);
         db_.commit();
         if (live) {
           swap_at_finish_ = true;
@@ -848,10 +851,14 @@ class XapianIndexWriter : public IndexWriter {
     db_.commit();
   }
 
-  // The newest generation above the live one (number live_number) that opens as a database of
-  // this schema: a rebuild some run left unfinished, or finished but did not swap in. Generations
-  // that do not open (an interrupted compaction) are passed over.
-  std::optional<std::string> unfinished_rebuild(int live_number) const {
+  // The newest generation above the live one (number live_number) that a rebuild of the live one
+  // wrote (kMetaRebuildOf == rebuild_of: same live generation, same version), in this schema,
+  // holding papers, and sound by Xapian's consistency check: a rebuild some run left unfinished,
+  // or finished but did not swap in. Others (an interrupted compaction, a first build's copy
+  // made for compaction, a damaged database) are passed over, and discarded with the other
+  // left-overs.
+  std::optional<std::string> unfinished_rebuild(int live_number,
+                                                const std::string& rebuild_of) const {
     std::vector<std::pair<int, std::string>> newer;
     for (const auto& entry : fs::directory_iterator(dir_)) {
       std::string name = entry.path().filename().string();
@@ -859,13 +866,18 @@ class XapianIndexWriter : public IndexWriter {
     }
     std::sort(newer.rbegin(), newer.rend());
     for (const auto& [number, name] : newer) {
+      const std::string path = (dir_ / name).string();
       try {
-        Xapian::Database db((dir_ / name).string());
-        if (db.get_metadata(schema::kMetaSchemaVersion) == std::to_string(schema::kSchemaVersion)) {
-          return name;
+        Xapian::Database db(path);
+        if (db.get_metadata(schema::kMetaSchemaVersion) != std::to_string(schema::kSchemaVersion) ||
+            db.get_metadata(schema::kMetaRebuildOf) != rebuild_of || db.get_doccount() == 0) {
+          continue;
         }
+        db.close();
+        // Reads every block: proportional to what the unfinished rebuild wrote, once per resume.
+        if (Xapian::Database::check(path, 0, nullptr) == 0) return name;
       } catch (const Xapian::Error&) {
-        // Not a usable database: discarded with the other left-overs.
+        // Not a usable database.
       }
     }
     return std::nullopt;

@@ -85,7 +85,8 @@ PreparedPaper prepare_paper(const schema::StoredPaper& stored, const std::string
 // Destroying a writer without finish() commits what was put (every put is a complete paper), with
 // its spelling words journaled, but does not swap a rebuild in. The next open() that rebuilds (the
 // rebuild option, or an index of another schema) resumes that unfinished generation, keeping what
-// it holds; an open() that does not rebuild discards it.
+// it holds, when it rebuilds the same live generation with the same version and passes Xapian's
+// consistency check; an open() that does not rebuild discards it.
 class IndexWriter {
  public:
   static std::unique_ptr<IndexWriter> open(const IndexOptions& options);

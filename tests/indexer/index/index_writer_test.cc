@@ -6,8 +6,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "common/error.h"
+#include "common/version.h"
 #include "tests/support/temp_dir.h"
 
 namespace paper {
@@ -583,6 +585,101 @@ TEST_F(IndexWriterTest, GenerationThatDoesNotOpenIsNotResumed) {
   w->put(sample_paper("a"), "h");
   w->finish();
   EXPECT_NE(doc_of(live(), "a"), 0u);
+}
+
+// Generations above the live one that are not an unfinished rebuild of it, by the same version,
+// with papers, sound: discarded, and the rebuild starts afresh.
+TEST_F(IndexWriterTest, OnlyAnUnfinishedRebuildOfTheLiveGenerationIsResumed) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  const fs::path index = tmp_.file("index");
+  const std::string live_name = fs::read_symlink(index / "current").string();
+  IndexOptions o = options();
+  o.rebuild = true;
+  // Copies of the live generation, as a first build's compaction or an older rebuild leaves
+  // them, each changed in one way.
+  auto leave = [&](const std::string& name,
+                   const std::function<void(Xapian::WritableDatabase&)>& change) {
+    fs::copy(index / live_name, index / name);
+    Xapian::WritableDatabase db((index / name).string(), Xapian::DB_OPEN);
+    change(db);
+    db.commit();
+  };
+  const std::string rebuild_of = live_name + "\t" + kVersion;
+  leave("db-90", [](Xapian::WritableDatabase&) {});  // no marker: a first build's copy
+  leave("db-91", [&](Xapian::WritableDatabase& db) {
+    db.set_metadata(schema::kMetaRebuildOf, "db-0\t" + std::string(kVersion));  // another live
+  });
+  leave("db-92", [&](Xapian::WritableDatabase& db) {
+    db.set_metadata(schema::kMetaRebuildOf, live_name + "\t0.0.0-older");  // another version
+  });
+  leave("db-93", [&](Xapian::WritableDatabase& db) {
+    db.set_metadata(schema::kMetaRebuildOf, rebuild_of);
+    db.delete_document(schema::kPrefixId + std::string("old"));  // no papers
+  });
+  leave("db-94",
+        [&](Xapian::WritableDatabase& db) { db.set_metadata(schema::kMetaRebuildOf, rebuild_of); });
+  {
+    // Damaged: a table's blocks overwritten.
+    const fs::path table = index / "db-94" / "postlist.glass";
+    const auto size = fs::file_size(table);
+    std::ofstream(table, std::ios::binary | std::ios::in) << std::string(size, '\xff');
+  }
+  auto w = IndexWriter::open(o);
+  EXPECT_EQ(w->resumed_rebuild(), "");
+  EXPECT_EQ(w->document_count(), 0u);
+  for (const char* name : {"db-90", "db-91", "db-92", "db-93", "db-94"}) {
+    EXPECT_FALSE(fs::exists(index / name)) << name;
+  }
+  w->put(sample_paper("a"), "h");
+  w->finish();
+  EXPECT_NE(doc_of(live(), "a"), 0u);
+  EXPECT_EQ(doc_of(live(), "old"), 0u);
+}
+
+// The control for the test above: the same copy, unchanged but for its marker, is resumed.
+TEST_F(IndexWriterTest, CopyMarkedAsARebuildOfTheLiveGenerationIsResumed) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  const fs::path index = tmp_.file("index");
+  const std::string live_name = fs::read_symlink(index / "current").string();
+  fs::copy(index / live_name, index / "db-50");
+  {
+    Xapian::WritableDatabase db((index / "db-50").string(), Xapian::DB_OPEN);
+    db.set_metadata(schema::kMetaRebuildOf, live_name + "\t" + kVersion);
+    db.commit();
+  }
+  IndexOptions o = options();
+  o.rebuild = true;
+  auto w = IndexWriter::open(o);
+  EXPECT_EQ(w->resumed_rebuild(), (index / "db-50").string());
+  EXPECT_EQ(w->document_count(), 1u);
+}
+
+TEST_F(IndexWriterTest, RebuildGenerationNamesWhatItReplaces) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("old"), "h");
+    w->finish();
+  }
+  const std::string live_name = fs::read_symlink(fs::path(tmp_.file("index")) / "current").string();
+  IndexOptions o = options();
+  o.rebuild = true;
+  {
+    auto w = IndexWriter::open(o);
+    w->put(sample_paper("a"), "h");
+    w->commit();
+  }
+  auto w = IndexWriter::open(o);
+  ASSERT_NE(w->resumed_rebuild(), "");
+  EXPECT_EQ(Xapian::Database(w->resumed_rebuild()).get_metadata(schema::kMetaRebuildOf),
+            live_name + "\t" + kVersion);
 }
 
 TEST_F(IndexWriterTest, LoadsSynonymsAndRecordsTheirHash) {

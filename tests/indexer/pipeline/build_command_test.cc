@@ -205,8 +205,8 @@ TEST_F(BuildCommandTest, KillNineDuringARebuildThenTheNextRebuildResumesIt) {
   ASSERT_TRUE(std::regex_search(
       rerun.err, m,
       std::regex(R"(paper-index: warning: resuming the rebuild that an earlier run left )"
-                 R"(unfinished in index/db-\d+: its (\d+) papers are kept \(delete that )"
-                 R"(folder to rebuild from scratch\)\n)")))
+                 R"(unfinished in index/db-\d+, which holds (\d+) of this run's papers \(delete )"
+                 R"(that folder to rebuild from scratch\)\n)")))
       << rerun.err;
   const int kept = std::stoi(m[1]);
   EXPECT_GE(kept, 2);

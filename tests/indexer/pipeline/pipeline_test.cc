@@ -408,7 +408,9 @@ TEST_F(ListPipelineTest, ResumedRebuildKeepsOnlyThisRunsInputs) {
                                         0),
             0u)
       << recorder_.warnings[0];
-  EXPECT_NE(recorder_.warnings[0].find(": its 1 papers are kept"), std::string::npos);
+  EXPECT_NE(recorder_.warnings[0].find(", which holds 0 of this run's papers (delete that folder"),
+            std::string::npos)
+      << recorder_.warnings[0];
   Xapian::Database now = testing::open_index(tmp_.file("index"));
   EXPECT_EQ(now.get_doccount(), 1u);
   EXPECT_FALSE(now.term_exists("Qstray-local-pdf"));
