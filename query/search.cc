@@ -258,22 +258,35 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     candidates.push_back({*it, it.get_weight(), it.get_weight()});
   }
+  // Page evidence re-ranks the first rerank_depth papers of the whole-document ranking, always the
+  // same ones: the papers after them keep that ranking's order, so that pages of results
+  // (--offset) neither repeat nor skip a paper whatever their size.
+  const std::size_t reranked =
+      uses_pages(request.ranking) ? std::min(candidates.size(), request.rerank_depth) : 0;
   std::vector<TermGroup> groups;
   std::unordered_map<Xapian::docid, std::vector<PageScore>> pages;
-  if (!candidates.empty() && (uses_pages(request.ranking) || request.snippets)) {
+  if (!candidates.empty() && (reranked > 0 || request.snippets)) {
     groups = make_term_groups(db, terms);
     std::vector<Xapian::docid> ids;
-    const std::size_t scored =
-        uses_pages(request.ranking) ? candidates.size() : std::min(candidates.size(), wanted);
-    for (std::size_t i = 0; i < scored; ++i) ids.push_back(candidates[i].did);
+    for (std::size_t i = 0; i < reranked; ++i) ids.push_back(candidates[i].did);
+    for (std::size_t i = std::max(reranked, request.offset); i < candidates.size() && i < wanted;
+         ++i) {
+      ids.push_back(candidates[i].did);
+    }
     pages = score_pages(db, groups, ids);
   }
-  if (uses_pages(request.ranking) && !candidates.empty()) {
+  if (reranked > 0) {
     double max_doc = 0, max_page = 0;
-    for (const Candidate& c : candidates) max_doc = std::max(max_doc, c.doc_score);
-    for (const auto& [did, ps] : pages) max_page = std::max(max_page, ps.front().score);
-    for (Candidate& c : candidates) {
-      auto it = pages.find(c.did);
+    for (std::size_t i = 0; i < reranked; ++i) {
+      max_doc = std::max(max_doc, candidates[i].doc_score);
+      auto it = pages.find(candidates[i].did);
+      if (it != pages.end()) max_page = std::max(max_page, it->second.front().score);
+    }
+    // Past the window the page score counts as 0: no paper there can then score above one in
+    // the window (each has at least as much whole-document score).
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      Candidate& c = candidates[i];
+      auto it = i < reranked ? pages.find(c.did) : pages.end();
       double page = it == pages.end() ? 0 : it->second.front().score;
       double doc = max_doc > 0 ? c.doc_score / max_doc : 0;
       double best = max_page > 0 ? page / max_page : 0;
@@ -281,7 +294,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
                                                             : doc + request.page_weight * best;
     }
     std::stable_sort(
-        candidates.begin(), candidates.end(),
+        candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(reranked),
         [](const Candidate& a, const Candidate& b) { return a.final_score > b.final_score; });
   }
 

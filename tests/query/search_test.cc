@@ -368,6 +368,39 @@ TEST_F(QuerySearchTest, OffsetAndLimitPage) {
   EXPECT_EQ(page.hits[1].paper.paper.id, all[3]);
 }
 
+// Only a fixed window of the whole-document ranking is re-ranked by pages: pages of results were
+// cut from re-rankings of different depths, and repeated or skipped papers.
+TEST_F(QuerySearchTest, PagesOfResultsNeitherRepeatNorSkipAPaper) {
+  for (const char* query : {"segmentation", "segmentation OR network OR image OR learning",
+                            "medical OR model OR data OR training"}) {
+    auto page_of = [&](std::size_t offset, std::size_t limit) {
+      SearchRequest request;
+      request.text = query;
+      request.rerank_depth = 2;
+      request.offset = offset;
+      request.limit = limit;
+      std::vector<std::pair<std::string, double>> out;
+      for (const SearchHit& h : searcher_->search(request).hits) {
+        out.emplace_back(h.paper.paper.id, h.score);
+      }
+      return out;
+    };
+    const auto all = page_of(0, 100);
+    ASSERT_GE(all.size(), 4u) << query;
+    for (std::size_t size : {1u, 2u, 3u, 5u}) {
+      std::vector<std::pair<std::string, double>> paged;
+      for (std::size_t offset = 0; offset < all.size(); offset += size) {
+        const auto page = page_of(offset, size);
+        paged.insert(paged.end(), page.begin(), page.end());
+      }
+      EXPECT_EQ(paged, all) << query << ", pages of " << size;
+    }
+    for (std::size_t i = 1; i < all.size(); ++i) {
+      EXPECT_GE(all[i - 1].second, all[i].second) << query << ": scores rise at rank " << i + 1;
+    }
+  }
+}
+
 TEST_F(QuerySearchTest, EmptyQueryIsAUsageError) {
   try {
     search("   ");
