@@ -24,6 +24,12 @@ struct Searcher::Impl {
   auto guarded(Read&& read) -> decltype(read()) {
     try {
       return read_with_retry(read, [&] { reopen(); });
+    } catch (const Xapian::UnimplementedError& e) {
+      // Xapian 1.4 cannot evaluate a wildcard (an OR of its expansions) inside NEAR or ADJ: a
+      // query the user can change, not a damaged index.
+      throw Error("this query cannot be evaluated (" + e.get_msg() +
+                      "): a wildcard cannot be used inside NEAR or ADJ; spell the words out",
+                  kExitUsage);
     } catch (const Xapian::Error& e) {
       throw Error("cannot read the index at " + dir + " (" + e.get_description() +
                   "); try again, or rebuild it with `paper-index build --rebuild`");

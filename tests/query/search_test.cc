@@ -18,6 +18,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::StartsWith;
 using ::testing::UnorderedElementsAre;
 
 class QuerySearchTest : public ::testing::Test {
@@ -397,6 +398,21 @@ TEST_F(QuerySearchTest, PagesOfResultsNeitherRepeatNorSkipAPaper) {
     }
     for (std::size_t i = 1; i < all.size(); ++i) {
       EXPECT_GE(all[i - 1].second, all[i].second) << query << ": scores rise at rank " << i + 1;
+    }
+  }
+}
+
+TEST_F(QuerySearchTest, WildcardInsideNearIsAUsageErrorNotADamagedIndex) {
+  for (const char* query : {"superpix* NEAR contrastive", "contrastive ADJ superpix*"}) {
+    try {
+      search(query);
+      ADD_FAILURE() << "no error for " << query;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.exit_code(), kExitUsage) << query;
+      EXPECT_THAT(e.what(), HasSubstr("): a wildcard cannot be used inside NEAR or ADJ; spell the "
+                                      "words out"))
+          << e.what();
+      EXPECT_THAT(e.what(), StartsWith("this query cannot be evaluated ("));
     }
   }
 }
