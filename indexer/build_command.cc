@@ -1,10 +1,12 @@
 // paper-index build [--db DIR] [--rebuild] [--retry] [--jobs N] [--quiet] [PATH...]
 #include <malloc.h>
 #include <signal.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 
@@ -19,11 +21,28 @@ namespace paper {
 namespace {
 
 std::atomic<bool> g_stop{false};
+// CLOCK_MONOTONIC time of the first stop signal, in nanoseconds; 0 before it.
+std::atomic<std::int64_t> g_first_stop_ns{0};
+static_assert(std::atomic<std::int64_t>::is_always_lock_free, "used in a signal handler");
+
+// The same stop can arrive twice at once: `timeout` signals the process and then its process
+// group, and a service manager may signal the main process and then every process of its unit.
+// A second signal within this time is that same stop; a later one ends the process at once.
+constexpr std::int64_t kSameStopNs = 1'000'000'000;
 
 extern "C" void on_stop_signal(int sig) {
-  g_stop.store(true);
+  timespec now_ts{};
+  ::clock_gettime(CLOCK_MONOTONIC, &now_ts);
+  const std::int64_t now = now_ts.tv_sec * std::int64_t{1'000'000'000} + now_ts.tv_nsec;
+  std::int64_t first = 0;
+  if (g_first_stop_ns.compare_exchange_strong(first, now)) {
+    g_stop.store(true);
+    return;
+  }
+  if (now - first < kSameStopNs) return;
   // A second Ctrl-C ends the process at once.
   ::signal(sig, SIG_DFL);
+  ::raise(sig);
 }
 
 // Installs SIGINT/SIGTERM handlers for the lifetime of the object.
@@ -31,6 +50,7 @@ class StopSignals {
  public:
   StopSignals() {
     g_stop.store(false);
+    g_first_stop_ns.store(0);
     struct sigaction sa {};
     sa.sa_handler = on_stop_signal;
     sigemptyset(&sa.sa_mask);

@@ -127,6 +127,22 @@ TEST_F(BuildCommandTest, InterruptCommitsWhatIsCompleteAndExits130) {
   EXPECT_EQ(text_and_unchanged(rerun.out), std::make_pair(1, 4));
 }
 
+// `timeout -s INT` signals paper-index and then its process group: the one stop arrives twice.
+// The second used to end the process at once, without committing what was complete.
+TEST_F(BuildCommandTest, TheSameStopDeliveredTwiceStillCommitsWhatIsComplete) {
+  make_pdfs(5, "zz-hang.pdf");
+  Child child({"build", "--jobs", "1", "pdfs"}, tmp_.path().string(),
+              {{"PAPER_EXTRACT_TEST_FAULT", "hang:zz-hang"}});
+  ASSERT_TRUE(child.wait_for_line(progress_at(4))) << child.err();
+  ::kill(child.pid(), SIGINT);
+  ::kill(child.pid(), SIGINT);
+  EXPECT_EQ(child.wait(), 130) << child.err();
+  EXPECT_NE(child.out().find("paper-index: interrupted: indexed 4 papers with text"),
+            std::string::npos)
+      << child.out();
+  EXPECT_EQ(check_searchable(), 4u);
+}
+
 TEST_F(BuildCommandTest, KillNineAtSeveralPointsLeavesASearchableIndexAndTheRerunCompletes) {
   const int n = 6;
   make_pdfs(n, "zz-hang.pdf");
