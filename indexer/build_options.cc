@@ -23,7 +23,7 @@ With no PATH: the lists data/*.md (data/ of the current folder).
   --retry           also try again the papers indexed from their metadata only
   --refresh         ask the servers whether the PDFs already indexed changed (conditional
                     requests with ETag / Last-Modified); changed ones are extracted again
-  --jobs N          PDFs extracted in parallel (default: number of CPUs)
+  --jobs N          PDFs extracted in parallel, 1 to 256 (default: number of CPUs)
   --batch-size N    papers per commit (default 200): what a crash can lose at most
   --quiet           no progress lines (warnings and the summary are still printed)
   --synonyms FILE   synonym file loaded into the index (default: data/synonyms.txt if present)
@@ -39,6 +39,8 @@ int usage_error(std::ostream& err, const std::string& message) {
   err << "paper-index: error: " << message << "; run `paper-index build --help` for the options\n";
   return kExitUsage;
 }
+
+constexpr int kMaxJobs = 256;
 
 bool positive(const std::string& v) {
   return !v.empty() && v.size() <= 6 &&
@@ -107,6 +109,11 @@ int parse_build_options(const std::vector<std::string>& args, BuildOptions& b, s
         return usage_error(err, "--jobs needs a number of at least 1, e.g. --jobs 4");
       }
       b.jobs = std::stoi(v);
+      if (b.jobs > kMaxJobs) {
+        // Each job is an extraction process and two threads: thousands of them ran into the
+        // limit on threads and aborted the run.
+        return usage_error(err, "--jobs must be at most " + std::to_string(kMaxJobs));
+      }
     } else if (a == "--batch-size") {
       std::string v;
       if (!value(v) || !positive(v)) {

@@ -59,6 +59,11 @@ TEST(BuildOptions, BadCommandLinesSayWhatToDo) {
   EXPECT_EQ(err,
             "paper-index: error: --jobs needs a number of at least 1, e.g. --jobs 4; run "
             "`paper-index build --help` for the options\n");
+  EXPECT_EQ(parse({"--jobs", "20000"}, b, err), kExitUsage);
+  EXPECT_EQ(err,
+            "paper-index: error: --jobs must be at most 256; run `paper-index build --help` for "
+            "the options\n");
+  EXPECT_EQ(parse({"--jobs", "256"}, b, err), -1);
   EXPECT_EQ(parse({"--frobnicate"}, b, err), kExitUsage);
   EXPECT_EQ(err,
             "paper-index: error: unknown option '--frobnicate'; run `paper-index build --help` for "
