@@ -84,6 +84,9 @@ struct Item {
   std::string last_reason;            // the last failure, without URL (summary key)
   std::string last_url;
   bool discovered = false;  // discovery was asked (at most once per paper)
+  // The state store's record before this run marked the paper pending: put back when the run
+  // finds nothing to do after all (a touched local PDF with the same bytes).
+  std::optional<PaperRecord> record_before;
 };
 
 struct ExtractJob {
@@ -294,6 +297,7 @@ class Pipeline : public FetchObserver {
         if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
         continue;
       }
+      item.record_before = store_->paper(in.paper.id);
       PaperRecord pending{in.paper.id, in.paper.title, "pending", "", "", now_seconds()};
       store_->set_paper(pending);
       items_.push_back(std::move(item));
@@ -499,7 +503,19 @@ class Pipeline : public FetchObserver {
         job.item = i;
         job.stored.paper.id = item.in.paper.id;
         job.stamp = done.stamp;
-        job.has_record = false;
+        // The record it had before this run marked it pending, or one from the index.
+        if (item.record_before && item.record_before->state != "pending") {
+          job.record = *item.record_before;
+        } else {
+          const bool text = item.old && item.old->state == schema::PaperState::kText;
+          job.record = PaperRecord{item.in.paper.id,
+                                   item.in.paper.title,
+                                   text ? "text" : "metadata",
+                                   item.in.pdf_path,
+                                   "",
+                                   0};
+        }
+        job.record.updated_at = now_seconds();
         write_queue_.push(std::move(job));
         ++summary_.unchanged;
         if (item.old && item.old->state != schema::PaperState::kText) ++summary_.still_metadata;

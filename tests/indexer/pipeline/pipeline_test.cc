@@ -108,6 +108,8 @@ TEST_F(PipelineTest, UnchangedTouchedChangedAndRemovedPdfs) {
   EXPECT_EQ(again.text, 0);
 
   // Touched, same bytes: hashed once, never extracted; then skipped by its stamp.
+  const std::optional<PaperRecord> b_before = record(pdf_paper_id(tmp_.file("pdfs/b.pdf")));
+  ASSERT_TRUE(b_before);
   fs::last_write_time(tmp_.file("pdfs/b.pdf"),
                       fs::last_write_time(tmp_.file("pdfs/b.pdf")) + std::chrono::hours(1));
   PipelineSummary touched = run({tmp_.file("pdfs")});
@@ -116,6 +118,16 @@ TEST_F(PipelineTest, UnchangedTouchedChangedAndRemovedPdfs) {
   Xapian::Database db = testing::open_index(tmp_.file("index"));
   EXPECT_EQ(testing::value_of(db, pdf_paper_id(tmp_.file("pdfs/b.pdf")), schema::kSlotFileStamp),
             file_stamp(tmp_.file("pdfs/b.pdf")));
+  {
+    // Its record is put back as it was, not left pending.
+    const std::optional<PaperRecord> b_after = record(pdf_paper_id(tmp_.file("pdfs/b.pdf")));
+    ASSERT_TRUE(b_after);
+    EXPECT_NE(b_after->state, "pending");
+    EXPECT_EQ(b_after->state, b_before->state);
+    EXPECT_EQ(b_after->title, b_before->title);
+    EXPECT_EQ(b_after->url, b_before->url);
+    EXPECT_EQ(b_after->reason, b_before->reason);
+  }
 
   // Changed content: re-extracted; removed file: removed from the index and the record.
   write("pdfs/a.pdf", paper_pdf("Paper A", {"second version"}));
