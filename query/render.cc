@@ -109,9 +109,17 @@ void print_search(std::ostream& out, const SearchResult& r, const TextStyle& sty
     if (!meta.empty()) out << "   " << meta << "\n";
     out << "   " << dim << "id: " << s.paper.id << " · score " << score_text(h.score) << e << "\n";
     for (const PageMatch& p : h.pages) {
-      out << "   p. " << p.page << ": "
-          << render_snippet(p.snippet, style.colour ? kHighlight : "«", style.colour ? kReset : "»")
-          << "\n";
+      out << "   p. " << p.page;
+      if (p.snippet.empty()) {
+        // The index matched words the snippet cannot place (for example in Chinese or Japanese
+        // text, which has no spaces between words).
+        out << " (matches; no passage to show)\n";
+      } else {
+        out << ": "
+            << render_snippet(p.snippet, style.colour ? kHighlight : "«",
+                              style.colour ? kReset : "»")
+            << "\n";
+      }
       if (!p.url.empty()) out << "         " << dim << p.url << e << "\n";
     }
     if (h.pages.empty()) {

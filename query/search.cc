@@ -158,7 +158,11 @@ std::string stem_word(const std::string& lower_word) {
   auto it = stems.find(lower_word);
   if (it != stems.end()) return it->second;
   if (stems.size() >= kRemembered) stems.clear();
-  return stems.emplace(lower_word, stem(lower_word)).first->second;
+  // Letters beyond ASCII come as they were on the page ("Über"): lower-cased as the index did.
+  const bool ascii = std::all_of(lower_word.begin(), lower_word.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return stems.emplace(lower_word, stem(ascii ? lower_word : Xapian::Unicode::tolower(lower_word)))
+      .first->second;
 }
 
 }  // namespace

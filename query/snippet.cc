@@ -99,15 +99,20 @@ void for_each_word(std::string_view text, std::size_t from, std::size_t to, F&& 
 // The query word group of text[b, e), or -1.
 int group_of(std::string_view text, std::size_t b, std::size_t e, const WordMatcher& matcher,
              const WordKey& key_of, std::string& lower) {
-  auto first = static_cast<unsigned char>(text[b]);
+  const std::string_view word = text.substr(b, e - b);
+  // A word with other letters than ASCII ones ("Über", "Ω") is lower-cased by key_of, so the
+  // byte tests below, made for lower-case words, do not apply to it.
+  const bool ascii = std::all_of(word.begin(), word.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  auto first = static_cast<unsigned char>(word[0]);
   if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
-  if (!matcher.may_match(first, e - b)) return -1;
-  lower.assign(text.substr(b, e - b));
+  if ((ascii || !key_of) && !matcher.may_match(first, word.size())) return -1;
+  lower.assign(word);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   if (!key_of) return matcher.group_of(lower);
-  if (!matcher.may_be_stem_of(lower)) return -1;
+  if (ascii && !matcher.may_be_stem_of(lower)) return -1;
   return matcher.group_of(key_of(lower));
 }
 

@@ -55,7 +55,8 @@ class WordMatcher {
   std::uint64_t lengths_ = 0;  // bit n: some key has n bytes (keys of 64+ bytes always pass)
 };
 
-// Maps a lower-case word to the form of the matcher's keys (for example its stem).
+// Maps a word to the form of the matcher's keys (for example its lower-case stem). Its ASCII
+// letters come lower-cased; lower-casing the others is the function's job.
 using WordKey = std::function<std::string(const std::string& lower_word)>;
 
 // Words a cluster of query words may span in a snippet (the page scorer places snippets by the

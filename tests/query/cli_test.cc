@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "query/render.h"
 #include "tests/query/sample_papers.h"
 #include "tests/query/test_index.h"
 #include "tests/support/temp_dir.h"
@@ -129,6 +130,28 @@ TEST_F(QueryCliTest, APhraseQueryIsShownInSingleQuotes) {
   EXPECT_THAT(r.out, StartsWith("1 paper matched '\"superpixel\"'\n"));
   Outcome none = run({"--db", db_, "\"superpixle\""});
   EXPECT_THAT(none.out, StartsWith("no papers matched '\"superpixle\"'\n"));
+}
+
+TEST(QueryRender, APageWithoutAPassageSaysSo) {
+  SearchResult r;
+  r.query = "数学";
+  r.total = 1;
+  SearchHit h;
+  h.rank = 1;
+  h.paper.paper.id = "cjk-paper";
+  h.paper.paper.title = "A Paper in Chinese";
+  h.paper.state = schema::PaperState::kText;
+  PageMatch shown;
+  shown.page = 2;
+  shown.snippet.parts = {{"before ", false}, {"word", true}};
+  PageMatch unshown;
+  unshown.page = 5;
+  h.pages = {shown, unshown};
+  r.hits.push_back(h);
+  std::ostringstream out;
+  print_search(out, r, TextStyle{});
+  EXPECT_THAT(out.str(),
+              HasSubstr("   p. 2: before «word»\n   p. 5 (matches; no passage to show)\n"));
 }
 
 TEST_F(QueryCliTest, DatabaseFromTheEnvironment) {

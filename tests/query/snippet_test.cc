@@ -1,6 +1,7 @@
 #include "query/snippet.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 namespace paper::query {
 namespace {
@@ -44,6 +45,19 @@ TEST(QuerySnippet, UnicodePunctuationEndsAWord) {
 TEST(QuerySnippet, ExcerptOfAPageSaysThereIsMore) {
   Snippet s = make_snippet("a superpixel graph", matcher(), 200, {}, {true, true});
   EXPECT_EQ(render_snippet(s, "[", "]"), "…a [superpixel] [graph] …");
+}
+
+// A word with letters beyond ASCII goes to key_of as it is on the page, whatever its first byte
+// ("Ω" and "ω" start differently in UTF-8): "Über", "Ω" and "ΛΑΜΒΔΑ" were left unmarked.
+TEST(QuerySnippet, WordsBeyondAsciiAreLowerCasedByKeyOf) {
+  WordMatcher m(/*stemmed_keys=*/true);
+  m.add("über", 0, 1.0);
+  m.add("ω", 1, 1.0);
+  m.add("λάμβδα", 2, 1.0);
+  const WordKey lower = [](const std::string& w) { return Xapian::Unicode::tolower(w); };
+  EXPECT_EQ(render_snippet(make_snippet("Die Kopfzeile verfügt Über Ω und ΛΆΜΒΔΑ", m, 200, lower),
+                           "[", "]"),
+            "Die Kopfzeile verfügt [Über] [Ω] und [ΛΆΜΒΔΑ]");
 }
 
 TEST(QuerySnippet, EmptyWhenNoQueryWord) {
