@@ -47,6 +47,27 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::string printable_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::uint32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0) {
+      out += "\uFFFD";
+      ++i;
+      continue;
+    }
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+      out += ' ';
+    } else {
+      out.append(text.substr(i, length));
+    }
+    i += length;
+  }
+  return out;
+}
+
 std::string trim(std::string_view text) {
   const char* ws = " \t\r\n\f\v";
   auto b = text.find_first_not_of(ws);

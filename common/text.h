@@ -24,6 +24,11 @@ void append_utf8(std::string& out, std::uint32_t cp);
 // Removes ASCII white space at both ends.
 std::string trim(std::string_view text);
 
+// The text with every control character (C0, DEL, C1; tabs and newlines too) turned into a
+// space and every byte that is not valid UTF-8 into U+FFFD: safe to echo on a terminal, and
+// searched as it is shown.
+std::string printable_utf8(std::string_view text);
+
 // Lower-cases ASCII and the common Latin-1/Latin Extended-A letters, drops accents on them,
 // turns every run of non-alphanumeric characters into one space and trims. Used to compare
 // titles tolerantly ("U-Net:  a Review" == "u net a review").

@@ -196,9 +196,10 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   BuiltQuery built = builder.build(request.text, Xapian::Query::OP_AND);
   result.plain_words = built.plain_words;
   if (built.match.empty()) {
-    const bool has_word = std::any_of(request.text.begin(), request.text.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-    });
+    bool has_word = false;
+    for (Xapian::Utf8Iterator it(request.text), end; it != end && !has_word; ++it) {
+      has_word = Xapian::Unicode::is_wordchar(*it);
+    }
     // An empty range (2021..2019) makes a conjunction match nothing, as Xapian parses it.
     const bool range = request.text.find("..") != std::string::npos;
     throw Error(!has_word ? "the query '" + request.text +

@@ -27,6 +27,16 @@ TEST(NormalizeForMatch, FoldsCasePunctuationAndAccents) {
   EXPECT_EQ(normalize_for_match("  ...  "), "");
 }
 
+TEST(PrintableUtf8, ControlsBecomeSpacesAndBadBytesTheReplacementCharacter) {
+  EXPECT_EQ(printable_utf8("plain Über Ω 数学"), "plain Über Ω 数学");
+  EXPECT_EQ(printable_utf8("\x1b[2J\x1b[31mred\ttab\nline\x7f"), " [2J [31mred tab line ");
+  EXPECT_EQ(printable_utf8("\xc2\x9b"
+                           "c1"),
+            " c1");  // U+009B, a C1 control
+  EXPECT_EQ(printable_utf8("\xc3 font \xff"), "\uFFFD font \uFFFD");
+  EXPECT_EQ(printable_utf8(""), "");
+}
+
 TEST(Trim, RemovesAsciiSpaceAtBothEnds) {
   EXPECT_EQ(trim("  a b \t\n"), "a b");
   EXPECT_EQ(trim("   "), "");

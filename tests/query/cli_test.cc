@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -130,6 +131,27 @@ TEST_F(QueryCliTest, APhraseQueryIsShownInSingleQuotes) {
   EXPECT_THAT(r.out, StartsWith("1 paper matched '\"superpixel\"'\n"));
   Outcome none = run({"--db", db_, "\"superpixle\""});
   EXPECT_THAT(none.out, StartsWith("no papers matched '\"superpixle\"'\n"));
+}
+
+TEST_F(QueryCliTest, AFailedWriteOfTheResultsIsAnError) {
+  if (!std::filesystem::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  testing::TempDir dir;
+  Outcome r = run_binary("--db " + db_ + " --json superpixel >/dev/full", dir);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err,
+            "paper-search: error: cannot write the results to standard output (No space left on "
+            "device); check the disk or the command reading them\n");
+}
+
+TEST_F(QueryCliTest, TheQueryIsEchoedWithoutControlCharacters) {
+  Outcome r = run({"--db", db_, "\x1b[2J\x1b[31msuperpixel"});
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_EQ(r.out, "no papers matched \" [2J [31msuperpixel\"\n");
+  Outcome also = run({"--db", db_, "superpixel\x1b]0;title\x07"});
+  EXPECT_EQ(also.out.find('\x1b'), std::string::npos) << also.out;
+  Outcome signs = run({"--db", db_, "\x1b\x07"});
+  EXPECT_EQ(signs.code, kExitUsage);
+  EXPECT_EQ(signs.err.find('\x1b'), std::string::npos) << signs.err;
 }
 
 TEST(QueryRender, APageWithoutAPassageSaysSo) {

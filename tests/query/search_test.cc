@@ -436,6 +436,9 @@ TEST_F(QuerySearchTest, QueryThatCanMatchNothingIsAUsageErrorThatSaysWhy) {
       {"- \" * ?",
        "the query '- \" * ?' has no words, only signs; give words to search "
        "for, e.g. `paper-search unet segmentation`"},
+      {"😀 ∑ → —",
+       "the query '😀 ∑ → —' has no words, only signs; give words to search for, "
+       "e.g. `paper-search unet segmentation`"},
       {"unet year:2021..2019",
        "the query 'unet year:2021..2019' can match nothing: is a range in it empty? give the "
        "lower bound first, e.g. year:2019..2021"}};
