@@ -157,6 +157,11 @@ class Pipeline : public FetchObserver {
     }
     summary_.list_warnings = static_cast<int>(inputs.warnings.size());
     summary_.unreadable_inputs = inputs.unreadable;
+    if (inputs.papers.empty() && inputs.unreadable > 0 &&
+        static_cast<std::size_t>(inputs.unreadable) >= options_.paths.size()) {
+      // Nothing could be read: no index is made or touched.
+      throw Error("none of the inputs could be read (see the warnings above); check the paths");
+    }
 
     IndexOptions io;
     io.dir = options_.db_dir;

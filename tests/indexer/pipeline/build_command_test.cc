@@ -233,6 +233,18 @@ TEST_F(BuildCommandTest, KillNineDuringARebuildThenTheNextRebuildResumesIt) {
   EXPECT_EQ(check_searchable(), static_cast<std::size_t>(n));
 }
 
+TEST_F(BuildCommandTest, NoReadableInputIsFatalAndMakesNoIndex) {
+  auto r = run_paper_index({"build", "nope.md", "missing.pdf"}, tmp_.path().string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("paper-index: warning: nope.md: cannot open list"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("paper-index: error: none of the inputs could be read (see the warnings "
+                       "above); check the paths\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(tmp_.path() / "index"));
+}
+
 TEST_F(BuildCommandTest, WithoutPathIndexesTheListsInData) {
   testing::HttpServer server;
   server.serve("/kidney.pdf", testing::pdf_response(paper_pdf(

@@ -350,10 +350,21 @@ TEST_F(ListPipelineTest, UnreadableListKeepsItsPapers) {
   write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
   run({tmp_.file("list.md")});
   fs::remove(tmp_.file("list.md"));
-  PipelineSummary s = run({tmp_.file("list.md")});
+  // With nothing readable the run stops before touching the index.
+  try {
+    run({tmp_.file("list.md")});
+    ADD_FAILURE() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "none of the inputs could be read (see the warnings above); check the paths");
+  }
+  EXPECT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 1u);
+  // Beside a readable input, the unreadable list's papers are kept, not removed.
+  write("pdfs/a.pdf", paper_pdf("Paper A", {"alpha words"}));
+  PipelineSummary s = run({tmp_.file("list.md"), tmp_.file("pdfs")});
   EXPECT_EQ(s.removed, 0);
   EXPECT_EQ(s.unreadable_inputs, 1);
-  EXPECT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 1u);
+  EXPECT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 2u);
 }
 
 TEST_F(ListPipelineTest, SecondWriterIsRefused) {
