@@ -45,14 +45,21 @@ class FieldWithFilter : public Xapian::FieldProcessor {
 
   Xapian::Query operator()(const std::string& value) override {
     Xapian::Query filter(filter_prefix_ + schema::filter_value(value));
-    Xapian::Query text;
-    try {
-      // Words of the value, all required; no phrase, so unpositioned field terms match too.
-      text = qp_.parse_query(normalize_for_match(value), 0, text_prefix_);
-    } catch (const Xapian::QueryParserError&) {
+    // Words of the value, all required; no phrase, so unpositioned field terms match too. As
+    // typed (the index keeps accents: "pölsterl"), and as normalize_for_match has them (its
+    // punctuation split).
+    std::vector<Xapian::Query> parts{filter};
+    for (const std::string& words : {value, normalize_for_match(value)}) {
+      try {
+        Xapian::Query text = qp_.parse_query(words, 0, text_prefix_);
+        if (!text.empty() && (parts.size() < 2 || text.serialise() != parts[1].serialise())) {
+          parts.push_back(text);
+        }
+      } catch (const Xapian::QueryParserError&) {
+      }
     }
-    if (text.empty()) return filter;
-    return Xapian::Query(Xapian::Query::OP_OR, filter, text);
+    if (parts.size() == 1) return filter;
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
 
  private:

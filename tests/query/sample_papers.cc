@@ -55,7 +55,7 @@ std::vector<PaperSpec> sample_papers() {
         "The method also works in a few-shot setting with one labelled volume, even one-shot."}},
       {"diffusion-seg",
        "Diffusion Models for Medical Image Segmentation",
-       {"Julia Wolleb", "Philippe Cattin"},
+       {"Julia Wolleb", "Philippe Cattin", "Jörg Müller"},
        "MIDL",
        2023,
        "Generative Models",

@@ -170,6 +170,10 @@ TEST_F(QuerySearchTest, FieldQueries) {
   EXPECT_THAT(ids("title:prostate"), ElementsAre("prototype-prostate"));
   EXPECT_THAT(ids("author:\"Olaf Ronneberger\""), ElementsAre("unet"));
   EXPECT_THAT(ids("author:konukoglu"), ElementsAre("contrastive-semi"));
+  // The index keeps accents: a name typed with them is found, word by word or whole.
+  EXPECT_THAT(ids("author:müller"), ElementsAre("diffusion-seg"));
+  EXPECT_THAT(ids("author:Müller"), ElementsAre("diffusion-seg"));
+  EXPECT_THAT(ids("author:\"Jörg Müller\""), ElementsAre("diffusion-seg"));
   EXPECT_THAT(ids("venue:MICCAI"), UnorderedElementsAre("unet", "swin-seg", "prototype-prostate"));
   EXPECT_THAT(ids("venue:\"Nature Communications\""), ElementsAre("sam-med"));
   EXPECT_THAT(ids("section:\"Generative Models\""),
