@@ -72,7 +72,9 @@ void Progress::on_paper(const PaperOutcome& o) {
   if (o.kind == Kind::kMetadata || o.kind == Kind::kFailed) {
     ++not_text_;
     if (mode_ != Mode::kQuiet) {
-      line("paper-index: " + o.id + ": " +
+      // The file or URL too, unless the reason names it: ids of PDFs on disk say little.
+      const bool named = o.url.empty() || o.reason.find(o.url) != std::string::npos;
+      line("paper-index: " + o.id + (named ? "" : " (" + o.url + ")") + ": " +
            (o.kind == Kind::kFailed ? "failed: " : "metadata only: ") + o.reason);
     }
   }

@@ -76,8 +76,9 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
     if (!p.url.empty()) out << "         url: " << p.url << "\n";
     if (!p.reason.empty()) out << "         reason: " << p.reason << "\n";
   }
-  out << papers.size() << " papers: " << counts["text"] << " text, " << counts["metadata"]
-      << " metadata only, " << counts["failed"] << " failed, " << counts["pending"] << " pending\n";
+  out << papers.size() << (papers.size() == 1 ? " paper: " : " papers: ") << counts["text"]
+      << " text, " << counts["metadata"] << " metadata only, " << counts["failed"] << " failed, "
+      << counts["pending"] << " pending\n";
   return kExitOk;
 }
 

@@ -115,6 +115,16 @@ TEST(Progress, PlainLinesAndLiveLine) {
             "paper-index: 2 papers to index, 5 unchanged\n"
             "paper-index: x: metadata only: HTTP 404 Not Found\n"
             "paper-index: [1/2] 2.0 MB, 1.0 MB/s, ETA 2s, 1 without text\n");
+  // A PDF on disk is named by its path too.
+  std::ostringstream named;
+  Progress v(named, Progress::Mode::kPlain, clock);
+  v.on_paper(PaperOutcome{PaperOutcome::Kind::kFailed, "pdf-x-aa3fd841", "x", "p/a/x.pdf",
+                          "zero bytes: the file is empty"});
+  v.on_paper(PaperOutcome{PaperOutcome::Kind::kMetadata, "y", "Y", "https://e.org/y.pdf",
+                          "PDF at https://e.org/y.pdf is a different paper"});
+  EXPECT_EQ(named.str(),
+            "paper-index: pdf-x-aa3fd841 (p/a/x.pdf): failed: zero bytes: the file is empty\n"
+            "paper-index: y: metadata only: PDF at https://e.org/y.pdf is a different paper\n");
 
   std::ostringstream live;
   Progress q(live, Progress::Mode::kTerminal, clock);
