@@ -43,6 +43,9 @@ using Status = ExtractedText::Status;
 
 constexpr std::size_t kMaxDiagnosticBytes = 4096;
 constexpr std::size_t kMaxPageBytes = 4u << 20;
+// Up to this many pages, a references heading may be on any page (a short paper's list can start
+// on its first half).
+constexpr int kShortDocumentPages = 4;
 
 struct WorkerConfig {
   double cpu_seconds = 60;
@@ -219,7 +222,11 @@ Status extract_pdf(int fd, const std::string& path, const WorkerConfig& config, 
       auto byte = static_cast<unsigned char>(c);
       alphanumerics += std::isalnum(byte) || byte >= 0xC0 ? 1 : 0;
     }
-    if (auto offset = find_references_heading(text)) {
+    // A reference list closes a paper: a "References" heading in the first half of a longer
+    // document is one of its sections (a manual's list of sources), and taking it for the
+    // references would index the rest of the document as references, out of plain searches.
+    if (auto offset = find_references_heading(text);
+        offset && (pages <= kShortDocumentPages || 2 * (i + 1) > pages)) {
       references_page = i + 1;
       references_offset = *offset;
     }

@@ -199,6 +199,29 @@ TEST_F(ExtractorTest, DetectsAbstractAndReferences) {
             "References\n[1] A. Smith. Livers. 2020.");
 }
 
+// A "References" section early in a long document (a manual's list of sources) is not its
+// reference list: the rest of the document stays body text.
+TEST_F(ExtractorTest, ReferencesHeadingInTheFirstHalfOfALongDocumentIsASection) {
+  PdfPage early;
+  early.lines = {PdfLine{72, 740, 12, "References"},
+                 PdfLine{72, 720, 10, "The packages this manual builds on."}};
+  std::vector<PdfPage> pages{testing::single_column_page("Title page of the manual."), early};
+  for (int i = 0; i < 4; ++i)
+    pages.push_back(
+        testing::single_column_page("Usage text of the manual, with enough words on the page."));
+  Extractor extractor(test_options());
+  ExtractedText text = extractor.extract(write_pdf("manual.pdf", pages));
+  ASSERT_EQ(text.status, Status::kOk) << text.reason;
+  ASSERT_EQ(text.pages.size(), 6u);
+  EXPECT_EQ(text.references_page, 0);
+  // The same heading on page 4 of 6 is the reference list.
+  std::vector<PdfPage> late(pages.begin(), pages.end());
+  std::swap(late[1], late[3]);
+  text = extractor.extract(write_pdf("late.pdf", late));
+  ASSERT_EQ(text.status, Status::kOk) << text.reason;
+  EXPECT_EQ(text.references_page, 4) << text.pages.at(3);
+}
+
 TEST_F(ExtractorTest, MetadataTitleVersusFirstPageTitle) {
   const std::string title = "Liver Segmentation With Deep Networks";
   std::string path =
