@@ -189,6 +189,24 @@ std::vector<std::string> correctable_words(const std::string& text) {
   return words;
 }
 
+// The words of a text, lower-cased, in order (Xapian's word characters).
+std::vector<std::string> lower_words(const std::string& text) {
+  std::vector<std::string> words;
+  Xapian::Utf8Iterator it(text), end;
+  while (it != end) {
+    if (!Xapian::Unicode::is_wordchar(*it)) {
+      ++it;
+      continue;
+    }
+    std::string lower;
+    for (; it != end && Xapian::Unicode::is_wordchar(*it); ++it) {
+      Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
+    }
+    words.push_back(std::move(lower));
+  }
+  return words;
+}
+
 // "-a -b" (only excluded words, phrases or fields) as "NOT (a OR b)", or nullopt for any other
 // query. Xapian's parser takes a query of excluded terms alone as plain terms, which would find
 // exactly the papers the user excluded; FLAG_PURE_NOT gives NOT its meaning.
@@ -309,7 +327,14 @@ std::string QueryBuilder::spelling_suggestion(const std::string& text) {
   } catch (const Xapian::QueryParserError&) {
     return "";
   }
-  return qp.get_corrected_query_string();
+  std::string corrected = qp.get_corrected_query_string();
+  // A stop word is never the better spelling ("fnot" -> "not", not "font"): it would not even
+  // be searched.
+  const std::vector<std::string> before = lower_words(text), after = lower_words(corrected);
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    if (is_stopword(after[i]) && (i >= before.size() || before[i] != after[i])) return "";
+  }
+  return corrected;
 }
 
 bool is_body_term(const std::string& term) {

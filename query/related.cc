@@ -168,9 +168,11 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
     words.add_text(request.text);
     source_terms = distinctive(db, doc.termlist_begin(), doc.termlist_end(), request.terms);
     if (source_terms.empty()) {
+      // The text is what to change: a usage error, not a failure of the index.
       throw Error(
-          "no word of the text is in the index; paste a longer passage (an abstract, a "
-          "method description)");
+          "no distinctive word of the text is in the index (common words such as 'the' do not "
+          "count); paste a longer passage (an abstract, a method description)",
+          kExitUsage);
     }
   }
   if (source_terms.empty()) return result;

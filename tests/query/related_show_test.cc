@@ -49,15 +49,18 @@ TEST_F(QueryRelatedShowTest, RelatedToAPastedText) {
 }
 
 TEST_F(QueryRelatedShowTest, RelatedTextWithNoIndexedWord) {
-  RelatedRequest request;
-  request.text = "zzzq qqqz";
-  try {
-    searcher_->related(request);
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_STREQ(e.what(),
-                 "no word of the text is in the index; paste a longer passage (an abstract, a "
-                 "method description)");
+  for (const char* text : {"zzzq qqqz", "the of and"}) {
+    RelatedRequest request;
+    request.text = text;
+    try {
+      searcher_->related(request);
+      ADD_FAILURE() << "no error for " << text;
+    } catch (const Error& e) {
+      EXPECT_STREQ(e.what(),
+                   "no distinctive word of the text is in the index (common words such as 'the' "
+                   "do not count); paste a longer passage (an abstract, a method description)");
+      EXPECT_EQ(e.exit_code(), kExitUsage);
+    }
   }
 }
 

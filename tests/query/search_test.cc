@@ -240,6 +240,14 @@ TEST(QuerySpelling, AWordThePapersUseIsNotCorrected) {
                       "",
                       {"The scanner mode matters. Each mode differs from every other mode."}});
   }
+  papers.push_back({"not-segment",
+                    "Why Not Segment Twice",
+                    {"C. Author"},
+                    "MIDL",
+                    2022,
+                    "Generative",
+                    "",
+                    {"Segment once, then segment again."}});
   papers.push_back({"model",
                     "A Generative Model",
                     {"B. Author"},
@@ -257,6 +265,10 @@ TEST(QuerySpelling, AWordThePapersUseIsNotCorrected) {
   EXPECT_EQ(r.suggestion, "");
   request.text = "mdel";
   EXPECT_EQ(searcher.search(request).suggestion, "model");
+  // "not" is in the spelling table (a title's word), but a stop word is never offered: it would
+  // not even be searched.
+  request.text = "fnot";
+  EXPECT_EQ(searcher.search(request).suggestion, "");
 }
 
 // The same words as often in both papers: the page where they stand together, and its paper,
