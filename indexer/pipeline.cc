@@ -282,8 +282,23 @@ class Pipeline : public FetchObserver {
     observer_.on_paper(outcome);
   }
 
+  // The lists to store with a paper: this run's, and those that named it before but were not
+  // read this run (they may still name it: a paper is removed only when no list does).
+  std::vector<std::string> lists_of(const Item& item) const {
+    std::vector<std::string> lists = item.in.lists;
+    if (item.old) {
+      for (const std::string& l : item.old->lists) {
+        if (read_.count(l) == 0 && std::find(lists.begin(), lists.end(), l) == lists.end()) {
+          lists.push_back(l);
+        }
+      }
+    }
+    return lists;
+  }
+
   // Decides, per paper, whether there is work; plans removals.
   void plan(const Inputs& inputs) {
+    read_ = inputs.read;
     std::map<PaperId, IndexedVersion> indexed = writer_->all_versions();
     std::set<PaperId> named;
     for (const InputPaper& in : inputs.papers) {
@@ -482,7 +497,7 @@ class Pipeline : public FetchObserver {
       job.type = WriteJob::Type::kRefresh;
       job.item = i;
       job.stored.paper = item.in.paper;
-      job.stored.lists = item.in.lists;
+      job.stored.lists = lists_of(item);
       job.entry_hash = item.entry_hash;
       job.record = PaperRecord{item.in.paper.id, item.in.paper.title, "text", r.url, "", 0};
       write_queue_.push(std::move(job));
@@ -563,7 +578,7 @@ class Pipeline : public FetchObserver {
                                   const std::string& sha256) {
     schema::StoredPaper s;
     s.paper = item.in.paper;
-    s.lists = item.in.lists;
+    s.lists = lists_of(item);
     s.state = schema::PaperState::kText;
     s.pdf_url = url;
     s.pdf_sha256 = sha256;
@@ -580,7 +595,7 @@ class Pipeline : public FetchObserver {
     Item& item = items_[i];
     schema::StoredPaper s;
     s.paper = item.in.paper;
-    s.lists = item.in.lists;
+    s.lists = lists_of(item);
     s.state = schema::PaperState::kMetadataOnly;
     if (!item.failures.empty()) {
       s.reason = join(item.failures, "; ");
@@ -783,6 +798,7 @@ class Pipeline : public FetchObserver {
 
   std::vector<Item> items_;
   std::vector<WriteJob> removals_;
+  std::set<std::string> read_;  // the inputs read completely this run (Inputs::read)
   Queue<Event> events_;
   Queue<ExtractJob> extract_queue_;
   Queue<std::size_t> discover_queue_;

@@ -346,6 +346,32 @@ TEST_F(ListPipelineTest, MetadataOnlyPaperIsTriedAgainOnlyWithRetry) {
   EXPECT_FALSE(db.term_exists("XBTmetadata"));
 }
 
+// A paper is removed only when no list names it: a run of one list keeps the other lists that
+// named a paper before.
+TEST_F(ListPipelineTest, APaperStillNamedByAListNotReadThisRunIsKept) {
+  const std::string lung = entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"});
+  const std::string kidney =
+      entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"});
+  auto write = [&](const std::string& name, const std::string& body) {
+    std::ofstream(tmp_.file(name)) << "# Papers\n\n## Segmentation\n\n" << body;
+  };
+  write("a.md", lung);
+  write("b.md", lung + kidney);
+  run({tmp_.file("a.md")});
+  run({tmp_.file("b.md")});
+  write("b.md", kidney);  // b.md drops the lung paper; a.md, not read below, still names it
+  PipelineSummary s = run({tmp_.file("b.md")});
+  EXPECT_EQ(s.removed, 0);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(testing::search_phrase(db, "lung body text").size(), 1u);
+  // Once no list names it, it goes.
+  write("a.md", kidney);
+  s = run({tmp_.file("a.md"), tmp_.file("b.md")});
+  EXPECT_EQ(s.removed, 1);
+  EXPECT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 1u);
+}
+
 TEST_F(ListPipelineTest, UnreadableListKeepsItsPapers) {
   write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
   run({tmp_.file("list.md")});
