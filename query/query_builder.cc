@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <optional>
 
 #include "common/error.h"
@@ -207,6 +208,38 @@ std::vector<std::string> lower_words(const std::string& text) {
   return words;
 }
 
+// True when Xapian's parser, which does not refuse them, would read a query's operators as plain
+// words: a ')' that closes nothing (outside quotes), or NEAR / ADJ next to a parenthesis (they
+// take words, not groups).
+bool syntax_read_as_words(const std::string& text) {
+  int depth = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) return true;  // an unopened ')' (an unclosed '(' is closed)
+  }
+  for (const char* op : {"NEAR", "ADJ"}) {
+    for (std::size_t at = text.find(op); at != std::string::npos; at = text.find(op, at + 1)) {
+      std::size_t after = at + std::strlen(op);
+      if (after < text.size() && text[after] == '/') {  // NEAR/3
+        ++after;
+        while (after < text.size() && std::isdigit(static_cast<unsigned char>(text[after]))) {
+          ++after;
+        }
+      }
+      while (after < text.size() && text[after] == ' ') ++after;
+      std::size_t before = at;
+      while (before > 0 && text[before - 1] == ' ') --before;
+      if ((after < text.size() && text[after] == '(') || (before > 0 && text[before - 1] == ')')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // "-a -b" (only excluded words, phrases or fields) as "NOT (a OR b)", or nullopt for any other
 // query. Xapian's parser takes a query of excluded terms alone as plain terms, which would find
 // exactly the papers the user excluded; FLAG_PURE_NOT gives NOT its meaning.
@@ -291,6 +324,9 @@ BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op defaul
   try {
     built.match =
         impl_->qp.parse_query(rewrite_wildcards(built.expanded_text, built.wildcard_words), kFlags);
+    // Xapian reads some malformed operators as plain words without a word of warning ("a OR b)",
+    // "a NEAR (b OR c)"): the user is told, as for a query it refuses.
+    built.plain_words = syntax_read_as_words(text);
     return built;
   } catch (const Xapian::QueryParserError&) {
   }

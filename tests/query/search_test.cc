@@ -433,6 +433,18 @@ TEST_F(QuerySearchTest, WildcardInsideNearIsAUsageErrorNotADamagedIndex) {
   }
 }
 
+// Xapian reads these operators as words without refusing the query: the result says so.
+TEST_F(QuerySearchTest, OperatorsReadAsWordsAreReported) {
+  EXPECT_TRUE(search("superpixel OR polyp)").plain_words);
+  EXPECT_TRUE(search("contracting NEAR (symmetric OR expansive)").plain_words);
+  EXPECT_TRUE(search("(symmetric OR expansive) NEAR contracting").plain_words);
+  EXPECT_FALSE(search("superpixel OR polyp").plain_words);
+  EXPECT_FALSE(search("(superpixel OR polyp").plain_words);  // closed by Xapian, still an OR
+  EXPECT_FALSE(search("(superpixel OR polyp) AND graph").plain_words);
+  EXPECT_FALSE(search("contracting NEAR symmetric").plain_words);
+  EXPECT_FALSE(search("\"path (contracting\" symmetric").plain_words);
+}
+
 TEST_F(QuerySearchTest, EmptyQueryIsAUsageError) {
   try {
     search("   ");
