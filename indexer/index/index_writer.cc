@@ -688,6 +688,8 @@ class XapianIndexWriter : public IndexWriter {
 
   void finish() override {
     commit_batch(/*add_spelling=*/true);
+    // A rebuild's generation was never live: once compacted, no reader can have it open.
+    std::string never_live_uncompacted;
     if (new_generation_ && db_.get_doccount() > 0) {
       // A generation written from scratch is compacted once (Xapian::Database::compact into the
       // next generation), which makes it about a third smaller; the uncompacted one stays until
@@ -701,6 +703,7 @@ class XapianIndexWriter : public IndexWriter {
         Xapian::Database((dir_ / generation_).string())
             .compact((dir_ / compacted).string(),
                      Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
+        if (swap_at_finish_) never_live_uncompacted = generation_;
         generation_ = compacted;
         swap_at_finish_ = true;
       } catch (const Xapian::Error&) {
@@ -710,6 +713,13 @@ class XapianIndexWriter : public IndexWriter {
     if (swap_at_finish_) {
       swap_symlink();
       swap_at_finish_ = false;
+    }
+    if (!never_live_uncompacted.empty()) {
+      db_.close();
+      db_ = Xapian::WritableDatabase((dir_ / generation_).string(),
+                                     Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+      std::error_code ec;
+      fs::remove_all(dir_ / never_live_uncompacted, ec);
     }
   }
 

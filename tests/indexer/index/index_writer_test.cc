@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <set>
 
 #include "common/error.h"
 #include "common/version.h"
@@ -461,6 +462,16 @@ TEST_F(IndexWriterTest, RebuildSwapsAtFinishWhileOldReadersKeepWorking) {
   w->finish();
   const std::string new_path = *live_database_path(tmp_.file("index"));
   EXPECT_NE(new_path, old_path);
+  EXPECT_EQ(w->document_count(), 1u);
+  {
+    // The old generation stays for its readers; the rebuild's uncompacted copy, never live, is
+    // gone.
+    std::set<std::string> generations;
+    for (const auto& e : fs::directory_iterator(tmp_.path() / "index")) {
+      if (e.path().filename().string().rfind("db-", 0) == 0) generations.insert(e.path().string());
+    }
+    EXPECT_EQ(generations, (std::set<std::string>{old_path, new_path}));
+  }
   EXPECT_EQ(fs::read_symlink(tmp_.path() / "index" / "current").string(),
             fs::path(new_path).filename().string());
   // The old reader still searches the old generation.
