@@ -160,50 +160,48 @@ std::string rewrite_wildcards(const std::string& text, std::vector<std::string>&
   return out;
 }
 
+// A word of a query (a run of Xapian's word characters), as typed and lower-cased, with the
+// character after it (0 at the end).
+struct QueryWord {
+  std::string word;
+  std::string lower;
+  bool digits = false;
+  unsigned next = 0;
+};
+
+std::vector<QueryWord> query_words(const std::string& text) {
+  std::vector<QueryWord> words;
+  Xapian::Utf8Iterator it(text), end;
+  while (it != end) {
+    if (!Xapian::Unicode::is_wordchar(*it)) {
+      ++it;
+      continue;
+    }
+    QueryWord w;
+    for (; it != end && Xapian::Unicode::is_wordchar(*it); ++it) {
+      Xapian::Unicode::append_utf8(w.word, *it);
+      Xapian::Unicode::append_utf8(w.lower, Xapian::Unicode::tolower(*it));
+      w.digits =
+          w.digits || Xapian::Unicode::get_category(*it) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+    }
+    w.next = it != end ? *it : 0;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
 // The words of a query that a spelling correction could replace, lower-cased: every word but
 // operators (AND, NEAR, ...), field names, wildcards, stop words, numbers and one- or two-letter
 // words.
 std::vector<std::string> correctable_words(const std::string& text) {
   std::vector<std::string> words;
-  Xapian::Utf8Iterator it(text), end;
-  while (it != end) {
-    if (!Xapian::Unicode::is_wordchar(*it)) {
-      ++it;
-      continue;
+  for (QueryWord& w : query_words(text)) {
+    const bool op = w.word == "AND" || w.word == "OR" || w.word == "NOT" || w.word == "NEAR" ||
+                    w.word == "ADJ" || w.word == "XOR";
+    if (w.next != ':' && w.next != '*' && !op && !w.digits && w.lower.size() >= 3 &&
+        !is_stopword(w.lower)) {
+      words.push_back(std::move(w.lower));
     }
-    std::string word, lower;
-    bool digits = false;
-    for (; it != end && Xapian::Unicode::is_wordchar(*it); ++it) {
-      Xapian::Unicode::append_utf8(word, *it);
-      Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
-      digits =
-          digits || Xapian::Unicode::get_category(*it) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
-    }
-    const bool field = it != end && *it == ':';
-    const bool wildcard = it != end && *it == '*';
-    const bool op = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" ||
-                    word == "ADJ" || word == "XOR";
-    if (!field && !wildcard && !op && !digits && lower.size() >= 3 && !is_stopword(lower)) {
-      words.push_back(std::move(lower));
-    }
-  }
-  return words;
-}
-
-// The words of a text, lower-cased, in order (Xapian's word characters).
-std::vector<std::string> lower_words(const std::string& text) {
-  std::vector<std::string> words;
-  Xapian::Utf8Iterator it(text), end;
-  while (it != end) {
-    if (!Xapian::Unicode::is_wordchar(*it)) {
-      ++it;
-      continue;
-    }
-    std::string lower;
-    for (; it != end && Xapian::Unicode::is_wordchar(*it); ++it) {
-      Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
-    }
-    words.push_back(std::move(lower));
   }
   return words;
 }
@@ -366,9 +364,11 @@ std::string QueryBuilder::spelling_suggestion(const std::string& text) {
   std::string corrected = qp.get_corrected_query_string();
   // A stop word is never the better spelling ("fnot" -> "not", not "font"): it would not even
   // be searched.
-  const std::vector<std::string> before = lower_words(text), after = lower_words(corrected);
+  const std::vector<QueryWord> before = query_words(text), after = query_words(corrected);
   for (std::size_t i = 0; i < after.size(); ++i) {
-    if (is_stopword(after[i]) && (i >= before.size() || before[i] != after[i])) return "";
+    if (is_stopword(after[i].lower) && (i >= before.size() || before[i].lower != after[i].lower)) {
+      return "";
+    }
   }
   return corrected;
 }

@@ -78,6 +78,12 @@ class IndexWriterTest : public ::testing::Test {
     EXPECT_TRUE(path.has_value());
     return Xapian::Database(path.value_or(""));
   }
+  // A finished index holding the sample paper under id (entry hash "h").
+  void build_live_index_of(const std::string& id) const {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper(id), "h");
+    w->finish();
+  }
   testing::TempDir tmp_;
 };
 
@@ -219,11 +225,7 @@ TEST_F(IndexWriterTest, ReplacingOrRemovingAPaperDeletesItsStalePages) {
 }
 
 TEST_F(IndexWriterTest, AnIndexOfAnotherSchemaIsBuiltAgain) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   {
     Xapian::WritableDatabase db(*live_database_path(tmp_.file("index")), Xapian::DB_OPEN);
     db.set_metadata(schema::kMetaSchemaVersion, "1");
@@ -445,11 +447,7 @@ TEST_F(IndexWriterTest, SecondWriterIsToldWhoHoldsTheIndex) {
 }
 
 TEST_F(IndexWriterTest, RebuildSwapsAtFinishWhileOldReadersKeepWorking) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   Xapian::Database reader = live();
   const std::string old_path = *live_database_path(tmp_.file("index"));
   IndexOptions o = options();
@@ -490,11 +488,7 @@ TEST_F(IndexWriterTest, RebuildSwapsAtFinishWhileOldReadersKeepWorking) {
 }
 
 TEST_F(IndexWriterTest, UnfinishedRebuildLeavesTheLiveIndexAndIsDiscarded) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   const std::string old_path = *live_database_path(tmp_.file("index"));
   {
     IndexOptions o = options();
@@ -515,11 +509,7 @@ TEST_F(IndexWriterTest, UnfinishedRebuildLeavesTheLiveIndexAndIsDiscarded) {
 }
 
 TEST_F(IndexWriterTest, UnfinishedRebuildIsResumedByTheNextRebuild) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   const std::string old_path = *live_database_path(tmp_.file("index"));
   IndexOptions o = options();
   o.rebuild = true;
@@ -551,11 +541,7 @@ TEST_F(IndexWriterTest, UnfinishedRebuildIsResumedByTheNextRebuild) {
 }
 
 TEST_F(IndexWriterTest, IndexOfAnotherSchemaResumesItsUnfinishedRebuild) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   {
     Xapian::WritableDatabase db(*live_database_path(tmp_.file("index")), Xapian::DB_OPEN);
     db.set_metadata(schema::kMetaSchemaVersion, "3");
@@ -578,11 +564,7 @@ TEST_F(IndexWriterTest, IndexOfAnotherSchemaResumesItsUnfinishedRebuild) {
 }
 
 TEST_F(IndexWriterTest, GenerationThatDoesNotOpenIsNotResumed) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   // An interrupted compaction, say: a folder without a database in it.
   const fs::path broken = fs::path(tmp_.file("index")) / "db-99";
   fs::create_directories(broken);
@@ -601,11 +583,7 @@ TEST_F(IndexWriterTest, GenerationThatDoesNotOpenIsNotResumed) {
 // Generations above the live one that are not an unfinished rebuild of it, by the same version,
 // with papers, sound: discarded, and the rebuild starts afresh.
 TEST_F(IndexWriterTest, OnlyAnUnfinishedRebuildOfTheLiveGenerationIsResumed) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   const fs::path index = tmp_.file("index");
   const std::string live_name = fs::read_symlink(index / "current").string();
   IndexOptions o = options();
@@ -653,11 +631,7 @@ TEST_F(IndexWriterTest, OnlyAnUnfinishedRebuildOfTheLiveGenerationIsResumed) {
 
 // The control for the test above: the same copy, unchanged but for its marker, is resumed.
 TEST_F(IndexWriterTest, CopyMarkedAsARebuildOfTheLiveGenerationIsResumed) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   const fs::path index = tmp_.file("index");
   const std::string live_name = fs::read_symlink(index / "current").string();
   fs::copy(index / live_name, index / "db-50");
@@ -674,11 +648,7 @@ TEST_F(IndexWriterTest, CopyMarkedAsARebuildOfTheLiveGenerationIsResumed) {
 }
 
 TEST_F(IndexWriterTest, RebuildGenerationNamesWhatItReplaces) {
-  {
-    auto w = IndexWriter::open(options());
-    w->put(sample_paper("old"), "h");
-    w->finish();
-  }
+  build_live_index_of("old");
   const std::string live_name = fs::read_symlink(fs::path(tmp_.file("index")) / "current").string();
   IndexOptions o = options();
   o.rebuild = true;
