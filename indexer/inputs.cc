@@ -45,6 +45,17 @@ std::string slug(const std::string& text) {
   return out.empty() ? "file" : out;
 }
 
+// path made absolute and lexically normal, without a trailing separator ("pdfs/" ->
+// "/work/pdfs"); as given if that fails.
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  if (ec) return path;
+  std::string out = abs.lexically_normal().string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out;
+}
+
 InputPaper pdf_input(const fs::path& file, const std::string& list, const fs::path& root) {
   InputPaper in;
   in.pdf_path = file.string();
@@ -93,9 +104,14 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
   Inputs out;
   std::vector<std::string> lists;
   std::set<PaperId> seen;
-  for (const std::string& path : paths) {
+  for (const std::string& given : paths) {
     std::error_code ec;
-    fs::file_status st = fs::status(path, ec);
+    fs::file_status st = fs::status(given, ec);
+    // PDFs and their folders are named by absolute paths: "pdfs" and "/home/me/pdfs" are the
+    // same input (the same ids, lists and stored paths), and a result's link works from any
+    // folder. Lists keep the path as given, for their file:line messages.
+    const std::string path =
+        fs::is_directory(st) || fs::is_regular_file(st) ? absolute_path(given) : given;
     if (fs::is_directory(st)) {
       std::vector<fs::path> files;
       fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
@@ -104,16 +120,16 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
       }
       if (ec) {
         out.warnings.push_back(Diagnostic{
-            SourceLocation{path, 0}, "cannot read the folder completely (" + ec.message() +
-                                         "); its PDFs that were not seen are kept as they were"});
+            SourceLocation{given, 0}, "cannot read the folder completely (" + ec.message() +
+                                          "); its PDFs that were not seen are kept as they were"});
         ++out.unreadable;
       } else {
         out.read.insert(path);
       }
       std::sort(files.begin(), files.end());
       if (files.empty() && !ec) {
-        out.warnings.push_back(
-            Diagnostic{SourceLocation{path, 0}, "folder has no PDF files; nothing to index there"});
+        out.warnings.push_back(Diagnostic{SourceLocation{given, 0},
+                                          "folder has no PDF files; nothing to index there"});
       }
       for (const fs::path& f : files) {
         InputPaper in = pdf_input(f, path, path);
@@ -126,7 +142,7 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
       out.read.insert(path);
       if (seen.insert(in.paper.id).second) out.papers.push_back(std::move(in));
     } else {
-      lists.push_back(path);
+      lists.push_back(given);
     }
   }
   if (lists.empty()) return out;

@@ -123,6 +123,7 @@ struct WriteJob {
   std::string stamp;
   PaperRecord record;  // written to the state store once the paper is committed
   bool has_record = true;
+  bool local = false;                     // kRefresh of a PDF on disk
   std::optional<PreparedPaper> prepared;  // kPut: built by a prepare thread
 };
 
@@ -517,6 +518,33 @@ class Pipeline : public FetchObserver {
     const ExtractedText& t = done.text;
     const bool local = !item.in.pdf_path.empty();
     if (local) {
+      if (done.same_content && item.old->entry_hash != item.entry_hash) {
+        // Same PDF, named differently (another folder, another path): re-written from what is
+        // stored, with this run's lists and path.
+        WriteJob job;
+        job.type = WriteJob::Type::kRefresh;
+        job.item = i;
+        job.stored.paper.id = item.in.paper.id;
+        job.stored.lists = lists_of(item);
+        job.stored.pdf_url = item.in.pdf_path;
+        job.local = true;
+        job.entry_hash = item.entry_hash;
+        job.stamp = done.stamp;
+        job.record =
+            item.record_before && item.record_before->state != "pending"
+                ? *item.record_before
+                : PaperRecord{item.in.paper.id,
+                              item.in.paper.title,
+                              item.old->state == schema::PaperState::kText ? "text" : "metadata",
+                              item.in.pdf_path,
+                              "",
+                              0};
+        job.record.url = item.in.pdf_path;
+        write_queue_.push(std::move(job));
+        ++summary_.unchanged;
+        if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        return;
+      }
       if (done.same_content) {
         WriteJob job;
         job.type = WriteJob::Type::kStamp;
@@ -671,8 +699,9 @@ class Pipeline : public FetchObserver {
       std::error_code ec;
       auto size = fs::file_size(job.path, ec);
       if (!ec) on_bytes(static_cast<std::int64_t>(size));
+      // The bytes indexed already: nothing to extract, whether or not its entry changed (the
+      // folder it was found in, its path).
       if (!options_.rebuild && item.old && item.old->content_hash == done.sha256 &&
-          item.old->entry_hash == item.entry_hash &&
           (item.old->state == schema::PaperState::kText || !options_.retry)) {
         done.same_content = true;
         return done;
@@ -736,7 +765,13 @@ class Pipeline : public FetchObserver {
             break;
           case WriteJob::Type::kRefresh: {
             auto old = writer_->stored(job->stored.paper.id);
-            if (old) {
+            if (old && job->local) {
+              // A PDF on disk: its title and authors came from the PDF; only where it was
+              // found changed.
+              old->lists = job->stored.lists;
+              old->pdf_url = job->stored.pdf_url;
+              writer_->put(*old, job->entry_hash, job->stamp);
+            } else if (old) {
               old->paper = job->stored.paper;
               old->lists = job->stored.lists;
               writer_->put(*old, job->entry_hash);

@@ -87,8 +87,42 @@ TEST_F(BuildCommandTest, BuildsAFolderThenReportsStatus) {
   auto j = nlohmann::json::parse(status.out);
   ASSERT_EQ(j["papers"].size(), 2u);
   EXPECT_EQ(j["papers"][0]["state"], "text");
-  EXPECT_EQ(j["papers"][0]["url"], "pdfs/p0.pdf");
+  // Stored by its absolute path: the link works from any folder.
+  EXPECT_EQ(j["papers"][0]["url"], (fs::canonical(tmp_.path()) / "pdfs" / "p0.pdf").string());
   EXPECT_EQ(j["papers"][0]["title"], "Paper Number 0");
+}
+
+// "pdfs", "./pdfs/" and its absolute path are one input: nothing is extracted again, and the
+// papers keep their text.
+TEST_F(BuildCommandTest, AFolderNamedAnotherWayIsTheSameInput) {
+  make_pdfs(3);
+  auto first = run_paper_index({"build", "--quiet", "pdfs"}, tmp_.path().string());
+  ASSERT_EQ(first.code, 0) << first.err;
+  for (const std::string& spelling :
+       {std::string("./pdfs/"), (fs::canonical(tmp_.path()) / "pdfs").string()}) {
+    auto again = run_paper_index({"build", "--quiet", spelling}, tmp_.path().string());
+    EXPECT_EQ(again.code, 0) << again.err;
+    EXPECT_EQ(text_and_unchanged(again.out), std::make_pair(0, 3)) << spelling;
+  }
+  EXPECT_EQ(check_searchable(), 3u);
+}
+
+// The same PDF found through another input (named as a file after its folder, here; also an
+// index made when paths were stored as given) is re-written from what the index stores, with the
+// new input, not extracted again.
+TEST_F(BuildCommandTest, SamePdfThroughAnotherInputIsNotExtractedAgain) {
+  make_pdfs(2);
+  auto first = run_paper_index({"build", "--quiet", "pdfs"}, tmp_.path().string());
+  ASSERT_EQ(first.code, 0) << first.err;
+  auto again =
+      run_paper_index({"build", "--quiet", "pdfs/p0.pdf", "pdfs/p1.pdf"}, tmp_.path().string());
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(text_and_unchanged(again.out), std::make_pair(0, 2));
+  EXPECT_EQ(check_searchable(), 2u);
+  auto status = run_paper_index({"status", "--json"}, tmp_.path().string());
+  auto j = nlohmann::json::parse(status.out);
+  ASSERT_EQ(j["papers"].size(), 2u);
+  EXPECT_EQ(j["papers"][0]["state"], "text");
 }
 
 TEST_F(BuildCommandTest, SecondWriterGetsTheMessage) {
