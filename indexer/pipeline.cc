@@ -297,6 +297,25 @@ class Pipeline : public FetchObserver {
     return lists;
   }
 
+  // For a paper this run found nothing to extract for: the state store's record it had before
+  // the run marked it pending, or one made from the index.
+  PaperRecord record_to_restore(const Item& item) const {
+    PaperRecord r;
+    if (item.record_before && item.record_before->state != "pending") {
+      r = *item.record_before;
+    } else {
+      const bool text = item.old && item.old->state == schema::PaperState::kText;
+      r = PaperRecord{item.in.paper.id,
+                      item.in.paper.title,
+                      text ? "text" : "metadata",
+                      item.in.pdf_path,
+                      "",
+                      0};
+    }
+    r.updated_at = now_seconds();
+    return r;
+  }
+
   // Decides, per paper, whether there is work; plans removals.
   void plan(const Inputs& inputs) {
     read_ = inputs.read;
@@ -524,21 +543,13 @@ class Pipeline : public FetchObserver {
         WriteJob job;
         job.type = WriteJob::Type::kRefresh;
         job.item = i;
-        job.stored.paper.id = item.in.paper.id;
+        job.stored.paper = item.in.paper;
         job.stored.lists = lists_of(item);
         job.stored.pdf_url = item.in.pdf_path;
         job.local = true;
         job.entry_hash = item.entry_hash;
         job.stamp = done.stamp;
-        job.record =
-            item.record_before && item.record_before->state != "pending"
-                ? *item.record_before
-                : PaperRecord{item.in.paper.id,
-                              item.in.paper.title,
-                              item.old->state == schema::PaperState::kText ? "text" : "metadata",
-                              item.in.pdf_path,
-                              "",
-                              0};
+        job.record = record_to_restore(item);
         job.record.url = item.in.pdf_path;
         write_queue_.push(std::move(job));
         ++summary_.unchanged;
@@ -551,19 +562,7 @@ class Pipeline : public FetchObserver {
         job.item = i;
         job.stored.paper.id = item.in.paper.id;
         job.stamp = done.stamp;
-        // The record it had before this run marked it pending, or one from the index.
-        if (item.record_before && item.record_before->state != "pending") {
-          job.record = *item.record_before;
-        } else {
-          const bool text = item.old && item.old->state == schema::PaperState::kText;
-          job.record = PaperRecord{item.in.paper.id,
-                                   item.in.paper.title,
-                                   text ? "text" : "metadata",
-                                   item.in.pdf_path,
-                                   "",
-                                   0};
-        }
-        job.record.updated_at = now_seconds();
+        job.record = record_to_restore(item);
         write_queue_.push(std::move(job));
         ++summary_.unchanged;
         if (item.old && item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
@@ -767,9 +766,11 @@ class Pipeline : public FetchObserver {
             auto old = writer_->stored(job->stored.paper.id);
             if (old && job->local) {
               // A PDF on disk: its title and authors came from the PDF; only where it was
-              // found changed.
+              // found changed (its lists, path and subfolder).
               old->lists = job->stored.lists;
               old->pdf_url = job->stored.pdf_url;
+              old->paper.section = job->stored.paper.section;
+              old->paper.source = job->stored.paper.source;
               writer_->put(*old, job->entry_hash, job->stamp);
             } else if (old) {
               old->paper = job->stored.paper;

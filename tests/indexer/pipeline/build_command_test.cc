@@ -123,6 +123,15 @@ TEST_F(BuildCommandTest, SamePdfThroughAnotherInputIsNotExtractedAgain) {
   auto j = nlohmann::json::parse(status.out);
   ASSERT_EQ(j["papers"].size(), 2u);
   EXPECT_EQ(j["papers"][0]["state"], "text");
+  // Through the parent folder, the subfolder becomes the papers' section.
+  auto parent = run_paper_index({"build", "--quiet", "."}, tmp_.path().string());
+  EXPECT_EQ(parent.code, 0) << parent.err;
+  EXPECT_EQ(text_and_unchanged(parent.out), std::make_pair(0, 2));
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  for (const std::string& id : testing::ids_in(db)) {
+    auto doc = db.get_document(*db.postlist_begin("Q" + id));
+    EXPECT_EQ(schema::decode_document_data(doc.get_data()).paper.section, "pdfs") << id;
+  }
 }
 
 TEST_F(BuildCommandTest, SecondWriterGetsTheMessage) {
