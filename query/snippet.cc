@@ -40,14 +40,23 @@ std::size_t non_ascii_separator_at(std::string_view text, std::size_t i) {
     return sign ? 3 : 0;
   }
   if (c == 0xE3) return d == 0x80 ? 3 : 0;  // U+3000..U+303F
+  if (c == 0xEF && (d == 0xBC || d == 0xBD)) {
+    // Fullwidth and halfwidth forms U+FF00..U+FF7F: their punctuation ("，", "：", "（"), not
+    // their letters and digits, which CJK text uses between words.
+    const auto e = static_cast<unsigned char>(text[i + 2]);
+    const std::uint32_t cp = 0xF000u | ((d & 0x3Fu) << 6) | (e & 0x3Fu);
+    const bool punctuation = (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+                             (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+    return punctuation ? 3 : 0;
+  }
   return 0;
 }
 
 // The length of the character at text[i] when it is not part of a word: an ASCII byte other
 // than a letter or digit, or a UTF-8 space, punctuation mark or symbol that Xapian's tokenizer
 // also splits on (Latin-1 signs, general punctuation such as quotes, dashes and bullets, arrows,
-// mathematical operators, box and geometric shapes, CJK punctuation). 0 for a word character
-// (or the middle of one).
+// mathematical operators, box and geometric shapes, CJK and fullwidth punctuation). 0 for a word
+// character (or the middle of one).
 inline std::size_t separator_at(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) return kWordBytes[c] ? 0 : 1;

@@ -60,6 +60,16 @@ TEST(QuerySnippet, WordsBeyondAsciiAreLowerCasedByKeyOf) {
             "Die Kopfzeile verfügt [Über] [Ω] und [ΛΆΜΒΔΑ]");
 }
 
+// Fullwidth punctuation ends a word, as for Xapian: "数学" is a word of "课程：数学，物理".
+TEST(QuerySnippet, FullwidthPunctuationEndsAWord) {
+  WordMatcher m;
+  m.add("数学", 0, 1.0);
+  EXPECT_EQ(render_snippet(make_snippet("课程：数学，物理（二）", m, 200), "[", "]"),
+            "课程：[数学]，物理（二）");
+  // Fullwidth letters and digits stay inside words.
+  EXPECT_TRUE(make_snippet("数学１２", m, 200).empty());
+}
+
 TEST(QuerySnippet, EmptyWhenNoQueryWord) {
   EXPECT_TRUE(make_snippet("nothing to see", matcher(), 100).empty());
 }
