@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "common/text.h"
-#include "indexer/extract/text_cleanup.h"
+#include "common/text_cleanup.h"
 
 namespace paper {
 

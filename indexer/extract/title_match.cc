@@ -3,9 +3,9 @@
 #include <sstream>
 
 #include "common/text.h"
+#include "common/text_cleanup.h"
 #include "indexer/extract/extractor.h"
 #include "indexer/extract/sections.h"
-#include "indexer/extract/text_cleanup.h"
 
 namespace paper {
 

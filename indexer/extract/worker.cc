@@ -20,9 +20,9 @@
 #include <thread>
 #include <vector>
 
+#include "common/text_cleanup.h"
 #include "indexer/extract/extractor.h"
 #include "indexer/extract/sections.h"
-#include "indexer/extract/text_cleanup.h"
 #include "indexer/extract/worker_protocol.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)

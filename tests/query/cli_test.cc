@@ -146,12 +146,27 @@ TEST_F(QueryCliTest, AFailedWriteOfTheResultsIsAnError) {
 TEST_F(QueryCliTest, TheQueryIsEchoedWithoutControlCharacters) {
   Outcome r = run({"--db", db_, "\x1b[2J\x1b[31msuperpixel"});
   EXPECT_EQ(r.code, kExitOk);
-  EXPECT_EQ(r.out, "no papers matched \" [2J [31msuperpixel\"\n");
+  EXPECT_EQ(r.out, "no papers matched \"[2J [31msuperpixel\"\n");
   Outcome also = run({"--db", db_, "superpixel\x1b]0;title\x07"});
   EXPECT_EQ(also.out.find('\x1b'), std::string::npos) << also.out;
   Outcome signs = run({"--db", db_, "\x1b\x07"});
   EXPECT_EQ(signs.code, kExitUsage);
   EXPECT_EQ(signs.err.find('\x1b'), std::string::npos) << signs.err;
+}
+
+// A query is cleaned as the pages were: text copied from a PDF finds what the index holds.
+TEST_F(QueryCliTest, AQueryCopiedFromAPdfIsCleanedAsThePagesWere) {
+  // U+FB01 (the "fi" ligature) and a decomposed accent.
+  Outcome r = run({"--db", db_, "super\xEF\xAC\x81x  segmentation"});
+  EXPECT_THAT(r.out, HasSubstr(" matched \"superfix segmentation\""));
+  Outcome found = run({"--db", db_, "--json", "\xEF\xAC\x81ne-grained"});
+  EXPECT_EQ(nlohmann::json::parse(found.out)["query"], "fine-grained");
+  // "u" + U+0308 (combining diaeresis) is the "ü" the index holds.
+  Outcome accent = run({"--db", db_, "--json", "author:Mu\xCC\x88ller"});
+  auto j = nlohmann::json::parse(accent.out);
+  EXPECT_EQ(j["query"], "author:M\xC3\xBCller");
+  ASSERT_EQ(j["results"].size(), 1u);
+  EXPECT_EQ(j["results"][0]["id"], "diffusion-seg");
 }
 
 TEST(QueryRender, APageWithoutAPassageSaysSo) {

@@ -1,4 +1,4 @@
-#include "indexer/extract/text_cleanup.h"
+#include "common/text_cleanup.h"
 
 #include <algorithm>
 #include <vector>

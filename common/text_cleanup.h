@@ -1,5 +1,7 @@
 // Clean-up of the text Poppler gives for a page: ligatures, accents, control characters and
-// words hyphenated across line ends. Pure functions, thread-safe.
+// words hyphenated across line ends. Pure functions, thread-safe. In common/: a query is cleaned
+// as the pages were (clean_line), so text copied from a PDF ("ﬁle", a decomposed "é") finds
+// what the index holds.
 #pragma once
 
 #include <cstdint>
