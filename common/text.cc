@@ -68,6 +68,13 @@ std::string printable_utf8(std::string_view text) {
   return out;
 }
 
+bool is_ascii(std::string_view text) {
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 std::string trim(std::string_view text) {
   const char* ws = " \t\r\n\f\v";
   auto b = text.find_first_not_of(ws);

@@ -24,6 +24,9 @@ void append_utf8(std::string& out, std::uint32_t cp);
 // Removes ASCII white space at both ends.
 std::string trim(std::string_view text);
 
+// True when every byte of text is ASCII.
+bool is_ascii(std::string_view text);
+
 // The text with every control character (C0, DEL, C1; tabs and newlines too) turned into a
 // space and every byte that is not valid UTF-8 into U+FFFD: safe to echo on a terminal, and
 // searched as it is shown.

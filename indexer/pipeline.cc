@@ -350,7 +350,7 @@ class Pipeline : public FetchObserver {
       if (!resumed_rebuild) {
         if (v.lists.empty()) continue;
         bool all_read = std::all_of(v.lists.begin(), v.lists.end(),
-                                    [&](const std::string& l) { return inputs.read.count(l) > 0; });
+                                    [&](const std::string& l) { return read_.count(l) > 0; });
         if (!all_read) continue;  // a list not read this run may still name it
       }
       WriteJob job;

@@ -159,8 +159,7 @@ std::string stem_word(const std::string& lower_word) {
   if (it != stems.end()) return it->second;
   if (stems.size() >= kRemembered) stems.clear();
   // Letters beyond ASCII come as they were on the page ("Über"): lower-cased as the index did.
-  const bool ascii = std::all_of(lower_word.begin(), lower_word.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool ascii = is_ascii(lower_word);
   return stems.emplace(lower_word, stem(ascii ? lower_word : Xapian::Unicode::tolower(lower_word)))
       .first->second;
 }

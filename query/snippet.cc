@@ -5,6 +5,8 @@
 #include <cctype>
 #include <vector>
 
+#include "common/text.h"
+
 namespace paper::query {
 
 namespace {
@@ -111,8 +113,7 @@ int group_of(std::string_view text, std::size_t b, std::size_t e, const WordMatc
   const std::string_view word = text.substr(b, e - b);
   // A word with other letters than ASCII ones ("Über", "Ω") is lower-cased by key_of, so the
   // byte tests below, made for lower-case words, do not apply to it.
-  const bool ascii = std::all_of(word.begin(), word.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool ascii = is_ascii(word);
   auto first = static_cast<unsigned char>(word[0]);
   if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
   if ((ascii || !key_of) && !matcher.may_match(first, word.size())) return -1;
