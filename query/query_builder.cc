@@ -265,6 +265,77 @@ std::optional<std::string> only_exclusions(const std::string& text) {
   return out + ")";
 }
 
+// The year: and state: filters of a query, checked, with state values lower-cased: a value
+// they cannot have ("year:abc", "state:foo") would match nothing without a word, so it is a
+// usage error that says what to write. Other text is returned as it is.
+std::string checked_filters(const std::string& text) {
+  std::string out;
+  bool quoted = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    const bool at_word = i == 0 || std::strchr(" \t\n(+-", text[i - 1]) != nullptr;
+    std::string field;
+    if (!quoted && at_word) {
+      for (const char* f : {"year:", "state:"}) {
+        if (text.compare(i, std::strlen(f), f) == 0) field = f;
+      }
+    }
+    if (field.empty()) {
+      out += c;
+      ++i;
+      continue;
+    }
+    // The value: up to a space or a ')', or a "quoted value".
+    std::size_t begin = i + field.size(), end = begin;
+    std::string value;
+    if (end < text.size() && text[end] == '"') {
+      const std::size_t close = text.find('"', end + 1);
+      end = close == std::string::npos ? text.size() : close + 1;
+      value =
+          text.substr(begin + 1, (close == std::string::npos ? text.size() : close) - begin - 1);
+    } else {
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
+             text[end] != ')') {
+        ++end;
+      }
+      value = text.substr(begin, end - begin);
+    }
+    const std::string written = text.substr(i, end - i);
+    if (field == "year:") {
+      auto year = [](const std::string& v) {
+        return v.size() <= 4 && std::all_of(v.begin(), v.end(), [](char d) {
+                 return std::isdigit(static_cast<unsigned char>(d)) != 0;
+               });
+      };
+      const std::size_t dots = value.find("..");
+      const bool ok = dots == std::string::npos ? !value.empty() && year(value)
+                                                : value.size() > 2 && year(value.substr(0, dots)) &&
+                                                      year(value.substr(dots + 2));
+      if (!ok) {
+        throw Error("'" + written +
+                        "' is not a year or a range of years; write year:2020, year:2019..2021 "
+                        "or year:2023..",
+                    kExitUsage);
+      }
+      out += written;
+    } else {
+      std::string lower = value;
+      for (char& l : lower) l = static_cast<char>(std::tolower(static_cast<unsigned char>(l)));
+      if (lower != "text" && lower != "metadata") {
+        throw Error("'" + written +
+                        "' is not a paper state; write state:text (papers searched in full) or "
+                        "state:metadata (papers known from their list entry only)",
+                    kExitUsage);
+      }
+      out += field + lower;
+    }
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 struct QueryBuilder::Impl {
@@ -315,8 +386,9 @@ QueryBuilder::~QueryBuilder() = default;
 
 BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op default_op) {
   BuiltQuery built;
+  const std::string checked = checked_filters(text);
   built.expanded_text =
-      expand_synonyms(only_exclusions(text).value_or(text),
+      expand_synonyms(only_exclusions(checked).value_or(checked),
                       [this](const std::string& key) { return impl_->synonyms(key); });
   impl_->qp.set_default_op(default_op);
   try {

@@ -244,15 +244,17 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   result.facets = {facet_counts(db, schema::kSlotYear, matching.ids, true),
                    facet_counts(db, schema::kSlotVenue, matching.ids, false),
                    facet_counts(db, schema::kSlotSection, matching.ids, false)};
-  if (result.total <= kFewResults) {
-    // Suggested only when the better spelling finds more papers.
+  // Papers with every word: none when the results are papers with some of them.
+  const std::size_t with_every_word = result.any_word ? 0 : result.total;
+  if (with_every_word <= kFewResults) {
+    // Suggested only when the better spelling finds more papers with every word.
     std::string suggestion = builder.spelling_suggestion(request.text);
     if (!suggestion.empty() && suggestion != request.text) {
       BuiltQuery better = builder.build(suggestion, Xapian::Query::OP_AND);
       Xapian::Enquire count(db);
       count.set_query(better.match);
       if (!better.match.empty() &&
-          count.get_mset(0, 0, db.get_doccount()).get_matches_estimated() > result.total) {
+          count.get_mset(0, 0, db.get_doccount()).get_matches_estimated() > with_every_word) {
         result.suggestion = suggestion;
       }
     }

@@ -364,6 +364,16 @@ TEST_F(QuerySearchTest, WhenNoPaperHasEveryWordPapersWithSomeAreShown) {
               UnorderedElementsAre("contrastive-semi", "prototype-prostate"));
 }
 
+// A misspelled word among right ones: no paper has every word, the papers with some are shown,
+// and the better spelling is offered, as it finds a paper with every word.
+TEST_F(QuerySearchTest, PapersWithSomeWordsComeWithTheBetterSpelling) {
+  SearchResult r = search("superpixle contrastive");
+  EXPECT_TRUE(r.any_word);
+  EXPECT_GT(r.total, 0u);
+  EXPECT_EQ(r.suggestion, "superpixel contrastive");
+  EXPECT_EQ(search("superpixel bladder").suggestion, "");  // spelled right; no paper has both
+}
+
 TEST_F(QuerySearchTest, BadSyntaxIsRetriedAsPlainWords) {
   SearchResult r = search("superpixel AND (");
   EXPECT_TRUE(r.plain_words);
@@ -479,6 +489,38 @@ TEST_F(QuerySearchTest, QueryThatCanMatchNothingIsAUsageErrorThatSaysWhy) {
       EXPECT_EQ(e.exit_code(), kExitUsage);
     }
   }
+}
+
+TEST_F(QuerySearchTest, AYearOrStateFilterWithAValueItCannotHaveIsAUsageError) {
+  const std::string year_help =
+      "' is not a year or a range of years; write year:2020, "
+      "year:2019..2021 or year:2023..";
+  const std::string state_help =
+      "' is not a paper state; write state:text (papers searched in "
+      "full) or state:metadata (papers known from their list entry "
+      "only)";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"unet year:abc", "'year:abc" + year_help},
+      {"unet year:2019..20x1", "'year:2019..20x1" + year_help},
+      {"unet year:20150", "'year:20150" + year_help},
+      {"unet year:", "'year:" + year_help},
+      {"(unet OR polyp) -year:\"soon\"", "'year:\"soon\"" + year_help},
+      {"unet state:foo", "'state:foo" + state_help},
+      {"unet AND (state:pending)", "'state:pending" + state_help}};
+  for (const auto& [query, message] : cases) {
+    try {
+      search(query);
+      ADD_FAILURE() << "no error for " << query;
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()), message);
+      EXPECT_EQ(e.exit_code(), kExitUsage);
+    }
+  }
+  // Values it can have, a state in capitals, and the words inside a phrase are searched.
+  EXPECT_THAT(ids("unet year:2015"), ElementsAre("unet"));
+  EXPECT_THAT(ids("unet state:TEXT year:2014..2016"), ElementsAre("unet"));
+  EXPECT_THAT(ids("promptable state:metadata"), ElementsAre("sam-med"));
+  EXPECT_EQ(search("\"state:foo\" unet").total, search("state foo unet").total);
 }
 
 TEST_F(QuerySearchTest, KeepsAnsweringWhileTheIndexIsRebuilt) {
