@@ -402,7 +402,7 @@ BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op defaul
   }
   built.plain_words = true;
   try {
-    built.match = impl_->qp.parse_query(text, 0);
+    built.match = impl_->qp.parse_query(checked, 0);
   } catch (const Xapian::QueryParserError& e) {
     throw Error("could not understand the query '" + text + "' (" + e.get_msg() +
                     "); use plain words, \"phrases\", AND, OR, NOT and field:value",
