@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <optional>
+#include <set>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -455,10 +456,29 @@ bool is_body_term(const std::string& term) {
   return !(c >= 'A' && c <= 'Z');
 }
 
+namespace {
+
+// The terms of query that count for a paper: not those of an excluded part (NOT, -word), which
+// would otherwise boost and highlight what the user asked to leave out.
+void wanted_terms(const Xapian::Query& query, std::set<std::string>& out) {
+  if (query.get_type() == Xapian::Query::LEAF_TERM) {
+    for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) out.insert(*it);
+    return;
+  }
+  const std::size_t n = query.get_type() == Xapian::Query::OP_AND_NOT
+                            ? std::min<std::size_t>(1, query.get_num_subqueries())
+                            : query.get_num_subqueries();
+  for (std::size_t i = 0; i < n; ++i) wanted_terms(query.get_subquery(i), out);
+}
+
+}  // namespace
+
 std::vector<std::string> body_terms(const Xapian::Query& query) {
+  std::set<std::string> wanted;
+  wanted_terms(query, wanted);
   std::vector<std::string> out;
-  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-    if (is_body_term(*it)) out.push_back(*it);
+  for (const std::string& term : wanted) {
+    if (is_body_term(term)) out.push_back(term);
   }
   return out;
 }

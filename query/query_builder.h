@@ -39,8 +39,9 @@ class QueryBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
-// Splits the terms of a query into the body terms ("word", "Zstem") other field boosts and page
-// scoring work from; prefixed terms (S..., A..., Y..., XB...) are left out.
+// The body terms ("word", "Zstem") of a query, which the field boosts, the page scores and the
+// snippets work from, in term order; prefixed terms (S..., A..., Y..., XB...) and the terms of
+// excluded parts (NOT x, -x) are left out.
 std::vector<std::string> body_terms(const Xapian::Query& query);
 
 // True for an unprefixed index term (lower-case word or number, or a "Z" stem of one).

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "query/query_builder.h"
 #include "query/searcher.h"
 #include "tests/query/sample_papers.h"
 #include "tests/query/test_index.h"
@@ -372,6 +373,24 @@ TEST_F(QuerySearchTest, PapersWithSomeWordsComeWithTheBetterSpelling) {
   EXPECT_GT(r.total, 0u);
   EXPECT_EQ(r.suggestion, "superpixel contrastive");
   EXPECT_EQ(search("superpixel bladder").suggestion, "");  // spelled right; no paper has both
+}
+
+// Excluded words must not count for a paper: the title and references boosts, the page scores
+// and the snippets all work from these terms (a paper citing "font" had risen to the top of
+// "NOT font").
+TEST_F(QuerySearchTest, ExcludedWordsAreNotTermsThePapersAreScoredBy) {
+  Xapian::Database db(dir_.file("index/current"));
+  QueryBuilder builder(db);
+  auto terms = [&](const std::string& text) {
+    return body_terms(builder.build(text, Xapian::Query::OP_AND).match);
+  };
+  EXPECT_THAT(terms("superpixel -polyp"), ElementsAre("Zsuperpixel"));
+  EXPECT_THAT(terms("superpixel contrastive NOT (polyp OR bladder)"),
+              ElementsAre("Zcontrast", "Zsuperpixel"));
+  EXPECT_THAT(terms("NOT polyp"), ElementsAre());
+  EXPECT_THAT(terms("superpixel OR polyp"), ElementsAre("Zpolyp", "Zsuperpixel"));
+  // The boolean filters are not body terms either.
+  EXPECT_THAT(terms("polyp year:2020"), ElementsAre("Zpolyp"));
 }
 
 TEST_F(QuerySearchTest, BadSyntaxIsRetriedAsPlainWords) {
