@@ -413,13 +413,16 @@ BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op defaul
 }
 
 std::string QueryBuilder::spelling_suggestion(const std::string& text) {
-  // A word found in at least two papers, or in the spelling dictionary (titles, and words a paper
-  // uses at least twice), is taken as spelled right: Xapian would otherwise "correct" real words
-  // to their most frequent neighbour (model -> mode, protein -> proteins) at ~1 ms a word.
+  // A word some paper uses, a key of the synonym table, or a word of the spelling dictionary is
+  // taken as spelled right: Xapian would otherwise "correct" real words to their most frequent
+  // neighbour (model -> mode, protein -> proteins, a rare "mri" -> "mir") at ~1 ms a word.
   const Xapian::Database& db = impl_->db;
   bool unknown = false;
   for (const std::string& word : correctable_words(text)) {
-    if (db.get_termfreq(schema::kStemPrefix + impl_->stem(word)) >= 2) continue;
+    if (db.get_termfreq(schema::kStemPrefix + impl_->stem(word)) > 0) continue;
+    // A word of the synonym table ("resnet") finds its papers through its synonyms.
+    const std::string key = normalize_for_match(word);
+    if (db.synonyms_begin(key) != db.synonyms_end(key)) continue;
     Xapian::TermIterator spelled = db.spellings_begin();
     spelled.skip_to(word);
     if (spelled != db.spellings_end() && *spelled == word) continue;

@@ -257,7 +257,9 @@ TEST(QuerySpelling, AWordThePapersUseIsNotCorrected) {
                     "Generative",
                     "",
                     {"The model learns. Our model is small."}});
-  testing::build_index(dir.file("index"), papers);
+  papers.push_back(
+      {"node", "A Graph Study", {"D. Author"}, "MIDL", 2023, "Graphs", "", {"Each node once."}});
+  testing::build_index(dir.file("index"), papers, testing::repository_synonyms());
   Searcher searcher(dir.file("index"));
   SearchRequest request;
   request.text = "model";
@@ -266,6 +268,14 @@ TEST(QuerySpelling, AWordThePapersUseIsNotCorrected) {
   EXPECT_EQ(r.suggestion, "");
   request.text = "mdel";
   EXPECT_EQ(searcher.search(request).suggestion, "model");
+  // Used once, by one paper, and a neighbour of the commoner "mode": still spelled right.
+  request.text = "node";
+  r = searcher.search(request);
+  EXPECT_EQ(r.total, 1u);
+  EXPECT_EQ(r.suggestion, "");
+  // A key of the synonym table that no paper uses as such is not "corrected" either.
+  request.text = "resnet";
+  EXPECT_EQ(searcher.search(request).suggestion, "");
   // "not" is in the spelling table (a title's word), but a stop word is never offered: it would
   // not even be searched.
   request.text = "fnot";
