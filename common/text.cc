@@ -47,6 +47,29 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+bool is_bidi_control(std::uint32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string without_bidi_controls(std::string_view text) {
+  // Each is two bytes starting 0xD8 (U+061C) or three starting 0xE2: most text has neither.
+  if (text.find_first_of("\xD8\xE2") == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::uint32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0) {
+      out += text[i++];
+      continue;
+    }
+    if (!is_bidi_control(cp)) out.append(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
 std::string printable_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -60,6 +83,8 @@ std::string printable_utf8(std::string_view text) {
     }
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
       out += ' ';
+    } else if (is_bidi_control(cp)) {
+      // dropped
     } else {
       out.append(text.substr(i, length));
     }

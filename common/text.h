@@ -28,9 +28,16 @@ std::string trim(std::string_view text);
 bool is_ascii(std::string_view text);
 
 // The text with every control character (C0, DEL, C1; tabs and newlines too) turned into a
-// space and every byte that is not valid UTF-8 into U+FFFD: safe to echo on a terminal, and
-// searched as it is shown.
+// space, directional formatting characters dropped and every byte that is not valid UTF-8 turned
+// into U+FFFD: safe to echo on a terminal, and searched as it is shown.
 std::string printable_utf8(std::string_view text);
+
+// Unicode's directional formatting characters (U+061C, U+200E, U+200F, U+202A-U+202E,
+// U+2066-U+2069): invisible, and on a terminal one left open reverses the text after it.
+bool is_bidi_control(std::uint32_t cp);
+
+// The text without directional formatting characters (see is_bidi_control).
+std::string without_bidi_controls(std::string_view text);
 
 // Lower-cases ASCII and the common Latin-1/Latin Extended-A letters, drops accents on them,
 // turns every run of non-alphanumeric characters into one space and trims. Used to compare

@@ -134,7 +134,7 @@ bool is_space(std::uint32_t cp) {
 bool is_dropped(std::uint32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) ||
          cp == 0x2060 || cp == 0xFEFF || cp == 0xFFFD || cp == 0xFFFE || cp == 0xFFFF ||
-         (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xD800 && cp <= 0xDFFF);
+         (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xD800 && cp <= 0xDFFF) || is_bidi_control(cp);
 }
 
 std::vector<std::uint32_t> decode_all(std::string_view s) {

@@ -289,13 +289,11 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
 std::string render_snippet(const Snippet& snippet, std::string_view open, std::string_view close) {
   std::string out;
   for (const SnippetPart& p : snippet.parts) {
-    if (p.hit) {
-      out += open;
-      out += p.text;
-      out += close;
-    } else {
-      out += p.text;
-    }
+    if (p.hit) out += open;
+    // Directional formatting characters of the page (indexes built before clean_line dropped
+    // them): a passage cut out of a right-to-left run would leave one open.
+    out += without_bidi_controls(p.text);
+    if (p.hit) out += close;
   }
   return out;
 }

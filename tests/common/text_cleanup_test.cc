@@ -35,6 +35,8 @@ TEST(CleanLine, DropsControlAndInvisibleCharacters) {
                        "e\tf \xEE\x80\x80g\xFF"),
             "abc d e f g");
   EXPECT_EQ(clean_line("  spaced   out  "), "spaced out");
+  // Directional formatting characters (a PDF's right-to-left embeddings) are invisible too.
+  EXPECT_EQ(clean_line("\u202Bx\u202C y\u200E\u2067z\u2069"), "x yz");
 }
 
 TEST(CleanPageText, JoinsWordsHyphenatedAtLineEnds) {

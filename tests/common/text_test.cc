@@ -37,6 +37,15 @@ TEST(PrintableUtf8, ControlsBecomeSpacesAndBadBytesTheReplacementCharacter) {
   EXPECT_EQ(printable_utf8(""), "");
 }
 
+// A right-to-left override left open reverses what the terminal prints after it.
+TEST(BidiControls, AreDroppedFromWhatIsPrinted) {
+  EXPECT_EQ(printable_utf8("a\u202Eevil\u202C b"), "aevil b");
+  EXPECT_EQ(without_bidi_controls("\u202B\u0645\u062B\u0627\u0644 x\u200F\u2066y\u2069\u061C"),
+            "\u0645\u062B\u0627\u0644 xy");
+  EXPECT_EQ(without_bidi_controls("plain – text ‘quoted’"), "plain – text ‘quoted’");
+  EXPECT_EQ(without_bidi_controls("bad \xE2"), "bad \xE2");
+}
+
 TEST(Trim, RemovesAsciiSpaceAtBothEnds) {
   EXPECT_EQ(trim("  a b \t\n"), "a b");
   EXPECT_EQ(trim("   "), "");

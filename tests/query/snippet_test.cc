@@ -19,6 +19,11 @@ TEST(QuerySnippet, MarksQueryWordsAndCollapsesWhiteSpace) {
   EXPECT_EQ(render_snippet(s, "«", "»"), "We build a «Superpixel» «graph» here.");
 }
 
+TEST(QuerySnippet, RenderedWithoutDirectionalFormattingCharacters) {
+  Snippet s = make_snippet("A \u202Bright-to-left\u202C superpixel graph.", matcher(), 200);
+  EXPECT_EQ(render_snippet(s, "«", "»"), "A right-to-left «superpixel» «graph».");
+}
+
 TEST(QuerySnippet, CutsAroundTheDensestClusterOfDistinctWords) {
   std::string text = "graph at the start. ";
   for (int i = 0; i < 40; ++i) text += "filler ";
