@@ -110,10 +110,10 @@ struct WildcardField {
 };
 const std::vector<WildcardField>& wildcard_fields() {
   static const std::vector<WildcardField> fields{
-      {"", {"", schema::kPrefixAbstract}},
-      {"title", {schema::kPrefixTitle}},
-      {"abstract", {schema::kPrefixAbstract}},
-      {"ref", {schema::kPrefixReferences}},
+      {"", {"", schema::kPrefixAbstract}},     {"title", {schema::kPrefixTitle}},
+      {"abstract", {schema::kPrefixAbstract}}, {"ref", {schema::kPrefixReferences}},
+      {"author", {schema::kPrefixAuthor}},     {"venue", {schema::kPrefixVenue}},
+      {"section", {schema::kPrefixSection}},
   };
   return fields;
 }
@@ -144,8 +144,15 @@ std::string rewrite_wildcards(const std::string& text, std::vector<std::string>&
       end = word_begin;
       while (end < text.size() && is_word_byte(text[end])) ++end;
     }
-    const bool wildcard = end > word_begin && end < text.size() && text[end] == '*' &&
-                          (end + 1 == text.size() || !is_word_byte(text[end + 1]));
+    const bool star = end < text.size() && text[end] == '*' &&
+                      (end + 1 == text.size() || !is_word_byte(text[end + 1]));
+    if (star && end == word_begin && !field.empty()) {
+      // "title:*": Xapian would search the field name as a word.
+      throw Error("'" + field + ":*' has no word before the '*'; give the start of a word, e.g. " +
+                      field + ":segm*",
+                  kExitUsage);
+    }
+    const bool wildcard = star && end > word_begin;
     const auto known = std::find_if(wildcard_fields().begin(), wildcard_fields().end(),
                                     [&](const WildcardField& f) { return field == f.name; });
     if (wildcard && known != wildcard_fields().end()) {

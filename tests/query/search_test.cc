@@ -156,6 +156,26 @@ TEST_F(QuerySearchTest, WildcardsExpandOverStemsInEveryTextField) {
   EXPECT_THAT(sorted_ids("\"skip connection\""), ElementsAre("unet"));  // phrase over stems
 }
 
+TEST_F(QuerySearchTest, WildcardsWorkInTheAuthorVenueAndSectionFields) {
+  EXPECT_THAT(ids("author:Ronne*"), ElementsAre("unet"));
+  EXPECT_THAT(ids("author:ronneberger segment*"), ElementsAre("unet"));
+  EXPECT_THAT(sorted_ids("venue:MIC*"), ElementsAre("prototype-prostate", "swin-seg", "unet"));
+  EXPECT_THAT(sorted_ids("section:gener*"), ElementsAre("diffusion-seg", "gan-augment"));
+  for (const std::string query : {"title:*", "unet author:*"}) {
+    try {
+      search(query);
+      ADD_FAILURE() << "no error for " << query;
+    } catch (const Error& e) {
+      const std::string field = query == "title:*" ? "title" : "author";
+      EXPECT_EQ(std::string(e.what()), "'" + field +
+                                           ":*' has no word before the '*'; give the start of a "
+                                           "word, e.g. " +
+                                           field + ":segm*");
+      EXPECT_EQ(e.exit_code(), kExitUsage);
+    }
+  }
+}
+
 TEST_F(QuerySearchTest, WildcardResultsShowTheirPages) {
   SearchResult r = search("superpix*");
   ASSERT_EQ(r.hits.size(), 1u);
