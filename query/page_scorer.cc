@@ -26,16 +26,20 @@ double idf(const Xapian::Database& db, const std::string& term) {
 }  // namespace
 
 std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
-                                        const std::vector<std::string>& terms) {
-  std::vector<TermGroup> groups;
-  for (const std::string& term : terms) {
+                                        const std::vector<std::vector<std::string>>& groups) {
+  std::vector<TermGroup> out;
+  for (const std::vector<std::string>& terms : groups) {
+    if (terms.empty()) continue;
     TermGroup g;
-    g.query_term = term;
-    g.idf = idf(db, term);
-    g.key = term.size() > 1 && term[0] == schema::kStemPrefix[0] ? term.substr(1) : term;
-    groups.push_back(std::move(g));
+    g.terms = terms;
+    for (const std::string& term : terms) {
+      g.idf += idf(db, term);
+      g.keys.push_back(term.size() > 1 && term[0] == schema::kStemPrefix[0] ? term.substr(1)
+                                                                            : term);
+    }
+    out.push_back(std::move(g));
   }
-  return groups;
+  return out;
 }
 
 std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
@@ -43,21 +47,52 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
     std::vector<Xapian::docid> candidates) {
   std::sort(candidates.begin(), candidates.end());
   const std::size_t n_groups = groups.size();
-  // Every body position of a query word in each candidate, per group (each list in order).
-  std::vector<std::vector<std::vector<Xapian::termpos>>> positions(
-      candidates.size(), std::vector<std::vector<Xapian::termpos>>(n_groups));
-  for (std::size_t g = 0; g < n_groups; ++g) {
-    const std::string& term = groups[g].query_term;
-    Xapian::PostingIterator post = db.postlist_begin(term);
-    const Xapian::PostingIterator end = db.postlist_end(term);
+  // Each distinct term's body positions in each candidate (in order), read once.
+  std::vector<std::string> terms;
+  for (const TermGroup& g : groups) terms.insert(terms.end(), g.terms.begin(), g.terms.end());
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::vector<std::vector<std::vector<Xapian::termpos>>> term_positions(
+      candidates.size(), std::vector<std::vector<Xapian::termpos>>(terms.size()));
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    Xapian::PostingIterator post = db.postlist_begin(terms[t]);
+    const Xapian::PostingIterator end = db.postlist_end(terms[t]);
     for (std::size_t c = 0; c < candidates.size(); ++c) {
       post.skip_to(candidates[c]);
       if (post == end) break;
       if (*post != candidates[c]) continue;
-      auto& list = positions[c][g];
+      auto& list = term_positions[c][t];
       list.reserve(post.get_wdf());
       for (auto pos = post.positionlist_begin(); pos != post.positionlist_end(); ++pos) {
         if (schema::page_of_position(*pos) >= 1) list.push_back(*pos);  // page 0: the title
+      }
+    }
+  }
+  auto term_index = [&](const std::string& term) {
+    return static_cast<std::size_t>(std::lower_bound(terms.begin(), terms.end(), term) -
+                                    terms.begin());
+  };
+  // Each group's positions in each candidate: a word's, or where a phrase's words follow one
+  // another (its first word's position).
+  std::vector<std::vector<std::vector<Xapian::termpos>>> positions(
+      candidates.size(), std::vector<std::vector<Xapian::termpos>>(n_groups));
+  for (std::size_t g = 0; g < n_groups; ++g) {
+    std::vector<std::size_t> members;
+    for (const std::string& term : groups[g].terms) members.push_back(term_index(term));
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      const auto& first = term_positions[c][members[0]];
+      if (members.size() == 1) {
+        positions[c][g] = first;
+        continue;
+      }
+      for (Xapian::termpos p : first) {
+        bool phrase = true;
+        for (std::size_t k = 1; k < members.size() && phrase; ++k) {
+          const auto& next = term_positions[c][members[k]];
+          phrase =
+              std::binary_search(next.begin(), next.end(), p + static_cast<Xapian::termpos>(k));
+        }
+        if (phrase) positions[c][g].push_back(p);
       }
     }
   }
@@ -119,7 +154,7 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
         if (cluster_score > best_cluster + 1e-9) {
           best_cluster = cluster_score;
           cluster_first = h[clo].first;
-          cluster_last = h[i].first;
+          cluster_last = h[i].first + static_cast<Xapian::termpos>(groups[g].terms.size() - 1);
         }
       }
       double s = kProximityWeight * best_window;

@@ -11,17 +11,18 @@
 
 namespace paper::query {
 
-// One word of the query: its positional index term (the "Z" stem term) and the key a word of a
-// page's text matches it by (the stem: see WordMatcher).
+// One word of the query, or one phrase: its positional index terms (the "Z" stem terms; a
+// phrase's in order), and the keys the words of a page's text match them by (the stems: see
+// WordMatcher).
 struct TermGroup {
-  std::string query_term;
-  double idf = 0;
-  std::string key;
+  std::vector<std::string> terms;
+  double idf = 0;  // a phrase: the sum of its words' (its words together are rarer than each)
+  std::vector<std::string> keys;
 };
 
-// Builds the groups for the body terms of a query (see body_terms()).
+// Builds the groups for the body words and phrases of a query (see body_groups()).
 std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
-                                        const std::vector<std::string>& terms);
+                                        const std::vector<std::vector<std::string>>& groups);
 
 struct PageScore {
   int page = 0;  // 1-based PDF page
@@ -34,10 +35,10 @@ struct PageScore {
   std::uint32_t last = 0;
 };
 
-// Per-page scores of each candidate paper, best page first: BM25-style saturated term counts
-// times idf, summed over the groups, plus a proximity bonus for the query words found close
-// together on the page; pages without a query word are left out, as is the title (page 0).
-// Candidates in any order.
+// Per-page scores of each candidate paper, best page first: BM25-style saturated counts (of a
+// word, or of a phrase where its words stand together) times idf, summed over the groups, plus a
+// proximity bonus for the query words found close together on the page; pages without a query word
+// are left out, as is the title (page 0). Candidates in any order.
 std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
     const Xapian::Database& db, const std::vector<TermGroup>& groups,
     std::vector<Xapian::docid> candidates);

@@ -481,7 +481,42 @@ void wanted_terms(const Xapian::Query& query, std::set<std::string>& out) {
   for (std::size_t i = 0; i < n; ++i) wanted_terms(query.get_subquery(i), out);
 }
 
+// The body words and phrases of query, as wanted_terms finds its terms.
+void wanted_groups(const Xapian::Query& query, std::set<std::vector<std::string>>& out) {
+  const auto type = query.get_type();
+  if (type == Xapian::Query::LEAF_TERM) {
+    for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
+      if (is_body_term(*it)) out.insert({*it});
+    }
+    return;
+  }
+  const std::size_t n = type == Xapian::Query::OP_AND_NOT
+                            ? std::min<std::size_t>(1, query.get_num_subqueries())
+                            : query.get_num_subqueries();
+  if (type == Xapian::Query::OP_PHRASE) {
+    std::vector<std::string> phrase;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Xapian::Query word = query.get_subquery(i);
+      if (word.get_type() != Xapian::Query::LEAF_TERM) break;
+      const std::string term = *word.get_terms_begin();
+      if (!is_body_term(term)) break;
+      phrase.push_back(term);
+    }
+    if (phrase.size() == n) {
+      out.insert(phrase);
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) wanted_groups(query.get_subquery(i), out);
+}
+
 }  // namespace
+
+std::vector<std::vector<std::string>> body_groups(const Xapian::Query& query) {
+  std::set<std::vector<std::string>> groups;
+  wanted_groups(query, groups);
+  return {groups.begin(), groups.end()};
+}
 
 std::vector<std::string> body_terms(const Xapian::Query& query) {
   std::set<std::string> wanted;

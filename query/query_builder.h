@@ -44,6 +44,11 @@ class QueryBuilder {
 // excluded parts (NOT x, -x) are left out.
 std::vector<std::string> body_terms(const Xapian::Query& query);
 
+// The body words and phrases of a query, which the page scores and the snippets work from: each
+// a positional term, or a phrase's terms in order ("U-Net", a quoted phrase, a synonym of several
+// words); the terms of excluded parts are left out.
+std::vector<std::vector<std::string>> body_groups(const Xapian::Query& query);
+
 // True for an unprefixed index term (lower-case word or number, or a "Z" stem of one).
 bool is_body_term(const std::string& term);
 

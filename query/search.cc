@@ -144,9 +144,20 @@ struct Candidate {
 WordMatcher make_matcher(const std::vector<TermGroup>& groups) {
   WordMatcher m(/*stemmed_keys=*/true);
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    m.add(groups[g].key, static_cast<int>(g), groups[g].idf);
+    m.add_phrase(groups[g].keys, static_cast<int>(g), groups[g].idf);
   }
   return m;
+}
+
+// The words and phrases the page scores and snippets look for: the query's, and the stems its
+// wildcards stand for.
+std::vector<std::vector<std::string>> page_groups(const Xapian::Query& match,
+                                                  const std::vector<std::string>& wildcard_terms) {
+  std::vector<std::vector<std::string>> groups = body_groups(match);
+  for (const std::string& term : wildcard_terms) groups.push_back({term});
+  std::sort(groups.begin(), groups.end());
+  groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+  return groups;
 }
 
 // The English stem of a word, with one stemmer per thread (a Xapian::Stem is not thread-safe)
@@ -220,8 +231,11 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   const std::size_t wanted = request.offset + request.limit;
   const std::size_t depth =
       uses_pages(request.ranking) ? std::max(wanted, request.rerank_depth) : wanted;
+  // The body terms (for the field boosts) and the stems the wildcards stand for.
+  std::vector<std::string> wildcard_terms;
+  add_wildcard_terms(db, built.wildcard_words, wildcard_terms);
   std::vector<std::string> terms = body_terms(built.match);
-  add_wildcard_terms(db, built.wildcard_words, terms);
+  terms.insert(terms.end(), wildcard_terms.begin(), wildcard_terms.end());
   auto run = [&](const Xapian::Query& match) {
     enquire.set_query(ranked_query(match, terms, request.ranking));
     matching.ids.clear();
@@ -233,8 +247,10 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
     BuiltQuery any = builder.build(request.text, Xapian::Query::OP_OR);
     if (!any.match.empty() && any.match.serialise() != built.match.serialise()) {
       built = any;
+      wildcard_terms.clear();
+      add_wildcard_terms(db, built.wildcard_words, wildcard_terms);
       terms = body_terms(built.match);
-      add_wildcard_terms(db, built.wildcard_words, terms);
+      terms.insert(terms.end(), wildcard_terms.begin(), wildcard_terms.end());
       mset = run(built.match);
       result.any_word = mset.get_matches_estimated() > 0;
     }
@@ -272,7 +288,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   std::vector<TermGroup> groups;
   std::unordered_map<Xapian::docid, std::vector<PageScore>> pages;
   if (!candidates.empty() && (reranked > 0 || request.snippets)) {
-    groups = make_term_groups(db, terms);
+    groups = make_term_groups(db, page_groups(built.match, wildcard_terms));
     std::vector<Xapian::docid> ids;
     for (std::size_t i = 0; i < reranked; ++i) ids.push_back(candidates[i].did);
     for (std::size_t i = std::max(reranked, request.offset); i < candidates.size() && i < wanted;

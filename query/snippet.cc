@@ -107,23 +107,24 @@ void for_each_word(std::string_view text, std::size_t from, std::size_t to, F&& 
   }
 }
 
-// The query word group of text[b, e), or -1.
-int group_of(std::string_view text, std::size_t b, std::size_t e, const WordMatcher& matcher,
-             const WordKey& key_of, std::string& lower) {
+// The groups the word text[b, e) counts for (see WordMatcher::members_of), or null.
+const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::size_t b,
+                                                   std::size_t e, const WordMatcher& matcher,
+                                                   const WordKey& key_of, std::string& lower) {
   const std::string_view word = text.substr(b, e - b);
   // A word with other letters than ASCII ones ("Über", "Ω") is lower-cased by key_of, so the
   // byte tests below, made for lower-case words, do not apply to it.
   const bool ascii = is_ascii(word);
   auto first = static_cast<unsigned char>(word[0]);
   if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
-  if ((ascii || !key_of) && !matcher.may_match(first, word.size())) return -1;
+  if ((ascii || !key_of) && !matcher.may_match(first, word.size())) return nullptr;
   lower.assign(word);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  if (!key_of) return matcher.group_of(lower);
-  if (ascii && !matcher.may_be_stem_of(lower)) return -1;
-  return matcher.group_of(key_of(lower));
+  if (!key_of) return matcher.members_of(lower);
+  if (ascii && !matcher.may_be_stem_of(lower)) return nullptr;
+  return matcher.members_of(key_of(lower));
 }
 
 // Appends text with every run of white space turned into one space.
@@ -141,7 +142,23 @@ void append_collapsed(std::string& out, std::string_view text) {
 }  // namespace
 
 void WordMatcher::add(const std::string& key, int group, double weight) {
-  groups_.emplace(key, group);
+  add_key(key, {group, 0, 1}, weight);
+}
+
+void WordMatcher::add_phrase(const std::vector<std::string>& keys, int group, double weight) {
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    add_key(keys[i],
+            {group, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(keys.size())},
+            weight);
+  }
+}
+
+void WordMatcher::add_key(const std::string& key, Member member, double weight) {
+  auto& members = groups_[key];
+  for (const Member& m : members) {
+    if (m.group == member.group && m.member == member.member) return;
+  }
+  members.push_back(member);
   const std::size_t start = std::min<std::size_t>(3, key.size() > 3 ? key.size() - 2 : 1);
   key_starts_.push_back(key.substr(0, start));
   if (!key.empty()) {
@@ -150,7 +167,8 @@ void WordMatcher::add(const std::string& key, int group, double weight) {
     first_[first] = true;
     if (key.size() < 64) lengths_ |= std::uint64_t{1} << key.size();
   }
-  if (weights_.size() <= static_cast<std::size_t>(group)) weights_.resize(group + 1, 0);
+  const auto group = static_cast<std::size_t>(member.group);
+  if (weights_.size() <= group) weights_.resize(group + 1, 0);
   weights_[group] = std::max(weights_[group], weight);
 }
 
@@ -161,9 +179,18 @@ bool WordMatcher::may_be_stem_of(const std::string& lower_word) const {
   return false;
 }
 
-int WordMatcher::group_of(const std::string& key) const {
+const std::vector<WordMatcher::Member>* WordMatcher::members_of(const std::string& key) const {
   auto it = groups_.find(key);
-  return it == groups_.end() ? -1 : it->second;
+  return it == groups_.end() ? nullptr : &it->second;
+}
+
+int WordMatcher::group_of(const std::string& key) const {
+  if (const auto* members = members_of(key)) {
+    for (const Member& m : *members) {
+      if (m.length == 1) return m.group;
+    }
+  }
+  return -1;
 }
 
 Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes,
@@ -178,14 +205,51 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
     int group;
   };
   std::vector<Hit> hits;
+  // Words of phrase groups, kept until the whole phrase is seen.
+  struct PhraseWord {
+    Hit hit;
+    std::uint32_t member;
+    std::uint32_t length;
+  };
+  std::vector<PhraseWord> phrase_words;
   std::string lower;
   std::size_t n_words = 0;
   for_each_word(text, 0, text.size(), [&](std::size_t b, std::size_t e) {
-    const int g = group_of(text, b, e, matcher, key_of, lower);
-    if (g >= 0) hits.push_back({n_words, b, e, g});
+    if (const auto* members = members_at(text, b, e, matcher, key_of, lower)) {
+      for (const WordMatcher::Member& m : *members) {
+        if (m.length == 1) {
+          hits.push_back({n_words, b, e, m.group});
+        } else {
+          phrase_words.push_back({{n_words, b, e, m.group}, m.member, m.length});
+        }
+      }
+    }
     ++n_words;
   });
+  // A phrase counts where its words follow one another in order (phrase_words is in word order).
+  for (std::size_t i = 0; i < phrase_words.size(); ++i) {
+    const PhraseWord& start = phrase_words[i];
+    if (start.member != 0) continue;
+    std::vector<std::size_t> found{i};
+    for (std::size_t j = i + 1; j < phrase_words.size() && found.size() < start.length; ++j) {
+      const PhraseWord& w = phrase_words[j];
+      const std::size_t at = start.hit.index + found.size();
+      if (w.hit.index > at) break;
+      if (w.hit.index == at && w.hit.group == start.hit.group && w.member == found.size()) {
+        found.push_back(j);
+      }
+    }
+    if (found.size() < start.length) continue;
+    for (std::size_t j : found) hits.push_back(phrase_words[j].hit);
+  }
   if (hits.empty()) return snippet;
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.index != b.index ? a.index < b.index : a.group < b.group;
+  });
+  // The words to mark, by where they begin.
+  std::vector<std::size_t> marked;
+  for (const Hit& h : hits) marked.push_back(h.begin);
+  marked.erase(std::unique(marked.begin(), marked.end()), marked.end());
 
   // The cluster with the most weight of distinct query words, then the most hits.
   std::size_t best_first = 0, best_last = 0;
@@ -228,7 +292,7 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
     if (e == window_end && e < text.size() && word_at(text, e)) return;  // cut at the end
     if (b == cluster_begin) first = words.size();
     if (b <= hits[best_last].begin) last = words.size();
-    words.push_back({b, e, group_of(text, b, e, matcher, key_of, lower)});
+    words.push_back({b, e, std::binary_search(marked.begin(), marked.end(), b) ? 0 : -1});
   });
   auto words_before = [&](std::size_t pos) {
     for (std::size_t i = pos; i > 0; i = char_start_before(text, i)) {

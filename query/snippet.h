@@ -24,12 +24,23 @@ struct Snippet {
 
 // Decides which words of a text are query words: each key maps to the query word (group index)
 // it counts for, with that word's weight. Keys are lower-case words, or with stemmed keys the
-// English stems of the words (the caller then passes make_snippet the stemmer as key_of).
+// English stems of the words (the caller then passes make_snippet the stemmer as key_of). A
+// group can also be a phrase: its words count only where they stand together, in order.
 class WordMatcher {
  public:
   explicit WordMatcher(bool stemmed_keys = false) : stemmed_(stemmed_keys) {}
   void add(const std::string& key, int group, double weight);
-  // Group of a key, or -1.
+  // A phrase group: keys in their order (a one-key phrase is a word).
+  void add_phrase(const std::vector<std::string>& keys, int group, double weight);
+  // A key's place in a group: word `member` of a phrase of `length` words (0 of 1 for a word).
+  struct Member {
+    int group;
+    std::uint32_t member;
+    std::uint32_t length;
+  };
+  // The groups a key counts for, or null.
+  const std::vector<Member>* members_of(const std::string& key) const;
+  // Group of a key that is a word of its own (not only a phrase's), or -1.
   int group_of(const std::string& key) const;
   // False when no key can be this (lower-case) word's: a cheap test that spares most words of a
   // page the lower-casing, the stemming and the hash look-up. A stem starts with its word's first
@@ -46,9 +57,11 @@ class WordMatcher {
   double weight(int group) const { return weights_[group]; }
 
  private:
+  void add_key(const std::string& key, Member member, double weight);
+
   bool stemmed_;
   std::vector<std::string> key_starts_;  // per key: its first min(3, max(1, size - 2)) bytes
-  std::unordered_map<std::string, int> groups_;
+  std::unordered_map<std::string, std::vector<Member>> groups_;
   std::vector<double> weights_;
   std::array<bool, 256> first_{};
   std::array<std::size_t, 256> min_length_{};  // shortest key per first byte
@@ -69,8 +82,9 @@ struct TextBounds {
   bool more_after = false;
 };
 
-// The passage of text (at most about max_bytes) around the densest cluster of query words, white
-// space collapsed, "…" where it was cut. Empty when the text has no query word. key_of is
+// The passage of text (at most about max_bytes) around the densest cluster of query words (the
+// words of a phrase group count where the whole phrase stands), white space collapsed, "…" where
+// it was cut. Empty when the text has no query word. key_of is
 // needed when the matcher's keys are stems; without it words are looked up as they are.
 Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::size_t max_bytes,
                      const WordKey& key_of = {}, TextBounds bounds = {});

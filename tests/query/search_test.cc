@@ -362,6 +362,43 @@ std::string snippet_of_page(const std::string& page, const std::string& query) {
 
 // A long page is stored in chunks (schema::kPageChunkBytes); the snippet comes from the chunk
 // where the query words stand together, deep in the page, and says the page goes on around it.
+// A phrase (quoted, or a synonym of several words) counts on a page only where its words stand
+// together: a page with one of them is neither shown nor highlighted for it.
+TEST(QueryPhrases, APageCountsForAPhraseOnlyWhereItsWordsStandTogether) {
+  testing::TempDir dir;
+  const std::string filler =
+      " The cohort was imaged at two sites over three years with the same protocol and scanner. ";
+  std::vector<testing::PaperSpec> papers{
+      {"prostate",
+       "Prostate Lesion Study",
+       {"A. Author"},
+       "MICCAI",
+       2020,
+       "Architectures",
+       "",
+       {"The resonance of the coil, the magnetic field and the imaging table." + filler,
+        filler + "We acquired magnetic resonance imaging of each prostate." + filler,
+        "A table, then of course the contents." + filler, filler + "See the table of contents."}},
+  };
+  testing::build_index(dir.file("index"), papers, testing::repository_synonyms());
+  Searcher searcher(dir.file("index"));
+  SearchRequest request;
+  request.text = "mri";  // a synonym of "magnetic resonance imaging"
+  SearchResult r = searcher.search(request);
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_EQ(r.hits[0].pages.size(), 1u);
+  EXPECT_EQ(r.hits[0].pages[0].page, 2);
+  EXPECT_THAT(render_snippet(r.hits[0].pages[0].snippet, "[", "]"),
+              HasSubstr("We acquired [magnetic] [resonance] [imaging] of each prostate."));
+  request.text = "\"table of contents\"";
+  r = searcher.search(request);
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_EQ(r.hits[0].pages.size(), 1u);
+  EXPECT_EQ(r.hits[0].pages[0].page, 4);
+  EXPECT_THAT(render_snippet(r.hits[0].pages[0].snippet, "[", "]"),
+              HasSubstr("See the [table] [of] [contents]."));
+}
+
 TEST(QuerySnippetChunks, SnippetOfALongPageComesFromTheChunkWithTheHit) {
   std::string filler;
   for (int i = 0; i < 60; ++i) {

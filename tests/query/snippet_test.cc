@@ -24,6 +24,23 @@ TEST(QuerySnippet, RenderedWithoutDirectionalFormattingCharacters) {
   EXPECT_EQ(render_snippet(s, "«", "»"), "A right-to-left «superpixel» «graph».");
 }
 
+TEST(QuerySnippet, APhraseIsMarkedOnlyWhereItsWordsStandTogetherInOrder) {
+  WordMatcher m;
+  m.add_phrase({"magnetic", "resonance", "imaging"}, 0, 2.0);
+  m.add("prostate", 1, 1.0);
+  EXPECT_EQ(render_snippet(make_snippet("The resonance, then magnetic resonance imaging of the "
+                                        "prostate; imaging resonance magnetic.",
+                                        m, 200),
+                           "[", "]"),
+            "The resonance, then [magnetic] [resonance] [imaging] of the [prostate]; imaging "
+            "resonance magnetic.");
+  EXPECT_TRUE(make_snippet("magnetic resonance, and imaging", m, 200).empty());
+  // A word of the phrase that is also a query word of its own is marked anywhere.
+  m.add("imaging", 2, 1.0);
+  EXPECT_EQ(render_snippet(make_snippet("magnetic resonance, and imaging", m, 200), "[", "]"),
+            "magnetic resonance, and [imaging]");
+}
+
 TEST(QuerySnippet, CutsAroundTheDensestClusterOfDistinctWords) {
   std::string text = "graph at the start. ";
   for (int i = 0; i < 40; ++i) text += "filler ";
