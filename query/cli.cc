@@ -32,7 +32,7 @@ Query syntax:
 Options:
   --db DIR          index folder (default: $PAPER_INDEX_DB, else ./index)
   --json            one JSON object on stdout
-  --limit N         results to show (default 10, at most 1000)
+  --limit N         results to show (default 10, at most 1000; 0: the count and facets only)
   --offset N        results to skip (for paging; default 0)
   --pages N         best matching pages shown per paper, each with a snippet (default 3,
                     0 to 10; 0 lists papers only)
@@ -92,7 +92,7 @@ Ranking parse_ranking(const std::string& value) {
 Options parse(const std::vector<std::string>& args, const std::vector<std::string>& allowed,
               const std::string& env_db) {
   Options o;
-  o.db = env_db.empty() ? "index" : env_db;
+  o.db = env_db.empty() ? "./index" : env_db;
   bool options_done = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -130,7 +130,7 @@ Options parse(const std::vector<std::string>& args, const std::vector<std::strin
       if (value->empty()) throw Error("option --db needs a folder", kExitUsage);
       o.db = *value;
     } else if (name == "limit") {
-      o.limit = parse_count(name, *value, 1);
+      o.limit = parse_count(name, *value, 0);
       if (o.limit > 1000) throw Error("--limit must be at most 1000", kExitUsage);
     } else if (name == "offset") {
       o.offset = parse_count(name, *value, 0);
@@ -179,6 +179,7 @@ int run_search(const std::vector<std::string>& args, std::ostream& out, bool ter
 int run_related(const std::vector<std::string>& args, std::ostream& out, bool terminal,
                 const std::string& env_db) {
   Options o = parse(args, {"db", "json", "limit", "text"}, env_db);
+  if (o.limit == 0) throw Error("--limit needs a whole number from 1, not '0'", kExitUsage);
   RelatedRequest request;
   request.limit = o.limit;
   if (o.text) {

@@ -100,6 +100,10 @@ void print_search(std::ostream& out, const SearchResult& r, const TextStyle& sty
     print_facet(out, "section", r.facets.section, style.full_facets);
   }
   if (!r.suggestion.empty()) out << "did you mean: " << b << r.suggestion << e << "?\n";
+  if (r.hits.empty() && r.total > 0 && r.offset >= r.total) {
+    out << "(no results from rank " << r.offset + 1 << " on: the last is rank " << r.total
+        << "; use a smaller --offset)\n";
+  }
   for (const SearchHit& h : r.hits) {
     const schema::StoredPaper& s = h.paper;
     out << "\n" << h.rank << ". " << b << s.paper.title << e;

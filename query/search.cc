@@ -202,6 +202,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   }
   SearchResult result;
   result.query = request.text;
+  result.offset = request.offset;
   QueryBuilder builder(db);
   BuiltQuery built = builder.build(request.text, Xapian::Query::OP_AND);
   result.plain_words = built.plain_words;
@@ -283,8 +284,9 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   // Page evidence re-ranks the first rerank_depth papers of the whole-document ranking, always the
   // same ones: the papers after them keep that ranking's order, so that pages of results
   // (--offset) neither repeat nor skip a paper whatever their size.
-  const std::size_t reranked =
-      uses_pages(request.ranking) ? std::min(candidates.size(), request.rerank_depth) : 0;
+  const std::size_t reranked = uses_pages(request.ranking) && request.limit > 0
+                                   ? std::min(candidates.size(), request.rerank_depth)
+                                   : 0;
   std::vector<TermGroup> groups;
   std::unordered_map<Xapian::docid, std::vector<PageScore>> pages;
   if (!candidates.empty() && (reranked > 0 || request.snippets)) {

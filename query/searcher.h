@@ -68,6 +68,7 @@ struct SearchResult {
   std::string suggestion;    // "did you mean" text, "" when none
   bool any_word = false;     // no paper had every word; these match any of them
   bool plain_words = false;  // the query syntax was not understood; searched as plain words
+  std::size_t offset = 0;    // the request's: hits start at rank offset + 1
   std::vector<SearchHit> hits;
   Facets facets;
 };

@@ -125,6 +125,26 @@ TEST_F(QueryCliTest, NoResultsIsNotAnError) {
   EXPECT_EQ(r.out, "no papers matched \"superpixle\"\ndid you mean: superpixel?\n");
 }
 
+TEST_F(QueryCliTest, LimitZeroGivesTheCountAndFacetsOnly) {
+  Outcome r = run({"--db", db_, "--limit", "0", "segmentation"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("8 papers matched \"segmentation\"\n  year: "));
+  EXPECT_EQ(r.out.find("1. "), std::string::npos) << r.out;
+  r = run({"--db", db_, "--json", "--limit", "0", "segmentation"});
+  EXPECT_EQ(nlohmann::json::parse(r.out)["total"], 8);
+  EXPECT_TRUE(nlohmann::json::parse(r.out)["results"].empty());
+}
+
+TEST_F(QueryCliTest, AnOffsetPastTheLastResultSaysSo) {
+  Outcome r = run({"--db", db_, "--offset", "8", "segmentation"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("(no results from rank 9 on: the last is rank 8; use a smaller "
+                               "--offset)\n"));
+  r = run({"--db", db_, "--offset", "7", "segmentation"});
+  EXPECT_THAT(r.out, HasSubstr("\n8. "));
+  EXPECT_EQ(r.out.find("no results from"), std::string::npos);
+}
+
 TEST_F(QueryCliTest, APhraseQueryIsShownInSingleQuotes) {
   Outcome r = run({"--db", db_, "\"superpixel\""});
   EXPECT_EQ(r.code, kExitOk);
@@ -200,7 +220,7 @@ TEST_F(QueryCliTest, DatabaseFromTheEnvironment) {
 TEST_F(QueryCliTest, UsageErrors) {
   Outcome r = run({"--db", db_, "--limit", "x", "unet"});
   EXPECT_EQ(r.code, kExitUsage);
-  EXPECT_EQ(r.err, "paper-search: error: --limit needs a whole number from 1, not 'x'\n");
+  EXPECT_EQ(r.err, "paper-search: error: --limit needs a whole number, not 'x'\n");
   r = run({"--db", db_, "--bogus", "unet"});
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_EQ(r.err,
@@ -287,8 +307,9 @@ TEST_F(QueryCliTest, BinaryExitCodesAndMessages) {
   EXPECT_EQ(r.err,
             "paper-search: error: no paper with id 'nested' in the index; did you mean: "
             "nested-unet?\n");
-  r = run_binary("--db " + db_ + " --limit 0 unet", dir_);
+  r = run_binary("related --db " + db_ + " --limit 0 unet", dir_);
   EXPECT_EQ(r.code, 64);
+  EXPECT_EQ(r.err, "paper-search: error: --limit needs a whole number from 1, not '0'\n");
   r = run_binary("", dir_);
   EXPECT_EQ(r.code, 64);
   EXPECT_THAT(r.err, StartsWith("usage: paper-search"));
