@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/arabic_forms.h"
 #include "common/text.h"
 
 namespace paper {
@@ -215,6 +216,12 @@ std::string clean_line(std::string_view line) {
     std::uint32_t cp = in[i];
     if (const char* lig = ligature(cp)) {
       for (const char* p = lig; *p; ++p) out.push_back(static_cast<unsigned char>(*p));
+      continue;
+    }
+    if (const char32_t* letters = arabic_presentation_letters(cp)) {
+      for (const char32_t* p = letters; *p; ++p) {
+        if (*p != ' ' || (!out.empty() && out.back() != ' ')) out.push_back(*p);
+      }
       continue;
     }
     if (is_space(cp)) {

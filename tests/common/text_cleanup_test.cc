@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/arabic_forms.h"
+
 namespace paper {
 namespace {
 
@@ -37,6 +39,18 @@ TEST(CleanLine, DropsControlAndInvisibleCharacters) {
   EXPECT_EQ(clean_line("  spaced   out  "), "spaced out");
   // Directional formatting characters (a PDF's right-to-left embeddings) are invisible too.
   EXPECT_EQ(clean_line("\u202Bx\u202C y\u200E\u2067z\u2069"), "x yz");
+}
+
+// Persian and Arabic stored as presentation forms (shapes) become the letters a reader types.
+TEST(CleanLine, ArabicPresentationFormsBecomeLetters) {
+  EXPECT_EQ(clean_line("\uFB90\uFEE0\uFBFF\uFB8F"), "\u06A9\u0644\u06CC\u06A9");  // کلیک
+  EXPECT_EQ(clean_line("\uFEFB"), "\u0644\u0627");                                // lam-alef
+  EXPECT_EQ(clean_line("a \uFDFA b"),
+            "a \u0635\u0644\u0649 \u0627\u0644\u0644\u0647 \u0639\u0644\u064A\u0647 "
+            "\u0648\u0633\u0644\u0645 b");
+  EXPECT_EQ(clean_line("\u06A9\u0644\u06CC\u06A9"), "\u06A9\u0644\u06CC\u06A9");
+  EXPECT_EQ(arabic_presentation_letters(0xFE00), nullptr);
+  EXPECT_EQ(arabic_presentation_letters(0x0627), nullptr);
 }
 
 TEST(CleanPageText, JoinsWordsHyphenatedAtLineEnds) {
