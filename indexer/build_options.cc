@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "common/error.h"
 
@@ -63,8 +64,21 @@ int parse_build_options(const std::vector<std::string>& args, BuildOptions& b, s
   bool synonyms_given = false;
   bool only_paths = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
+    std::string a = args[i];
+    // --name=value as well as --name value.
+    std::optional<std::string> inline_value;
+    if (!only_paths && a.rfind("--", 0) == 0) {
+      if (auto eq = a.find('='); eq != std::string::npos) {
+        inline_value = a.substr(eq + 1);
+        a.resize(eq);
+      }
+    }
     auto value = [&](std::string& v) {
+      if (inline_value) {
+        v = *inline_value;
+        inline_value.reset();
+        return true;
+      }
       if (i + 1 >= args.size()) return false;
       v = args[++i];
       return true;
@@ -123,6 +137,7 @@ int parse_build_options(const std::vector<std::string>& args, BuildOptions& b, s
     } else {
       return usage_error(err, "unknown option '" + a + "'");
     }
+    if (inline_value) return usage_error(err, "option " + a + " takes no value");
   }
   if (b.db.empty()) b.db = "index";
   if (!synonyms_given) {

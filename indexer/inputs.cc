@@ -3,8 +3,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "common/error.h"
 #include "common/sha256.h"
@@ -45,9 +47,9 @@ std::string slug(const std::string& text) {
   return out.empty() ? "file" : out;
 }
 
-// path made absolute and lexically normal, without a trailing separator ("pdfs/" ->
-// "/work/pdfs"); as given if that fails.
-std::string absolute_path(const std::string& path) {
+}  // namespace
+
+std::string input_path(const std::string& path) {
   std::error_code ec;
   fs::path abs = fs::absolute(path, ec);
   if (ec) return path;
@@ -55,6 +57,25 @@ std::string absolute_path(const std::string& path) {
   while (out.size() > 1 && out.back() == '/') out.pop_back();
   return out;
 }
+
+std::string stored_input_path(const std::string& stored) {
+  if (stored.empty() || stored[0] == '/') return stored;
+  std::error_code ec;
+  const std::string path = input_path(stored);
+  return fs::exists(path, ec) ? path : stored;
+}
+
+bool input_gone(const std::string& path) {
+  if (path.empty() || path[0] != '/') return false;
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0 || (errno != ENOENT && errno != ENOTDIR)) return false;
+  // Its folder is there: deleted or renamed. A folder that is gone too may be a disk that is not
+  // mounted now, which is no reason to drop its papers.
+  const std::string parent = fs::path(path).parent_path().string();
+  return ::stat(parent.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+namespace {
 
 InputPaper pdf_input(const fs::path& file, const std::string& list, const fs::path& root) {
   InputPaper in;
@@ -105,13 +126,14 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
   std::vector<std::string> lists;
   std::set<PaperId> seen;
   for (const std::string& given : paths) {
+    out.named.insert(input_path(given));
     std::error_code ec;
     fs::file_status st = fs::status(given, ec);
     // PDFs and their folders are named by absolute paths: "pdfs" and "/home/me/pdfs" are the
     // same input (the same ids, lists and stored paths), and a result's link works from any
-    // folder. Lists keep the path as given, for their file:line messages.
+    // folder. Lists too (below), but their file:line messages keep the path as given.
     const std::string path =
-        fs::is_directory(st) || fs::is_regular_file(st) ? absolute_path(given) : given;
+        fs::is_directory(st) || fs::is_regular_file(st) ? input_path(given) : given;
     if (fs::is_directory(st)) {
       std::vector<fs::path> files;
       fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
@@ -141,6 +163,14 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
       in.paper.section.clear();
       out.read.insert(path);
       if (seen.insert(in.paper.id).second) out.papers.push_back(std::move(in));
+    } else if (!fs::exists(st) && !given.empty() &&
+               (has_pdf_extension(given) || given.back() == '/')) {
+      // Not a list that is missing: say what it was meant to be.
+      out.warnings.push_back(
+          Diagnostic{SourceLocation{given, 0}, std::string("no such ") +
+                                                   (given.back() == '/' ? "folder" : "PDF file") +
+                                                   "; check the path"});
+      ++out.unreadable;
     } else {
       lists.push_back(given);
     }
@@ -150,26 +180,30 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
   Catalogue cat = parse_lists(lists);
   out.warnings.insert(out.warnings.end(), cat.warnings.begin(), cat.warnings.end());
   out.unreadable += cat.unreadable_lists;
-  std::set<std::string> failed;
+  // A list is known by its absolute path ("data/a.md", "./data/a.md" and "a.md" from data/
+  // are one list); its messages keep the path as given.
+  std::map<std::string, std::string> list_path;
   for (const std::string& l : lists) {
+    list_path[l] = input_path(l);
     std::ifstream probe(l);
-    if (probe && fs::is_regular_file(l)) {
-      out.read.insert(l);
-    } else {
-      failed.insert(l);
-    }
+    if (probe && fs::is_regular_file(l)) out.read.insert(list_path[l]);
   }
+  auto identity = [&](const std::string& given) {
+    auto it = list_path.find(given);
+    return it != list_path.end() ? it->second : input_path(given);
+  };
   for (std::size_t i = 0; i < cat.papers.size(); ++i) {
     InputPaper in;
     in.paper = cat.papers[i];
     if (i < cat.occurrences.size()) {
       for (const SourceLocation& loc : cat.occurrences[i]) {
-        if (std::find(in.lists.begin(), in.lists.end(), loc.file) == in.lists.end()) {
-          in.lists.push_back(loc.file);
+        const std::string list = identity(loc.file);
+        if (std::find(in.lists.begin(), in.lists.end(), list) == in.lists.end()) {
+          in.lists.push_back(list);
         }
       }
     }
-    if (in.lists.empty()) in.lists.push_back(in.paper.source.file);
+    if (in.lists.empty()) in.lists.push_back(identity(in.paper.source.file));
     if (seen.insert(in.paper.id).second) out.papers.push_back(std::move(in));
   }
   return out;

@@ -14,16 +14,20 @@ namespace paper {
 // comes from the PDF itself at extraction time).
 struct InputPaper {
   Paper paper;
-  std::vector<std::string> lists;  // the lists (or PDF folders/files as given) that name it
+  std::vector<std::string> lists;  // the lists, PDF folders or files that name it (absolute)
   std::string pdf_path;            // local PDF; empty for list entries
 };
 
 struct Inputs {
   std::vector<InputPaper> papers;
   std::vector<Diagnostic> warnings;
-  // Lists and folders read completely in this run: a paper indexed earlier whose lists are all
-  // in here and that none of them names any more is removed.
+  // Lists and folders read completely in this run (absolute paths): a paper indexed earlier whose
+  // lists are all in here, or gone from the disk, and that none of them names any more is
+  // removed.
   std::set<std::string> read;
+  // Every input given this run (absolute paths), read or not: an input named but unreadable
+  // keeps its papers, even when it is gone.
+  std::set<std::string> named;
   int unreadable = 0;  // lists or paths that could not be read
 };
 
@@ -39,6 +43,21 @@ Inputs collect_inputs(const std::vector<std::string>& paths);
 // The id of a PDF on disk: "pdf-" + a slug of its file name + "-" + 8 hex of its absolute path's
 // hash (stable across runs, distinct for equal names in different folders).
 PaperId pdf_paper_id(const std::string& path);
+
+// An input's identity: path made absolute and lexically normal, without a trailing separator
+// ("pdfs/" -> "/work/pdfs"); as given if that fails.
+std::string input_path(const std::string& path);
+
+// A list or folder as an index stored it: indexes made before lists were known by their
+// absolute path kept them as given ("data/a.md"); such a path is taken from this folder when it
+// names something here, else left as it is.
+std::string stored_input_path(const std::string& stored);
+
+// True when the input at an absolute path is no longer there (deleted, or renamed) while its
+// folder is: the papers only it named are removed. False for a relative path (its folder is
+// unknown), when its folder is gone too (a disk not mounted) and for a path that cannot be
+// checked for another reason (a permission): those keep their papers.
+bool input_gone(const std::string& path);
 
 // "<size>:<mtime in ns>" of a file, or "" when it cannot be read.
 std::string file_stamp(const std::string& path);

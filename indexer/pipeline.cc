@@ -207,6 +207,8 @@ class Pipeline : public FetchObserver {
     if (discoverer_) discover_thread = std::thread([this] { discover_loop(); });
     for (WriteJob& job : removals_) write_queue_.push(std::move(job));
     removals_.clear();
+    for (WriteJob& job : rewrites_) write_queue_.push(std::move(job));
+    rewrites_.clear();
 
     try {
       event_loop();
@@ -285,16 +287,45 @@ class Pipeline : public FetchObserver {
 
   // The lists to store with a paper: this run's, and those that named it before but were not
   // read this run (they may still name it: a paper is removed only when no list does).
+  // A list or folder gone from the disk names nothing any more.
   std::vector<std::string> lists_of(const Item& item) const {
     std::vector<std::string> lists = item.in.lists;
     if (item.old) {
       for (const std::string& l : item.old->lists) {
-        if (read_.count(l) == 0 && std::find(lists.begin(), lists.end(), l) == lists.end()) {
+        if (read_.count(l) == 0 && !gone(l) &&
+            std::find(lists.begin(), lists.end(), l) == lists.end()) {
           lists.push_back(l);
         }
       }
     }
     return lists;
+  }
+
+  // A list or folder deleted or renamed since (input_gone), unless this run names it.
+  bool gone(const std::string& list) const { return named_.count(list) == 0 && input_gone(list); }
+
+  // The lists an index stored for a paper, as this run names them (stored_input_path).
+  static std::vector<std::string> stored_lists(const std::vector<std::string>& stored) {
+    std::vector<std::string> lists;
+    for (const std::string& l : stored) {
+      std::string path = stored_input_path(l);
+      if (std::find(lists.begin(), lists.end(), path) == lists.end()) lists.push_back(path);
+    }
+    return lists;
+  }
+
+  // True when the entry of a paper is what the index holds but for how its lists were spelled
+  // (an index made before lists were known by their absolute path: "data/a.md").
+  static bool only_lists_respelled(const InputPaper& in, const IndexedVersion& old) {
+    std::vector<std::string> spelled;
+    for (const std::string& list : in.lists) {
+      auto it = std::find_if(old.lists.begin(), old.lists.end(), [&](const std::string& l) {
+        return l != list && stored_input_path(l) == list;
+      });
+      if (it == old.lists.end()) return false;
+      spelled.push_back(*it);
+    }
+    return entry_hash(in.paper, spelled) == old.entry_hash;
   }
 
   // For a paper this run found nothing to extract for: the state store's record it had before
@@ -319,7 +350,20 @@ class Pipeline : public FetchObserver {
   // Decides, per paper, whether there is work; plans removals.
   void plan(const Inputs& inputs) {
     read_ = inputs.read;
+    named_ = inputs.named;
     std::map<PaperId, IndexedVersion> indexed = writer_->all_versions();
+    // Papers a stopped run left pending that this one finds unchanged: their record is put back.
+    const std::set<PaperId> pending = store_->pending_papers();
+    auto restore_record = [&](const Item& item) {
+      if (pending.count(item.in.paper.id) == 0) return;
+      PaperRecord r = record_to_restore(item);
+      if (auto stored = writer_->stored(item.in.paper.id)) {
+        if (!stored->paper.title.empty()) r.title = stored->paper.title;  // a PDF's own title
+        if (!stored->pdf_url.empty()) r.url = stored->pdf_url;
+        r.reason = stored->reason;
+      }
+      store_->set_paper(r);
+    };
     std::set<PaperId> named;
     for (const InputPaper& in : inputs.papers) {
       named.insert(in.paper.id);
@@ -328,6 +372,24 @@ class Pipeline : public FetchObserver {
       item.entry_hash = entry_hash(in.paper, in.lists);
       auto it = indexed.find(in.paper.id);
       if (it != indexed.end()) item.old = it->second;
+      if (item.old && item.old->entry_hash != item.entry_hash &&
+          only_lists_respelled(in, *item.old)) {
+        // Unchanged: its record is re-written with the lists as named now, from what is stored.
+        item.old->lists = stored_lists(item.old->lists);
+        WriteJob job;
+        job.type = WriteJob::Type::kRefresh;
+        job.notify = false;
+        job.has_record = false;
+        job.stored.paper = in.paper;
+        job.stored.lists = lists_of(item);
+        job.entry_hash = item.entry_hash;
+        rewrites_.push_back(std::move(job));
+        ++summary_.unchanged;
+        if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        restore_record(item);
+        continue;
+      }
+      if (item.old) item.old->lists = stored_lists(item.old->lists);
       if (item.old && item.old->entry_hash == item.entry_hash &&
           (item.old->state == schema::PaperState::kText || !options_.retry) &&
           (in.pdf_path.empty() || item.old->file_stamp == file_stamp(in.pdf_path)) &&
@@ -335,6 +397,7 @@ class Pipeline : public FetchObserver {
             item.old->state == schema::PaperState::kText)) {
         ++summary_.unchanged;
         if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        restore_record(item);
         continue;
       }
       item.record_before = store_->paper(in.paper.id);
@@ -349,8 +412,10 @@ class Pipeline : public FetchObserver {
       if (named.count(id)) continue;
       if (!resumed_rebuild) {
         if (v.lists.empty()) continue;
-        bool all_read = std::all_of(v.lists.begin(), v.lists.end(),
-                                    [&](const std::string& l) { return read_.count(l) > 0; });
+        const std::vector<std::string> lists = stored_lists(v.lists);
+        bool all_read = std::all_of(lists.begin(), lists.end(), [&](const std::string& l) {
+          return read_.count(l) > 0 || gone(l);
+        });
         if (!all_read) continue;  // a list not read this run may still name it
       }
       WriteJob job;
@@ -834,7 +899,9 @@ class Pipeline : public FetchObserver {
 
   std::vector<Item> items_;
   std::vector<WriteJob> removals_;
-  std::set<std::string> read_;  // the inputs read completely this run (Inputs::read)
+  std::vector<WriteJob> rewrites_;  // records re-written with their lists as named now
+  std::set<std::string> read_;      // the inputs read completely this run (Inputs::read)
+  std::set<std::string> named_;     // the inputs given this run (Inputs::named)
   Queue<Event> events_;
   Queue<ExtractJob> extract_queue_;
   Queue<std::size_t> discover_queue_;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <mutex>
+#include <set>
 
 #include "common/error.h"
 
@@ -261,6 +262,16 @@ std::vector<PaperRecord> StateStore::papers() const {
       "SELECT id, title, state, url, reason, updated_at FROM papers ORDER BY id");
   std::vector<PaperRecord> out;
   while (sqlite3_step(stmt.get()) == SQLITE_ROW) out.push_back(read_paper_record(stmt.get()));
+  return out;
+}
+
+std::set<PaperId> StateStore::pending_papers() const {
+  std::lock_guard lock(impl_->mutex_);
+  Stmt stmt = impl_->must_prepare("SELECT id FROM papers WHERE state = 'pending'");
+  std::set<PaperId> out;
+  while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+    out.insert(reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), 0)));
+  }
   return out;
 }
 

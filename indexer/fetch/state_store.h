@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,8 @@ class StateStore {
   void set_paper(const PaperRecord& record);
   std::optional<PaperRecord> paper(const PaperId& id) const;
   std::vector<PaperRecord> papers() const;
+  // The papers a run marked pending and did not finish (it was stopped).
+  std::set<PaperId> pending_papers() const;
   void remove_paper(const PaperId& id);
 
  private:

@@ -237,6 +237,12 @@ void add_joined_compounds(Xapian::Document& doc,
 }
 
 std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    // A folder opens, and reads as empty: every synonym would be dropped.
+    throw Error("the synonym file " + path + " is a folder; give the file, e.g. --synonyms " +
+                path + "/synonyms.txt");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error("cannot read the synonym file " + path +

@@ -288,6 +288,32 @@ TEST_F(BuildCommandTest, NoReadableInputIsFatalAndMakesNoIndex) {
   EXPECT_FALSE(fs::exists(tmp_.path() / "index"));
 }
 
+TEST_F(BuildCommandTest, AMissingPdfOrFolderIsNamedForWhatItIs) {
+  make_pdfs(1);
+  auto r = run_paper_index({"build", "--db", "index", "pdfs", "gone.pdf", "old-pdfs/"},
+                           tmp_.path().string());
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("paper-index: warning: gone.pdf: no such PDF file; check the path\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("paper-index: warning: old-pdfs/: no such folder; check the path\n"),
+            std::string::npos)
+      << r.err;
+}
+
+// A folder reads as an empty file: given as the synonym file, it would have dropped them all.
+TEST_F(BuildCommandTest, AFolderAsTheSynonymFileIsRefused) {
+  make_pdfs(1);
+  fs::create_directories(tmp_.path() / "syn");
+  auto r = run_paper_index({"build", "--db", "index", "--synonyms", "syn", "pdfs"},
+                           tmp_.path().string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("paper-index: error: the synonym file syn is a folder; give the file, "
+                       "e.g. --synonyms syn/synonyms.txt\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST_F(BuildCommandTest, WithoutPathIndexesTheListsInData) {
   testing::HttpServer server;
   server.serve("/kidney.pdf", testing::pdf_response(paper_pdf(

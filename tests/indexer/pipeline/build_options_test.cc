@@ -35,6 +35,21 @@ TEST(BuildOptions, ParsesEveryOption) {
   EXPECT_EQ(b.paths, (std::vector<std::string>{"a.md", "--odd.pdf"}));
 }
 
+TEST(BuildOptions, AValueCanFollowAnEqualsSign) {
+  BuildOptions b;
+  b.data_dir = "/nonexistent";
+  std::string err;
+  EXPECT_EQ(parse({"--jobs=2", "--db=idx", "--synonyms=s.txt", "a.md", "--", "--x=y.pdf"}, b, err),
+            -1);
+  EXPECT_EQ(b.jobs, 2);
+  EXPECT_EQ(b.db, "idx");
+  EXPECT_EQ(b.synonyms, "s.txt");
+  EXPECT_EQ(b.paths, (std::vector<std::string>{"a.md", "--x=y.pdf"}));
+  EXPECT_EQ(parse({"--rebuild=yes"}, b, err), kExitUsage);
+  EXPECT_NE(err.find("option --rebuild takes no value"), std::string::npos) << err;
+  EXPECT_EQ(parse({"--jobs="}, b, err), kExitUsage);
+}
+
 TEST(BuildOptions, DefaultsAndEnvironment) {
   BuildOptions b;
   b.data_dir = "/nonexistent";

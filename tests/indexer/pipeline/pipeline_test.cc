@@ -96,6 +96,31 @@ TEST_F(PipelineTest, FolderOfPdfsIsIndexedWithTitlesSectionsAndPages) {
   EXPECT_EQ(rec->state, "text");
 }
 
+// A run that was stopped (a --rebuild stopped half way) leaves papers marked pending in the
+// state store; the next run finds them unchanged in the live index and puts their records back.
+TEST_F(PipelineTest, RecordsAStoppedRunLeftPendingArePutBack) {
+  write("pdfs/a.pdf", paper_pdf("Ignored Heading", {"alpha words"}, "Metadata Title Alpha"));
+  write("pdfs/b.pdf", paper_pdf("Paper B", {"beta words"}));
+  run({tmp_.file("pdfs")});
+  const std::string a = pdf_paper_id(tmp_.file("pdfs/a.pdf"));
+  {
+    StateStore store(tmp_.file("index/state.sqlite"));
+    for (const std::string& id : {a, pdf_paper_id(tmp_.file("pdfs/b.pdf"))}) {
+      store.set_paper(PaperRecord{id, "stem", "pending", "", "", 1});
+    }
+  }
+  PipelineSummary s = run({tmp_.file("pdfs")});
+  EXPECT_EQ(s.unchanged, 2);
+  EXPECT_EQ(s.extractions, 0);
+  StateStore store(tmp_.file("index/state.sqlite"));
+  EXPECT_TRUE(store.pending_papers().empty());
+  auto rec = record(a);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->state, "text");
+  EXPECT_EQ(rec->title, "Metadata Title Alpha");
+  EXPECT_EQ(rec->url, tmp_.file("pdfs/a.pdf"));
+}
+
 TEST_F(PipelineTest, UnchangedTouchedChangedAndRemovedPdfs) {
   write("pdfs/a.pdf", paper_pdf("Paper A", {"first version"}));
   write("pdfs/b.pdf", paper_pdf("Paper B", {"bee"}));
@@ -391,6 +416,85 @@ TEST_F(ListPipelineTest, UnreadableListKeepsItsPapers) {
   EXPECT_EQ(s.removed, 0);
   EXPECT_EQ(s.unreadable_inputs, 1);
   EXPECT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 2u);
+}
+
+// An input deleted or renamed since names nothing any more: its papers go, even when the run
+// does not name it. A folder whose own folder is gone too (a disk not mounted) keeps its papers.
+TEST_F(ListPipelineTest, PapersOfAnInputThatIsGoneAreRemoved) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  write("pdfs/a.pdf", paper_pdf("Paper A", {"alpha words"}));
+  write("mnt/usb/pdfs/b.pdf", paper_pdf("Paper B", {"beta words"}));
+  run({tmp_.file("list.md"), tmp_.file("pdfs"), tmp_.file("mnt/usb/pdfs")});
+  ASSERT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 3u);
+
+  fs::remove(tmp_.file("list.md"));
+  fs::rename(tmp_.file("pdfs"), tmp_.file("pdfs-2024"));
+  fs::rename(tmp_.file("mnt/usb"), tmp_.file("mnt/usb-unmounted"));
+  write("other/c.pdf", paper_pdf("Paper C", {"gamma words"}));
+  PipelineSummary s = run({tmp_.file("other")});
+  EXPECT_EQ(s.removed, 2);  // the list's paper and pdfs/a.pdf; not mnt/usb/pdfs/b.pdf
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_TRUE(testing::has_paper(db, pdf_paper_id(tmp_.file("mnt/usb/pdfs/b.pdf"))));
+  EXPECT_FALSE(testing::has_paper(db, pdf_paper_id(tmp_.file("pdfs/a.pdf"))));
+}
+
+// A list is one list however its path is spelled: naming it another way changes nothing, and an
+// entry deleted from it is removed.
+TEST_F(ListPipelineTest, AListIsKnownByItsPathHoweverItIsSpelled) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}) +
+             entry("Missing Paper", "Cy Author", {"/missing.pdf"}));
+  const fs::path cwd = fs::current_path();
+  fs::current_path(tmp_.path());
+  run({"list.md"});
+  const std::string lung_id = id_of("Lung Nodule Detection");
+  PipelineSummary again = run({"./list.md"});
+  EXPECT_EQ(again.unchanged, 2);
+  EXPECT_EQ(again.text + again.metadata, 0);
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  PipelineSummary removed = run({tmp_.file("list.md")});
+  fs::current_path(cwd);
+  EXPECT_EQ(removed.removed, 1);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(db.get_doccount(), 1u);
+  schema::StoredPaper lung =
+      schema::decode_document_data(db.get_document(*db.postlist_begin("Q" + lung_id)).get_data());
+  EXPECT_EQ(lung.lists, (std::vector<std::string>{tmp_.file("list.md")}));
+}
+
+// An index made when lists were kept as given ("list.md") is taken as it is: its papers are
+// unchanged, nothing is fetched or extracted, and their records get the list's absolute path.
+TEST_F(ListPipelineTest, AnIndexWithListsAsGivenIsNotReprocessed) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}) +
+             entry("Missing Paper", "Cy Author", {"/missing.pdf"}));
+  run({tmp_.file("list.md")});
+  {
+    IndexOptions io;
+    io.dir = tmp_.file("index");
+    auto writer = IndexWriter::open(io);
+    for (const auto& [id, version] : writer->all_versions()) {
+      schema::StoredPaper stored = *writer->stored(id);
+      stored.lists = {"list.md"};
+      writer->put(stored, entry_hash(stored.paper, stored.lists));
+    }
+    writer->finish();
+  }
+  const fs::path cwd = fs::current_path();
+  fs::current_path(tmp_.path());
+  PipelineSummary s = run({tmp_.file("list.md")});
+  fs::current_path(cwd);
+  EXPECT_EQ(s.unchanged, 2);
+  EXPECT_EQ(s.fetched_ok + s.extractions + s.text + s.metadata + s.removed, 0);
+  {
+    IndexOptions io;
+    io.dir = tmp_.file("index");
+    auto writer = IndexWriter::open(io);
+    for (const auto& [id, version] : writer->all_versions()) {
+      EXPECT_EQ(version.lists, (std::vector<std::string>{tmp_.file("list.md")})) << id;
+    }
+    writer->finish();
+  }
+  EXPECT_EQ(run({tmp_.file("list.md")}).unchanged, 2);
 }
 
 TEST_F(ListPipelineTest, SecondWriterIsRefused) {
