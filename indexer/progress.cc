@@ -65,7 +65,7 @@ void Progress::on_paper(const PaperOutcome& o) {
   using Kind = PaperOutcome::Kind;
   if (o.kind == Kind::kRemoved) {
     if (mode_ != Mode::kQuiet)
-      line("paper-index: removed " + o.id + " (no list names it any more)");
+      line("paper-index: removed " + o.id + " (no list, folder or PDF given names it any more)");
     return;
   }
   ++done_;
