@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -102,6 +103,9 @@ struct ExtractDone {
   std::string sha256;
   std::string stamp;
   bool same_content = false;  // local PDF whose bytes are those already indexed
+  // Local PDF whose bytes another paper of the index has (a renamed file or folder, a copy):
+  // that paper, whose stored pages are taken instead of extracting them again.
+  PaperId donor;
 };
 
 struct Event {
@@ -124,6 +128,7 @@ struct WriteJob {
   PaperRecord record;  // written to the state store once the paper is committed
   bool has_record = true;
   bool local = false;                     // kRefresh of a PDF on disk
+  PaperId donor;                          // kRefresh: the paper whose stored pages are taken
   std::optional<PreparedPaper> prepared;  // kPut: built by a prepare thread
 };
 
@@ -205,8 +210,6 @@ class Pipeline : public FetchObserver {
     // One thread: discovery requests are paced per API anyway.
     std::thread discover_thread;
     if (discoverer_) discover_thread = std::thread([this] { discover_loop(); });
-    for (WriteJob& job : removals_) write_queue_.push(std::move(job));
-    removals_.clear();
     for (WriteJob& job : rewrites_) write_queue_.push(std::move(job));
     rewrites_.clear();
 
@@ -242,6 +245,12 @@ class Pipeline : public FetchObserver {
     }
     prepare_queue_.close();
     for (auto& t : prepare_threads) t.join();
+    // Removals last: a paper removed may have given its pages to a renamed or copied PDF. A
+    // stopped run leaves them to the next.
+    if (!stopping_ && !failed_) {
+      for (WriteJob& job : removals_) write_queue_.push(std::move(job));
+    }
+    removals_.clear();
     write_queue_.close();
     writer_thread.join();
     if (fetcher_) {
@@ -352,6 +361,11 @@ class Pipeline : public FetchObserver {
     read_ = inputs.read;
     named_ = inputs.named;
     std::map<PaperId, IndexedVersion> indexed = writer_->all_versions();
+    for (const auto& [id, v] : indexed) {
+      if (v.state == schema::PaperState::kText && !v.content_hash.empty()) {
+        text_by_hash_.emplace(v.content_hash, id);
+      }
+    }
     // Papers a stopped run left pending that this one finds unchanged: their record is put back.
     const std::set<PaperId> pending = store_->pending_papers();
     auto restore_record = [&](const Item& item) {
@@ -602,6 +616,27 @@ class Pipeline : public FetchObserver {
     const ExtractedText& t = done.text;
     const bool local = !item.in.pdf_path.empty();
     if (local) {
+      if (!done.donor.empty()) {
+        // The text another paper of the index has: copied from its stored pages.
+        WriteJob job;
+        job.type = WriteJob::Type::kRefresh;
+        job.item = i;
+        job.stored.paper = item.in.paper;
+        job.stored.lists = lists_of(item);
+        job.stored.pdf_url = item.in.pdf_path;
+        job.local = true;
+        job.donor = done.donor;
+        job.entry_hash = item.entry_hash;
+        job.stamp = done.stamp;
+        job.record =
+            PaperRecord{item.in.paper.id, item.in.paper.title, "text", item.in.pdf_path, "", 0};
+        write_queue_.push(std::move(job));
+        ++summary_.text;
+        ++summary_.copied;
+        notify_paper(
+            PaperOutcome{Kind::kText, item.in.paper.id, item.in.paper.title, item.in.pdf_path, ""});
+        return;
+      }
       if (done.same_content && item.old->entry_hash != item.entry_hash) {
         // Same PDF, named differently (another folder, another path): re-written from what is
         // stored, with this run's lists and path.
@@ -770,6 +805,11 @@ class Pipeline : public FetchObserver {
         done.same_content = true;
         return done;
       }
+      if (auto d = text_by_hash_.find(done.sha256);
+          !options_.rebuild && d != text_by_hash_.end() && d->second != item.in.paper.id) {
+        done.donor = d->second;
+        return done;
+      }
     }
     {
       std::lock_guard<std::mutex> lock(observer_mutex_);
@@ -828,10 +868,15 @@ class Pipeline : public FetchObserver {
             }
             break;
           case WriteJob::Type::kRefresh: {
-            auto old = writer_->stored(job->stored.paper.id);
+            // (A donor is removed, if at all, after every paper of the run is written.)
+            auto old = writer_->stored(job->donor.empty() ? job->stored.paper.id : job->donor);
             if (old && job->local) {
               // A PDF on disk: its title and authors came from the PDF; only where it was
               // found changed (its lists, path and subfolder).
+              if (!job->donor.empty()) {
+                old->paper.id = job->stored.paper.id;
+                job->record.title = old->paper.title;
+              }
               old->lists = job->stored.lists;
               old->pdf_url = job->stored.pdf_url;
               old->paper.section = job->stored.paper.section;
@@ -900,8 +945,11 @@ class Pipeline : public FetchObserver {
   std::vector<Item> items_;
   std::vector<WriteJob> removals_;
   std::vector<WriteJob> rewrites_;  // records re-written with their lists as named now
-  std::set<std::string> read_;      // the inputs read completely this run (Inputs::read)
-  std::set<std::string> named_;     // the inputs given this run (Inputs::named)
+  // An indexed paper with text per PDF content hash (plan()): a PDF with those bytes found under
+  // another name takes its pages.
+  std::unordered_map<std::string, PaperId> text_by_hash_;
+  std::set<std::string> read_;   // the inputs read completely this run (Inputs::read)
+  std::set<std::string> named_;  // the inputs given this run (Inputs::named)
   Queue<Event> events_;
   Queue<ExtractJob> extract_queue_;
   Queue<std::size_t> discover_queue_;

@@ -439,6 +439,38 @@ TEST_F(ListPipelineTest, PapersOfAnInputThatIsGoneAreRemoved) {
   EXPECT_FALSE(testing::has_paper(db, pdf_paper_id(tmp_.file("pdfs/a.pdf"))));
 }
 
+// A renamed folder: its PDFs are new papers, whose pages are taken from the papers of the old
+// name (the same bytes), which go; nothing is extracted again. A copy keeps both.
+TEST_F(PipelineTest, ARenamedFolderTakesItsPagesFromTheOldPapers) {
+  write("pdfs/a.pdf",
+        paper_pdf("Ignored Heading", {"alpha words", "the magic phrase"}, "Metadata Title Alpha"));
+  write("pdfs/b.pdf", paper_pdf("Paper B", {"beta words on a page of the second paper"}));
+  ASSERT_EQ(run({tmp_.file("pdfs")}).text, 2);
+  fs::rename(tmp_.file("pdfs"), tmp_.file("pdfs-2024"));
+  fs::create_directories(tmp_.file("copy"));
+  fs::copy_file(tmp_.file("pdfs-2024/b.pdf"), tmp_.file("copy/b.pdf"));
+  PipelineSummary s = run({tmp_.file("pdfs-2024"), tmp_.file("copy")});
+  EXPECT_EQ(s.extractions, 0);
+  EXPECT_EQ(s.copied, 3);
+  EXPECT_EQ(s.text, 3);
+  EXPECT_EQ(s.removed, 2);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(db.get_doccount(), 3u);
+  const std::string a = pdf_paper_id(tmp_.file("pdfs-2024/a.pdf"));
+  EXPECT_EQ(testing::search_phrase(db, "magic phrase"), (std::vector<std::string>{a}));
+  schema::StoredPaper sa =
+      schema::decode_document_data(db.get_document(*db.postlist_begin("Q" + a)).get_data());
+  EXPECT_EQ(sa.paper.title, "Metadata Title Alpha");
+  EXPECT_EQ(sa.pdf_url, tmp_.file("pdfs-2024/a.pdf"));
+  EXPECT_EQ(sa.lists, (std::vector<std::string>{tmp_.file("pdfs-2024")}));
+  EXPECT_EQ(sa.page_count, 2);
+  auto rec = record(a);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->state, "text");
+  EXPECT_EQ(rec->title, "Metadata Title Alpha");
+  EXPECT_EQ(run({tmp_.file("pdfs-2024"), tmp_.file("copy")}).unchanged, 3);
+}
+
 // A list is one list however its path is spelled: naming it another way changes nothing, and an
 // entry deleted from it is removed.
 TEST_F(ListPipelineTest, AListIsKnownByItsPathHoweverItIsSpelled) {
