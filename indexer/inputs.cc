@@ -136,9 +136,30 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
         fs::is_directory(st) || fs::is_regular_file(st) ? input_path(given) : given;
     if (fs::is_directory(st)) {
       std::vector<fs::path> files;
-      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+      // Linked folders are followed (each real folder once: a link back up is no loop); a link
+      // to nothing that is named like a PDF is reported.
+      std::set<std::pair<dev_t, ino_t>> folders;
+      if (struct stat root{}; ::stat(path.c_str(), &root) == 0) {
+        folders.insert({root.st_dev, root.st_ino});
+      }
+      fs::recursive_directory_iterator it(path,
+                                          fs::directory_options::skip_permission_denied |
+                                              fs::directory_options::follow_directory_symlink,
+                                          ec);
       for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && has_pdf_extension(it->path())) files.push_back(it->path());
+        std::error_code entry_ec;
+        if (it->is_directory(entry_ec)) {
+          struct stat dir {};
+          if (::stat(it->path().c_str(), &dir) != 0 ||
+              !folders.insert({dir.st_dev, dir.st_ino}).second) {
+            it.disable_recursion_pending();
+          }
+        } else if (it->is_regular_file(entry_ec)) {
+          if (has_pdf_extension(it->path())) files.push_back(it->path());
+        } else if (it->is_symlink(entry_ec) && has_pdf_extension(it->path())) {
+          out.warnings.push_back(Diagnostic{SourceLocation{it->path().string(), 0},
+                                            "link to a file that is not there; skipped"});
+        }
       }
       if (ec) {
         out.warnings.push_back(Diagnostic{

@@ -800,6 +800,23 @@ class XapianIndexWriter : public IndexWriter {
 
   static fs::path make_dir(const fs::path& dir) {
     std::error_code ec;
+    // A folder of other things is not taken for one: the index's files would be mixed with
+    // them (and a later clean-up of generations could touch them).
+    if (fs::is_directory(dir, ec)) {
+      bool index_file = false, other = false;
+      for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        const bool ours = name.rfind("current", 0) == 0 || name == "lock" || name == "cache" ||
+                          name.rfind("state.sqlite", 0) == 0 || name.rfind("db-", 0) == 0 ||
+                          name.rfind(".current", 0) == 0 || name == "iamglass";
+        (ours ? index_file : other) = true;
+      }
+      if (other && !index_file) {
+        throw Error("the folder " + dir.string() +
+                    " is not an index and is not empty; give --db a new or empty folder, or "
+                    "the folder of an index");
+      }
+    }
     fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir)) {
       throw Error("cannot create the index folder " + dir.string() + ": " + ec.message() +

@@ -314,6 +314,22 @@ TEST_F(BuildCommandTest, AFolderAsTheSynonymFileIsRefused) {
       << r.err;
 }
 
+TEST_F(BuildCommandTest, AFolderOfOtherFilesIsNotTakenForTheIndex) {
+  make_pdfs(1);
+  testing::write_file(tmp_.file("docs/notes.txt"), "mine");
+  auto r = run_paper_index({"build", "--db", "docs", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("paper-index: error: the folder docs is not an index and is not empty; "
+                       "give --db a new or empty folder, or the folder of an index\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(std::distance(fs::directory_iterator(tmp_.path() / "docs"), fs::directory_iterator()),
+            1);
+  fs::create_directories(tmp_.path() / "empty");
+  EXPECT_EQ(run_paper_index({"build", "--db", "empty", "pdfs"}, tmp_.path().string()).code, 0);
+  EXPECT_EQ(run_paper_index({"build", "--db", "empty", "pdfs"}, tmp_.path().string()).code, 0);
+}
+
 TEST_F(BuildCommandTest, WithoutPathIndexesTheListsInData) {
   testing::HttpServer server;
   server.serve("/kidney.pdf", testing::pdf_response(paper_pdf(

@@ -2,6 +2,7 @@
 // of the built paper-index) and index writer.
 #include "indexer/pipeline.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -119,6 +120,24 @@ TEST_F(PipelineTest, RecordsAStoppedRunLeftPendingArePutBack) {
   EXPECT_EQ(rec->state, "text");
   EXPECT_EQ(rec->title, "Metadata Title Alpha");
   EXPECT_EQ(rec->url, tmp_.file("pdfs/a.pdf"));
+}
+
+// Linked folders are searched like the others (a link back up is not a loop); a link to a PDF
+// that is not there is reported.
+TEST_F(PipelineTest, LinkedFoldersAreFollowedOnceAndBrokenLinksReported) {
+  write("elsewhere/b.pdf", paper_pdf("Paper B", {"beta words on a page of the second paper"}));
+  write("pdfs/a.pdf", paper_pdf("Paper A", {"alpha words on a page of the first paper"}));
+  fs::create_directory_symlink(tmp_.file("elsewhere"), tmp_.file("pdfs/linked"));
+  fs::create_directory_symlink(tmp_.file("pdfs"), tmp_.file("pdfs/up"));
+  fs::create_symlink(tmp_.file("nowhere.pdf"), tmp_.file("pdfs/broken.pdf"));
+  PipelineSummary s = run({tmp_.file("pdfs")});
+  EXPECT_EQ(s.text, 2);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_TRUE(testing::has_paper(db, pdf_paper_id(tmp_.file("pdfs/linked/b.pdf"))));
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_THAT(recorder_.warnings,
+              ::testing::Contains(tmp_.file("pdfs/broken.pdf") +
+                                  ": link to a file that is not there; skipped"));
 }
 
 TEST_F(PipelineTest, UnchangedTouchedChangedAndRemovedPdfs) {
