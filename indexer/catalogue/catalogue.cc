@@ -38,7 +38,12 @@ FileParse parse_file_text(std::string_view text, const std::string& file_name) {
   ParsedEntries parsed = parse_entries(lines.lines, file_name);
   for (auto& w : parsed.warnings) out.warnings.push_back(std::move(w));
   out.entries = std::move(parsed.entries);
-  if (out.entries.empty()) {
+  if (out.entries.empty() && parsed.skipped > 0) {
+    out.warnings.push_back({{file_name, 0},
+                            "no paper entries kept: " + std::to_string(parsed.skipped) +
+                                (parsed.skipped == 1 ? " entry was" : " entries were") +
+                                " skipped; fix the entries named in the warnings above"});
+  } else if (out.entries.empty()) {
     out.warnings.push_back(
         {{file_name, 0},
          "no paper entries found; write entries as \"**Title**\" lines with [Paper](url) links, "

@@ -7,6 +7,9 @@
 //   1. **Title**. Authors. [CVPR'24] [[pdf](url)]                                (numbered)
 //   * [MICCAI-2023] **Title**, Authors [[Paper](url)] [[Code](url)]              (tags)
 //   | Title | Venue | Year | Paper | Code |                                     (tables)
+// Links may be inline, HTML or reference-style ("[Paper][r1]" with "[r1]: url" anywhere in the
+// list). Only http(s) links are kept; an entry left without one is dropped with a warning that
+// says why (no link, a mistyped or other scheme, a local file).
 // Headings give the section; headings that are a year or a venue ("## 2024", "### MICCAI 2023")
 // give the year / venue of the entries under them. The table of contents, HTML comments and
 // code blocks are ignored.

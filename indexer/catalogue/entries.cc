@@ -9,6 +9,8 @@
 #include "common/text.h"
 #include "indexer/catalogue/fields.h"
 #include "indexer/catalogue/inline_markdown.h"
+#include "indexer/catalogue/link_problems.h"
+#include "indexer/catalogue/link_references.h"
 #include "indexer/catalogue/links.h"
 #include "indexer/catalogue/markdown_blocks.h"
 
@@ -46,20 +48,52 @@ bool is_title_label(const std::string& label) {
 
 bool has_letter_or_digit(const std::string& s) { return !normalize_for_match(s).empty(); }
 
+// A link that was not kept, and why.
+struct RejectedLink {
+  int line = 0;
+  std::string url;
+  LinkProblem problem;
+};
+
+// How an entry without a usable link is reported.
+struct EntryTraits {
+  bool looks_like_paper = false;  // has a year or authors: a missing link is worth a warning
+  bool reports_links = false;     // a bold title, a link title or a table row: say why its
+                                  // links were not kept
+  bool bare_title = false;        // a bullet that is only a bold title of two words or more
+};
+
 class EntryParser {
  public:
   explicit EntryParser(const std::string& file) : file_(file) {}
 
   ParsedEntries run(const std::vector<ListLine>& lines) {
+    // Reference definitions apply to the whole list, before and after them.
+    std::vector<bool> is_definition(lines.size(), false);
     for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (auto definition = parse_link_reference_definition(lines[i].text)) {
+        references_.emplace(std::move(definition->label), std::move(definition->destination));
+        is_definition[i] = true;
+      }
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (is_definition[i]) continue;
       const ListLine& line = lines[i];
       std::string stripped = line.text;
       // Block quotes: read what is quoted.
       std::string t = trim(stripped);
       while (!t.empty() && t[0] == '>') t = trim(t.substr(1));
       if (t.empty() || is_thematic_break(t)) {
-        finish();
+        finish(/*defer_bare_title=*/true);
         continue;
+      }
+      if (pending_bare_) {
+        // A bold bullet followed by more indented items names a group, not a paper.
+        auto item = list_item_content(t);
+        if (!(item && indentation(stripped) > pending_bare_->indent)) {
+          warn_bare_title(pending_bare_->line, pending_bare_->title);
+        }
+        pending_bare_.reset();
       }
       std::string_view heading;
       if (int level = heading_level(t, &heading)) {
@@ -86,9 +120,12 @@ class EntryParser {
       std::size_t indent = indentation(stripped);
       if (auto content = list_item_content(t)) {
         auto tokens = tokenize(line.number, *content);
-        if (open_ && indent > open_indent_ && !has_title_candidate(tokens)) {
-          append(tokens);
-          continue;
+        if (open_ && indent > open_indent_) {
+          if (!has_title_candidate(tokens)) {
+            append(tokens);
+            continue;
+          }
+          open_has_children_ = true;
         }
         finish();
         start(line.number, indent, std::move(tokens), /*bullet=*/true);
@@ -102,13 +139,15 @@ class EntryParser {
       if (open_) append(tokenize(line.number, t));
     }
     finish();
+    if (pending_bare_) warn_bare_title(pending_bare_->line, pending_bare_->title);
+    pending_bare_.reset();
     return std::move(out_);
   }
 
  private:
-  static std::vector<LineToken> tokenize(int line, std::string_view text) {
+  std::vector<LineToken> tokenize(int line, std::string_view text) const {
     std::vector<LineToken> out;
-    for (auto& t : tokenize_inline(text)) out.push_back({line, std::move(t)});
+    for (auto& t : tokenize_inline(text, &references_)) out.push_back({line, std::move(t)});
     return out;
   }
 
@@ -155,6 +194,7 @@ class EntryParser {
     open_line_ = line;
     open_indent_ = indent;
     open_bullet_ = bullet;
+    open_has_children_ = false;
     tokens_ = std::move(tokens);
   }
 
@@ -169,15 +209,40 @@ class EntryParser {
     out_.warnings.push_back({SourceLocation{file_, line}, std::move(message)});
   }
 
-  // Adds a link (http/https only; in-page anchors and relative paths are not papers).
-  void add_link(Paper& p, const std::string& label, const std::string& url, int* empty_slots) {
+  // A dropped entry's warning, counted as a skipped entry.
+  void warn_skipped(int line, std::string message) {
+    warn(line, std::move(message));
+    ++out_.skipped;
+  }
+
+  void warn_bare_title(int line, const std::string& title) {
+    warn_skipped(line, "entry \"" + title + "\" has no link; add a [Paper](url) or remove it");
+  }
+
+  // Clears what add_link remembers about the entry being read.
+  void start_links() {
+    link_urls_.clear();
+    too_many_links_ = false;
+    rejected_.reset();
+    mistyped_.reset();
+  }
+
+  // Adds a link (http/https only; in-page anchors and relative paths are not papers). A link
+  // that is not kept is remembered with its problem, for the entry's warning.
+  void add_link(Paper& p, const std::string& label, const std::string& url, int line,
+                int* empty_slots) {
     std::string u = trim(url);
     if (u.empty()) {
       ++*empty_slots;
       return;
     }
     Link link = make_link(label.empty() ? "link" : label, u);
-    if (link.host.empty()) return;
+    if (link.host.empty()) {
+      LinkProblem problem = diagnose_link(u);
+      if (!rejected_ && is_reportable(problem)) rejected_ = RejectedLink{line, u, problem};
+      if (!mistyped_ && is_mistyped(problem)) mistyped_ = RejectedLink{line, u, problem};
+      return;
+    }
     if (!link_urls_.insert(link.url).second) return;
     if (p.links.size() >= kMaxLinksPerEntry) {
       if (!too_many_links_) {
@@ -319,7 +384,7 @@ class EntryParser {
 
   // Applies the heading context, checks the year and keeps or drops the entry.
   void emit(Paper p, std::optional<int> year, int year_line, int empty_slots,
-            bool looks_like_paper) {
+            const EntryTraits& traits, bool defer_bare_title) {
     HeadingContext ctx = context();
     p.section = ctx.section;
     if (p.venue.empty()) p.venue = ctx.venue;
@@ -328,11 +393,24 @@ class EntryParser {
       year_line = p.source.line;
     }
     if (p.links.empty()) {
-      if (empty_slots > 0 || looks_like_paper) {
-        warn(p.source.line,
-             "entry \"" + p.title + "\" has no link; add a [Paper](url) or remove it");
+      if (traits.reports_links && rejected_) {
+        warn_skipped(p.source.line, "entry \"" + p.title + "\" skipped: " +
+                                        explain_link_problem(rejected_->url, rejected_->problem));
+      } else if (empty_slots > 0 || traits.looks_like_paper) {
+        warn_skipped(p.source.line,
+                     "entry \"" + p.title + "\" has no link; add a [Paper](url) or remove it");
+      } else if (traits.bare_title && !open_has_children_) {
+        if (defer_bare_title) {
+          pending_bare_ = PendingTitle{p.source.line, open_indent_, p.title};
+        } else {
+          warn_bare_title(p.source.line, p.title);
+        }
       }
       return;
+    }
+    if (traits.reports_links && mistyped_) {
+      warn(mistyped_->line, "entry \"" + p.title +
+                                "\": " + explain_link_problem(mistyped_->url, mistyped_->problem));
     }
     if (year && !is_plausible_year(*year)) {
       std::optional<int> from_url;
@@ -356,7 +434,9 @@ class EntryParser {
     out_.entries.push_back(std::move(p));
   }
 
-  void finish() {
+  // Ends the open entry. After a blank line, an entry that is only a bold title waits for the
+  // next line (a more indented item makes it a group's name).
+  void finish(bool defer_bare_title = false) {
     if (!open_) return;
     open_ = false;
     std::vector<LineToken> tokens = std::move(tokens_);
@@ -427,17 +507,18 @@ class EntryParser {
     int year_line = open_line_;
     int empty_slots = 0;
     std::string remainder = remainder_head;
-    link_urls_.clear();
-    too_many_links_ = false;
+    start_links();
+    bool other_text = has_letter_or_digit(remainder_head);
     int remainder_line = tokens[title_index].line;
     bool authors_from_italic = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const auto& [line, t] = tokens[i];
       if (t.kind == Kind::kLink) {
         bool is_title = static_cast<int>(i) == title_index && title_from_link;
-        add_link(p, is_title ? "title" : t.text, t.url, &empty_slots);
+        add_link(p, is_title ? "title" : t.text, t.url, line, &empty_slots);
         continue;
       }
+      if (static_cast<int>(i) != title_index && has_letter_or_digit(t.text)) other_text = true;
       if (t.kind == Kind::kTag) {
         VenueYear vy = parse_venue_year(t.text);
         if (vy.year || is_known_venue(vy.venue)) take_venue_year(vy, line, p, &year, &year_line);
@@ -456,8 +537,33 @@ class EntryParser {
     }
     read_remainder(remainder, remainder_line, p, &year, &year_line);
     if (!is_paper_like(p, title_from_link, year.has_value())) return;
-    bool looks_like_paper = bold_title && (year.has_value() || !p.authors.empty());
-    emit(std::move(p), year, year_line, empty_slots, looks_like_paper);
+    // "**Note:** text" and "**Note**: text" are labels of prose, not titles, unless a year says
+    // otherwise ("**Title**: Authors, MICCAI 2020").
+    bool label = bold_title && !title_from_link && !year && ends_with_colon(tokens, title_index);
+    EntryTraits traits;
+    traits.looks_like_paper = bold_title && !label && (year.has_value() || !p.authors.empty());
+    traits.reports_links = bold_title || title_from_link;
+    traits.bare_title = bold_title && !label && !title_from_link && open_bullet_ && !any_link &&
+                        !other_text && is_bare_title(p.title);
+    emit(std::move(p), year, year_line, empty_slots, traits, defer_bare_title);
+  }
+
+  // Whether the title token ends with ':' or the text after it starts with one.
+  static bool ends_with_colon(const std::vector<LineToken>& tokens, int title_index) {
+    std::string title = trim(tokens[title_index].token.text);
+    if (!title.empty() && title.back() == ':') return true;
+    if (static_cast<std::size_t>(title_index) + 1 >= tokens.size()) return false;
+    const InlineToken& next = tokens[title_index + 1].token;
+    std::string after = trim(next.text);
+    return next.kind == Kind::kText && !after.empty() && after.front() == ':';
+  }
+
+  // "**Title Only Paper**" as a whole bullet: a paper whose link is missing, unless it is a
+  // single word ("**Tools**") or a year or venue ("**MICCAI 2023**").
+  static bool is_bare_title(const std::string& title) {
+    if (title.find(' ') == std::string::npos) return false;
+    VenueYear vy;
+    return !heading_year_venue(title, &vy);
   }
 
   // Tells list entries that are not papers from papers: "- [MONAI](https://github.com/...)"
@@ -507,26 +613,25 @@ class EntryParser {
                  bool has_year_column, const std::vector<std::string>& cells, int line) {
     Paper p;
     p.source = SourceLocation{file_, line};
-    link_urls_.clear();
-    too_many_links_ = false;
+    start_links();
     std::optional<int> year;
     int year_line = line;
     int empty_slots = 0;
     for (std::size_t c = 0; c < cells.size() && c < roles.size(); ++c) {
-      auto tokens = tokenize_inline(cells[c]);
+      auto tokens = tokenize_inline(cells[c], &references_);
       std::string column_label = clean_heading(header[c]);
       if (roles[c] == Column::kTitle) {
         for (const auto& t : tokens) {
           if (t.kind == Kind::kLink && is_title_label(t.text) && p.title.empty()) {
             p.title = clean_title(t.text);
-            add_link(p, "title", t.url, &empty_slots);
+            add_link(p, "title", t.url, line, &empty_slots);
           }
         }
         if (p.title.empty()) p.title = clean_title(inline_plain_text(cells[c]));
       }
       for (const auto& t : tokens) {
         if (t.kind == Kind::kLink && !(roles[c] == Column::kTitle && is_title_label(t.text))) {
-          add_link(p, t.text.empty() ? column_label : t.text, t.url, &empty_slots);
+          add_link(p, t.text.empty() ? column_label : t.text, t.url, line, &empty_slots);
         }
       }
       std::string plain = inline_plain_text(cells[c]);
@@ -542,7 +647,10 @@ class EntryParser {
       }
     }
     if (!has_letter_or_digit(p.title)) return;
-    emit(std::move(p), year, year_line, empty_slots, /*looks_like_paper=*/true);
+    EntryTraits traits;
+    traits.looks_like_paper = true;
+    traits.reports_links = true;
+    emit(std::move(p), year, year_line, empty_slots, traits, /*defer_bare_title=*/false);
   }
 
   std::string file_;
@@ -554,9 +662,21 @@ class EntryParser {
   int open_line_ = 0;
   std::size_t open_indent_ = 0;
   bool open_bullet_ = false;
+  bool open_has_children_ = false;  // a more indented item with a title followed the open entry
   std::vector<LineToken> tokens_;
   std::unordered_set<std::string> link_urls_;  // URLs of the entry being read
   bool too_many_links_ = false;
+  std::optional<RejectedLink> rejected_;  // the entry's first link worth a warning
+  std::optional<RejectedLink> mistyped_;  // the entry's first mistyped web address
+
+  // A bare bold bullet ended by a blank line: warned unless a more indented item follows.
+  struct PendingTitle {
+    int line;
+    std::size_t indent;
+    std::string title;
+  };
+  std::optional<PendingTitle> pending_bare_;
+  LinkReferences references_;
 };
 
 }  // namespace

@@ -14,6 +14,7 @@ namespace paper {
 struct ParsedEntries {
   std::vector<Paper> entries;        // in list order; Paper::id is empty
   std::vector<Diagnostic> warnings;  // placeholders, implausible years, ...
+  int skipped = 0;                   // entries dropped with a warning (no usable link)
 };
 
 // Never throws; linear in the size of the lines.

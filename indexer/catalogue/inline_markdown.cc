@@ -89,8 +89,11 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::size_t end, st
 
 class Tokenizer {
  public:
-  explicit Tokenizer(std::string_view s)
-      : s_(s), square_(match_pairs(s, '[', ']')), round_(match_pairs(s, '(', ')')) {}
+  Tokenizer(std::string_view s, const LinkReferences* references)
+      : s_(s),
+        references_(references != nullptr && !references->empty() ? references : nullptr),
+        square_(match_pairs(s, '[', ']')),
+        round_(match_pairs(s, '(', ')')) {}
 
   std::vector<InlineToken> run() {
     scan(0, s_.size(), false, false, 0);
@@ -173,6 +176,25 @@ class Tokenizer {
             add_token(InlineToken::Kind::kLink, std::move(label), std::move(url), bold, italic);
             i = k + 1;
             continue;
+          }
+          if (references_ != nullptr) {
+            // "[text][label]" and "[label][]" (full and collapsed), or "[label]" (shortcut).
+            std::size_t after = j;
+            const std::string* url = nullptr;
+            if (j + 1 < end && s_[j + 1] == '[' && square_[j + 1] != kNone &&
+                square_[j + 1] < end) {
+              std::size_t k = square_[j + 1];
+              url = k == j + 2 ? reference(i + 1, j) : reference(j + 2, k);
+              after = k;
+            } else {
+              url = reference(i + 1, j);
+            }
+            if (url != nullptr) {
+              std::string label = plain(i + 1, j, depth + 1);
+              add_token(InlineToken::Kind::kLink, std::move(label), *url, bold, italic);
+              i = after + 1;
+              continue;
+            }
           }
           // A bracket group: either it wraps links ("[[Paper](url)]") or it is a tag.
           std::size_t before = tokens_.size();
@@ -285,7 +307,15 @@ class Tokenizer {
     }
   }
 
-  // The readable text of s_[begin, end) (a link label).
+  // The destination defined for the label s_[begin, end), or nullptr.
+  const std::string* reference(std::size_t begin, std::size_t end) const {
+    if (end - begin > kMaxReferenceLabelBytes) return nullptr;
+    std::string label = normalize_reference_label(s_.substr(begin, end - begin));
+    if (label.empty()) return nullptr;
+    auto it = references_->find(label);
+    return it == references_->end() ? nullptr : &it->second;
+  }
+
   // The href of an HTML anchor tag's inside ("a href=\"url\" ..."), entities decoded; nullopt
   // for any other tag or an anchor without href.
   static std::optional<std::string> anchor_href(std::string_view inner) {
@@ -345,6 +375,7 @@ class Tokenizer {
     return kNone;
   }
 
+  // The readable text of s_[begin, end) (a link label).
   std::string plain(std::size_t begin, std::size_t end, int depth) {
     flush();
     std::size_t before = tokens_.size();
@@ -377,6 +408,7 @@ class Tokenizer {
   }
 
   std::string_view s_;
+  const LinkReferences* references_;  // nullptr when there are none
   std::vector<std::size_t> square_, round_;
   std::vector<InlineToken> tokens_;
   std::string text_;
@@ -387,7 +419,9 @@ class Tokenizer {
 
 }  // namespace
 
-std::vector<InlineToken> tokenize_inline(std::string_view line) { return Tokenizer(line).run(); }
+std::vector<InlineToken> tokenize_inline(std::string_view line, const LinkReferences* references) {
+  return Tokenizer(line, references).run();
+}
 
 std::string collapse_space(std::string_view text) {
   std::string out;

@@ -6,12 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/catalogue/link_references.h"
+
 namespace paper {
 
 struct InlineToken {
   enum class Kind {
     kText,  // plain text (formatting removed, escapes and entities decoded)
-    kLink,  // [text](url), <url> or a bare http(s) URL; text is the label ("" for bare URLs)
+    kLink,  // [text](url), <url>, a bare http(s) URL or a defined reference ([text][label],
+            // [label][], [label]); text is the label ("" for bare URLs)
     kTag,   // [text] not followed by (url) and holding no link: "[CVPR'24]", "[MIA, 2024]"
   };
   Kind kind = Kind::kText;
@@ -22,9 +25,11 @@ struct InlineToken {
   bool operator==(const InlineToken&) const = default;
 };
 
-// Splits one line into tokens. Runs in time linear in the line's length (nesting is capped),
-// never throws for any bytes.
-std::vector<InlineToken> tokenize_inline(std::string_view line);
+// Splits one line into tokens. References resolve through *references when given (not owned,
+// read only). Runs in time linear in the line's length (nesting is capped), never throws for
+// any bytes.
+std::vector<InlineToken> tokenize_inline(std::string_view line,
+                                         const LinkReferences* references = nullptr);
 
 // The readable text of a piece of inline Markdown: formatting removed, link labels kept, URLs
 // dropped, white space collapsed and trimmed.

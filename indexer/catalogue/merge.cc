@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,6 +19,7 @@ constexpr int kIdWords = 6;
 constexpr std::size_t kMaxLinksPerPaper = 64;
 constexpr std::size_t kMaxTitleChecksPerKey = 4;
 constexpr std::size_t kIdSlugBytes = 48;
+constexpr std::size_t kMaxLinkIdsPerPaper = 4 * kMaxLinksPerPaper;
 
 std::vector<std::string> words_of(const std::string& normalized) {
   std::vector<std::string> words;
@@ -31,6 +33,39 @@ std::string describe_key(const std::string& key) {
   if (key.rfind("arxiv:", 0) == 0) return "arXiv " + key.substr(6);
   if (key.rfind("doi:", 0) == 0) return "DOI " + key.substr(4);
   return key;
+}
+
+// The surnames of an author list, normalised: the last word of each name with two letters or
+// more ("Yann LeCun" and "LeCun Y." both give "lecun").
+std::set<std::string> surnames(const std::vector<std::string>& authors) {
+  std::set<std::string> out;
+  for (const auto& name : authors) {
+    auto words = words_of(normalize_for_match(name));
+    for (auto w = words.rbegin(); w != words.rend(); ++w) {
+      if (w->size() >= 2) {
+        out.insert(*w);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Two entries with the same title are different papers when their years differ or they share
+// no author, unless a link or an arXiv id / DOI says they are one work. a_links holds a's URLs
+// and work keys, b_links b's.
+bool contradicts(const Paper& a, const std::set<std::string>& a_links, const Paper& b,
+                 const std::vector<std::string>& b_links) {
+  for (const auto& link : b_links) {
+    if (a_links.count(link)) return false;
+  }
+  if (a.year && b.year && *a.year != *b.year) return true;
+  auto sa = surnames(a.authors), sb = surnames(b.authors);
+  if (sa.empty() || sb.empty()) return false;
+  for (const auto& s : sa) {
+    if (sb.count(s)) return false;
+  }
+  return true;
 }
 
 void unite(Paper& into, const Paper& from) {
@@ -78,6 +113,35 @@ PaperId make_paper_id(std::string_view title) {
 
 namespace {
 
+// What the papers so far with one normalised title used for their ids.
+struct TitleIds {
+  int papers = 0;
+  int next_number = 2;
+  std::set<int> years;
+};
+
+// The id of a paper whose title an earlier, different paper has: the title with the year (when
+// no earlier paper of that title has it), else with the first author's surname, else with the
+// next number, whichever is free first.
+PaperId distinct_paper_id(const Paper& paper, TitleIds& earlier, const std::set<PaperId>& taken) {
+  std::vector<std::string> tries;
+  if (paper.year && !earlier.years.count(*paper.year)) {
+    tries.push_back(paper.title + " " + std::to_string(*paper.year));
+  }
+  auto names = surnames(paper.authors.empty() ? std::vector<std::string>{}
+                                              : std::vector<std::string>{paper.authors.front()});
+  if (!names.empty()) tries.push_back(paper.title + " " + *names.begin());
+  for (const auto& t : tries) {
+    PaperId id = make_paper_id(t);
+    if (!taken.count(id)) return id;
+  }
+  // Numbers only go up, so a title's numbered ids cost one try each, however many there are.
+  for (;;) {
+    PaperId id = make_paper_id(paper.title + " " + std::to_string(earlier.next_number++));
+    if (!taken.count(id)) return id;
+  }
+}
+
 bool normalized_titles_match(const std::string& na, const std::string& nb) {
   if (na.empty() || nb.empty()) return false;
   if (na == nb) return true;
@@ -106,10 +170,13 @@ bool titles_match(std::string_view a, std::string_view b) {
 
 MergedPapers merge_entries(std::vector<Paper> entries) {
   MergedPapers out;
-  std::map<std::string, std::size_t> by_title;             // normalised title -> paper
+  std::map<std::string, std::vector<std::size_t>> by_title;  // normalised title -> papers
+  std::set<PaperId> ids;
+  std::map<std::string, TitleIds> ids_per_title;           // normalised title -> its ids so far
   std::map<std::string, std::vector<std::size_t>> by_key;  // arXiv id / DOI -> papers
   std::set<std::string> suspect_keys;
-  std::vector<std::string> norms;  // normalised title of each paper
+  std::vector<std::string> norms;               // normalised title of each paper
+  std::vector<std::set<std::string>> link_ids;  // per paper: its URLs, arXiv ids and DOIs
 
   for (auto& entry : entries) {
     std::string norm = normalize_for_match(entry.title);
@@ -117,11 +184,19 @@ MergedPapers merge_entries(std::vector<Paper> entries) {
     for (const auto& link : entry.links) {
       if (auto key = work_key_of(link.url)) keys.push_back(*key);
     }
+    std::vector<std::string> entry_link_ids = keys;
+    for (const auto& link : entry.links) entry_link_ids.push_back(link.url);
     std::optional<std::size_t> target;
     std::string reason;
     if (auto it = by_title.find(norm); it != by_title.end()) {
-      target = it->second;
-    } else {
+      for (std::size_t k = 0; k < it->second.size() && !target; ++k) {
+        std::size_t other = it->second[k];
+        if (!contradicts(out.papers[other], link_ids[other], entry, entry_link_ids)) {
+          target = other;
+        }
+      }
+    }
+    if (!target) {
       for (const auto& key : keys) {
         auto it2 = by_key.find(key);
         if (it2 == by_key.end()) continue;
@@ -143,6 +218,10 @@ MergedPapers merge_entries(std::vector<Paper> entries) {
                                                 "; links merged, remove one of the entries"});
       unite(into, entry);
       out.occurrences[*target].push_back(entry.source);
+      for (auto& id : entry_link_ids) {
+        if (link_ids[*target].size() >= kMaxLinkIdsPerPaper) break;
+        link_ids[*target].insert(std::move(id));
+      }
       for (const auto& key : keys) {
         auto& list = by_key[key];
         if (list.size() < kMaxTitleChecksPerKey &&
@@ -169,9 +248,19 @@ MergedPapers merge_entries(std::vector<Paper> entries) {
       auto& list = by_key[key];
       if (list.size() < kMaxTitleChecksPerKey) list.push_back(index);
     }
-    by_title.emplace(norm, index);
+    auto& same_title = by_title[norm];
+    if (same_title.size() < kMaxTitleChecksPerKey) same_title.push_back(index);
     norms.push_back(norm);
+    link_ids.emplace_back(std::make_move_iterator(entry_link_ids.begin()),
+                          std::make_move_iterator(entry_link_ids.end()));
+    // The first paper with a title keeps the id of the title alone, as before any other came.
+    TitleIds& title_ids = ids_per_title[norm];
     entry.id = make_paper_id(entry.title);
+    if (++title_ids.papers > 1 || ids.count(entry.id)) {
+      entry.id = distinct_paper_id(entry, title_ids, ids);
+    }
+    ids.insert(entry.id);
+    if (entry.year) title_ids.years.insert(*entry.year);
     out.occurrences.push_back({entry.source});
     out.papers.push_back(std::move(entry));
   }

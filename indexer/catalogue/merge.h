@@ -27,7 +27,11 @@ bool titles_match(std::string_view a, std::string_view b);
 
 // Same normalised title, or same arXiv id / DOI and matching titles: one paper, links united
 // (warning names both lines). Same arXiv id / DOI with different titles: both kept, every link
-// carrying that id marked suspect (warning names both lines).
+// carrying that id marked suspect (warning names both lines). Same normalised title but
+// different years, or authors without a shared surname, and no shared link, arXiv id or DOI:
+// different papers, no warning; the first keeps make_paper_id(title), a later one gets
+// make_paper_id of the title with its year appended (or the first author's surname, or a
+// number), so its id too depends only on the list's content.
 MergedPapers merge_entries(std::vector<Paper> entries);
 
 }  // namespace paper

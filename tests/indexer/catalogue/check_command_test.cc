@@ -100,6 +100,22 @@ TEST(CheckCommand, TableOnStdoutWarningsOnStderr) {
                        "paper-index: 1 paper from 1 list, 1 warning\n");
 }
 
+TEST(CheckCommand, SkippedEntriesAreWarningsAndExitTwo) {
+  testing::TempDir dir;
+  std::string list = dir.file("l.md");
+  write(list,
+        "## L\n\n- **Good Paper** [[Paper](https://arxiv.org/abs/2001.00001)]\n"
+        "- **Typo Paper** [[Paper](htps://arxiv.org/abs/2001.00002)]\n");
+  CheckRun r = check({list});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "paper-index: warning: " + list +
+                       ":4: entry \"Typo Paper\" skipped: link \"htps://arxiv.org/abs/2001.00002\" "
+                       "has the scheme \"htps:\", a typo of \"https:\" (only http(s) links are "
+                       "fetched); write https://arxiv.org/abs/2001.00002\n"
+                       "paper-index: 1 paper from 1 list, 1 warning\n");
+  EXPECT_EQ(binary_exit_code("check " + list), 2);
+}
+
 TEST(CheckCommand, NothingUsableIsFatal) {
   testing::TempDir dir;
   CheckRun r = check({dir.file("missing.md")});

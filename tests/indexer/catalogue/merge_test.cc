@@ -79,5 +79,76 @@ TEST(CatalogueMerge, DifferentTitlesSharingADoiAreKeptWithASuspectLink) {
                  "wrong one"}}));
 }
 
+constexpr const char* kTwoDeepLearnings =
+    "## A\n\n- **Deep Learning** \\\n  Yann LeCun, Yoshua Bengio <br>\n"
+    "  [Nature, 2015] [[Paper](https://www.nature.com/articles/nature14539)]\n\n"
+    "- **Deep Learning** \\\n  Ian Goodfellow, Aaron Courville <br>\n"
+    "  [MIT Press, 2016] [[Paper](https://arxiv.org/abs/1601.00001)]\n";
+
+TEST(CatalogueMerge, SameTitleWithOtherYearAndAuthorsIsAnotherPaperWithItsOwnId) {
+  Catalogue c = parse_list_text(kTwoDeepLearnings, "dup.md");
+  ASSERT_EQ(c.papers.size(), 2u);
+  EXPECT_TRUE(c.warnings.empty());
+  EXPECT_EQ(c.papers[0].id, "deep-learning-87346ce1");  // the title's id, as before
+  EXPECT_EQ(c.papers[0].id, make_paper_id("Deep Learning"));
+  EXPECT_EQ(c.papers[0].year, 2015);
+  EXPECT_EQ(c.papers[0].links.size(), 1u);
+  EXPECT_EQ(c.papers[1].id, "deep-learning-2016-bfc0d93d");
+  EXPECT_EQ(c.papers[1].year, 2016);
+  EXPECT_EQ(c.papers[1].authors, (std::vector<std::string>{"Ian Goodfellow", "Aaron Courville"}));
+  EXPECT_EQ(c.occurrences[1], (std::vector<SourceLocation>{{"dup.md", 7}}));
+  // Stable: the same list gives the same ids, and an unrelated entry before them changes none.
+  Catalogue again = parse_list_text(
+      std::string("- [Another Paper Entirely](https://arxiv.org/abs/2001.00001)\n") +
+          kTwoDeepLearnings,
+      "dup.md");
+  ASSERT_EQ(again.papers.size(), 3u);
+  EXPECT_EQ(again.papers[1].id, c.papers[0].id);
+  EXPECT_EQ(again.papers[2].id, c.papers[1].id);
+}
+
+TEST(CatalogueMerge, SameTitleAndYearWithDisjointAuthorsIsAnotherPaper) {
+  Catalogue c = parse_list_text(
+      "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - Ashish Vaswani, "
+      "Noam Shazeer (NeurIPS 2017)\n"
+      "- [Attention is all you need](https://example.org/other.pdf) - Jane Doe (MICCAI 2017)\n"
+      "- [Attention Is All You Need](https://example.org/third.pdf) - J. Doe (2017)\n"
+      "- [Attention Is All You Need](https://example.org/fourth.pdf) - Max Muster\n",
+      "same.md");
+  ASSERT_EQ(c.papers.size(), 3u);
+  EXPECT_EQ(c.papers[0].id, make_paper_id("Attention Is All You Need"));
+  EXPECT_EQ(c.papers[1].id, make_paper_id("Attention is all you need doe"));
+  EXPECT_EQ(c.papers[1].id.rfind("attention-is-all-you-need-doe-", 0), 0u);
+  // "J. Doe" shares the surname of line 2: the same paper. "Max Muster" shares no author with
+  // Vaswani and Doe: a third paper.
+  EXPECT_EQ(c.occurrences[1], (std::vector<SourceLocation>{{"same.md", 2}, {"same.md", 3}}));
+  EXPECT_EQ(c.papers[2].id, make_paper_id("Attention Is All You Need muster"));
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{
+                {{"same.md", 3},
+                 "same paper as same.md:2 (\"Attention is all you need\"); links merged, remove "
+                 "one of the entries"}}));
+}
+
+TEST(CatalogueMerge, SameTitleIsStillOnePaperWhenNothingContradictsIt) {
+  Catalogue c = parse_list_text(
+      "- [U-Net: Convolutional Networks](https://arxiv.org/abs/1505.04597) - Olaf Ronneberger, "
+      "Philipp Fischer (MICCAI 2015)\n"
+      "- [U-Net: convolutional networks](https://example.org/u.pdf) - O. Ronneberger\n"
+      "- [U-Net: Convolutional Networks](https://example.org/unet.pdf) (2015)\n"
+      "- [U-Net: Convolutional Networks](https://arxiv.org/pdf/1505.04597v2) - Thomas Brox "
+      "(2016)\n",
+      "u.md");
+  ASSERT_EQ(c.papers.size(), 1u);
+  EXPECT_EQ(c.papers[0].links.size(), 4u);
+  EXPECT_EQ(c.occurrences[0].size(), 4u);
+  ASSERT_EQ(c.warnings.size(), 3u);
+  // Another year and no shared author, but the same arXiv id: one work.
+  EXPECT_EQ(c.warnings[2],
+            (Diagnostic{{"u.md", 4},
+                        "same paper as u.md:1 (\"U-Net: Convolutional Networks\"); links merged, "
+                        "remove one of the entries"}));
+}
+
 }  // namespace
 }  // namespace paper

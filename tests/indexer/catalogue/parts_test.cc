@@ -3,6 +3,8 @@
 
 #include "indexer/catalogue/fields.h"
 #include "indexer/catalogue/inline_markdown.h"
+#include "indexer/catalogue/link_problems.h"
+#include "indexer/catalogue/link_references.h"
 #include "indexer/catalogue/links.h"
 #include "indexer/catalogue/mojibake.h"
 
@@ -112,6 +114,89 @@ TEST(CatalogueInlineMarkdown, LinksTagsBoldItalic) {
   auto bare = tokenize_inline("see https://arxiv.org/abs/1.2). and <https://x.org/y>");
   EXPECT_EQ(bare[1].url, "https://arxiv.org/abs/1.2");
   EXPECT_EQ(bare[3].url, "https://x.org/y");
+}
+
+TEST(CatalogueLinkProblems, KindSchemeAndFix) {
+  using K = LinkProblemKind;
+  struct Case {
+    std::string url;
+    K kind;
+    std::string scheme, fixed;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"https://arxiv.org/abs/1", K::kNone, "", ""},
+           {" <HTTP://x.org/a> ", K::kNone, "", ""},
+           {"#section", K::kNotAPaper, "", ""},
+           {"../other/README.md", K::kNotAPaper, "", ""},
+           {"notes/", K::kNotAPaper, "", ""},
+           {"mailto:a@b.org", K::kNotAPaper, "mailto", ""},
+           {"htps://x.org/p", K::kSchemeTypo, "htps", "https://x.org/p"},
+           {"HTTTP://x.org/p", K::kSchemeTypo, "htttp", "http://x.org/p"},
+           {"ttps:x.org/p", K::kSchemeTypo, "ttps", "https://x.org/p"},
+           {"htps:", K::kSchemeTypo, "htps", ""},
+           {"ftp://x.org/p.pdf", K::kOtherScheme, "ftp", ""},
+           {"arXiv:2001.00001", K::kOtherScheme, "arxiv", "https://arxiv.org/abs/2001.00001"},
+           {"https:/x.org/p", K::kMalformed, "https", "https://x.org/p"},
+           {"http:x.org", K::kMalformed, "http", "http://x.org"},
+           {"https//x.org/p", K::kMalformed, "", "https://x.org/p"},
+           {"www.x.org/p", K::kNoScheme, "", "https://www.x.org/p"},
+           {"github.com/a/b", K::kNoScheme, "", "https://github.com/a/b"},
+           {"//arxiv.org/abs/1", K::kNoScheme, "", "https://arxiv.org/abs/1"},
+           {"file:///tmp/x.pdf", K::kLocalFile, "file", ""},
+           {"D:\\papers\\x.pdf", K::kLocalFile, "d", ""},
+           {"papers/x.PDF?raw=1", K::kLocalFile, "", ""},
+           {"x.pdf", K::kLocalFile, "", ""},
+       }) {
+    LinkProblem p = diagnose_link(c.url);
+    EXPECT_EQ(p.kind, c.kind) << c.url;
+    EXPECT_EQ(p.scheme, c.scheme) << c.url;
+    EXPECT_EQ(p.fixed, c.fixed) << c.url;
+  }
+  EXPECT_EQ(explain_link_problem("htps:", diagnose_link("htps:")),
+            "link \"htps:\" has the scheme \"htps:\", a typo of \"https:\" (only http(s) links "
+            "are fetched); correct the scheme");
+  EXPECT_EQ(explain_link_problem("https:", diagnose_link("https:")),
+            "link \"https:\" is not a valid http(s) URL; write it as https://host/path");
+  std::string long_url = "ftp://x.org/" + std::string(200, 'a');
+  EXPECT_EQ(explain_link_problem(long_url, diagnose_link(long_url)),
+            "link \"" + long_url.substr(0, 120) +
+                "...\" has the scheme \"ftp:\" (only http(s) links are fetched); link an http(s) "
+                "copy of the paper");
+}
+
+TEST(CatalogueLinkReferences, DefinitionsAndLabels) {
+  EXPECT_EQ(normalize_reference_label("  Paper \t One "), "paper one");
+  EXPECT_EQ(normalize_reference_label(std::string(1000, 'a')), "");
+  auto d = parse_link_reference_definition("   [My  Ref]: <https://x.org/a b> \"T\"");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->label, "my ref");
+  EXPECT_EQ(d->destination, "https://x.org/a b");
+  for (std::string not_one :
+       {"[MIA, 2020] [[Paper](https://x.org)]", "[MIA, 2020]: [[Paper](https://x.org)]",
+        "[Note]: this list is curated", "[]: https://x.org", "[a[b]: https://x.org",
+        "[r1]:", "- [r1]: https://x.org", "[r1] : https://x.org"}) {
+    EXPECT_FALSE(parse_link_reference_definition(not_one).has_value()) << not_one;
+  }
+}
+
+TEST(CatalogueInline, ReferenceLinksResolveOnlyWhenDefined) {
+  using K = InlineToken::Kind;
+  LinkReferences refs = {{"r1", "https://x.org/1"}, {"cvpr'24", "https://cvpr.org"}};
+  EXPECT_EQ(tokenize_inline("[Paper][R1] [r1][] [CVPR'24] [MIA 2020] [x][nope]", &refs),
+            (std::vector<InlineToken>{{K::kLink, "Paper", "https://x.org/1"},
+                                      {K::kText, " "},
+                                      {K::kLink, "r1", "https://x.org/1"},
+                                      {K::kText, " "},
+                                      {K::kLink, "CVPR'24", "https://cvpr.org"},
+                                      {K::kText, " "},
+                                      {K::kTag, "MIA 2020"},
+                                      {K::kText, " "},
+                                      {K::kTag, "x"},
+                                      {K::kTag, "nope"}}));
+  EXPECT_EQ(tokenize_inline("[[Paper][r1]]", &refs),
+            (std::vector<InlineToken>{{K::kLink, "Paper", "https://x.org/1"}}));
+  EXPECT_EQ(tokenize_inline("[Paper][r1]"),
+            (std::vector<InlineToken>{{K::kTag, "Paper"}, {K::kTag, "r1"}}));
 }
 
 }  // namespace

@@ -1,0 +1,230 @@
+// Entries dropped for want of a usable link are warned with the reason; what is not a paper
+// entry stays silent; reference-style links work like inline ones.
+#include <gtest/gtest.h>
+
+#include "indexer/catalogue/catalogue.h"
+
+namespace paper {
+namespace {
+
+std::vector<std::string> titles(const Catalogue& c) {
+  std::vector<std::string> out;
+  for (const auto& p : c.papers) out.push_back(p.title);
+  return out;
+}
+
+constexpr const char* kLocalAdvice =
+    ", not an http(s) link; to index local PDFs, give the file or its folder to `paper-index "
+    "build`";
+
+TEST(CatalogueSkippedEntries, EveryDroppedPaperEntryIsWarnedWithItsReason) {
+  Catalogue c = parse_list_text(
+      "## L\n\n"
+      "- **Good Paper** [[Paper](https://arxiv.org/abs/2001.00001)]\n"
+      "- **Title Only Paper**\n"
+      "- **Typo Paper** [[Paper](htps://arxiv.org/abs/2001.00002)]\n"
+      "- [Relative Paper](papers/r.pdf)\n"
+      "- **File Paper** [[Paper](file:///tmp/x.pdf)]\n"
+      "- **Ref Paper** [Paper][r1]\n\n"
+      "[r1]: https://arxiv.org/abs/2001.00007\n",
+      "l.md");
+  EXPECT_EQ(titles(c), (std::vector<std::string>{"Good Paper", "Ref Paper"}));
+  ASSERT_EQ(c.papers.size(), 2u);
+  EXPECT_EQ(c.papers[1].links[0].url, "https://arxiv.org/abs/2001.00007");
+  EXPECT_EQ(c.papers[1].links[0].label, "Paper");
+  EXPECT_EQ(c.papers[1].links[0].kind, LinkKind::kArxiv);
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          {{"l.md", 4}, "entry \"Title Only Paper\" has no link; add a [Paper](url) or remove it"},
+          {{"l.md", 5},
+           "entry \"Typo Paper\" skipped: link \"htps://arxiv.org/abs/2001.00002\" has the "
+           "scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); write "
+           "https://arxiv.org/abs/2001.00002"},
+          {{"l.md", 6},
+           std::string("entry \"Relative Paper\" skipped: link \"papers/r.pdf\" is a "
+                       "relative path") +
+               kLocalAdvice},
+          {{"l.md", 7},
+           std::string("entry \"File Paper\" skipped: link \"file:///tmp/x.pdf\" is a local "
+                       "file") +
+               kLocalAdvice}}));
+}
+
+TEST(CatalogueSkippedEntries, FourLineLayoutSaysTheSchemeIsATypoNotThatTheLinkIsMissing) {
+  Catalogue c = parse_list_text(
+      "**A Block Paper** \\\n*Ann Author, Bob Builder* <br>\n"
+      "[MIA, 2020] [[Paper](htp://arxiv.org/abs/2001.00002)] [[ArXiv]()]\n",
+      "b.md");
+  EXPECT_TRUE(c.papers.empty());
+  ASSERT_EQ(c.warnings.size(), 2u);
+  EXPECT_EQ(c.warnings[0],
+            (Diagnostic{{"b.md", 1},
+                        "entry \"A Block Paper\" skipped: link \"htp://arxiv.org/abs/2001.00002\" "
+                        "has the scheme \"htp:\", a typo of \"http:\" (only http(s) links are "
+                        "fetched); write http://arxiv.org/abs/2001.00002"}));
+  EXPECT_EQ(c.warnings[1],
+            (Diagnostic{{"b.md", 0},
+                        "no paper entries kept: 1 entry was skipped; fix the entries named in the "
+                        "warnings above"}));
+}
+
+TEST(CatalogueSkippedEntries, AListOfLocalPdfsNamesEachEntry) {
+  Catalogue c = parse_list_text(
+      "## Local\n\n- [First Local Paper](papers/a.pdf)\n- [Second Local Paper](/home/me/b.PDF)\n"
+      "| Title | Paper |\n|---|---|\n| Table Local Paper | [pdf](C:\\papers\\c.pdf) |\n",
+      "local.md");
+  EXPECT_TRUE(c.papers.empty());
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{
+                {{"local.md", 3},
+                 std::string("entry \"First Local Paper\" skipped: link \"papers/a.pdf\" is a "
+                             "relative path") +
+                     kLocalAdvice},
+                {{"local.md", 4},
+                 std::string("entry \"Second Local Paper\" skipped: link \"/home/me/b.PDF\" is a "
+                             "file path") +
+                     kLocalAdvice},
+                {{"local.md", 7},
+                 std::string("entry \"Table Local Paper\" skipped: link \"C:\\papers\\c.pdf\" is "
+                             "a local file") +
+                     kLocalAdvice},
+                {{"local.md", 0},
+                 "no paper entries kept: 3 entries were skipped; fix the entries named in the "
+                 "warnings above"}}));
+}
+
+TEST(CatalogueSkippedEntries, OtherSchemesAndWebAddressesWithoutScheme) {
+  Catalogue c = parse_list_text(
+      "- **FTP Paper** [[Paper](ftp://ftp.example.org/p.pdf)]\n"
+      "- **DOI Paper** [[Paper](doi:10.1007/978-3-030-1_1)]\n"
+      "- **No Scheme Paper** [[Paper](arxiv.org/abs/2001.00006)]\n"
+      "- **Slashless Paper** [[Paper](https//arxiv.org/abs/2001.00003)]\n"
+      "- **Signed Typo Paper** "
+      "[[Paper](htps://b.s3.amazonaws.com/a.pdf?X-Amz-Signature=abc&X-Amz-Credential=secret)]\n"
+      "- **Kept Paper With A Bad Link** [[Code](https://github.com/a/b)]\n"
+      "  [[Paper](https:/arxiv.org/abs/2001.00005)]\n",
+      "s.md");
+  EXPECT_EQ(titles(c), (std::vector<std::string>{"Kept Paper With A Bad Link"}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          {{"s.md", 1},
+           "entry \"FTP Paper\" skipped: link \"ftp://ftp.example.org/p.pdf\" has the scheme "
+           "\"ftp:\" (only http(s) links are fetched); link an http(s) copy of the paper"},
+          {{"s.md", 2},
+           "entry \"DOI Paper\" skipped: link \"doi:10.1007/978-3-030-1_1\" has the scheme "
+           "\"doi:\" "
+           "(only http(s) links are fetched); write https://doi.org/10.1007/978-3-030-1_1"},
+          {{"s.md", 3},
+           "entry \"No Scheme Paper\" skipped: link \"arxiv.org/abs/2001.00006\" has no scheme "
+           "(only http(s) links are fetched); write https://arxiv.org/abs/2001.00006"},
+          {{"s.md", 4},
+           "entry \"Slashless Paper\" skipped: link \"https//arxiv.org/abs/2001.00003\" is not a "
+           "valid http(s) URL; write https://arxiv.org/abs/2001.00003"},
+          {{"s.md", 5},
+           "entry \"Signed Typo Paper\" skipped: link \"htps://b.s3.amazonaws.com/a.pdf?...\" has "
+           "the scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); write "
+           "https://b.s3.amazonaws.com/a.pdf?..."},
+          {{"s.md", 7},
+           "entry \"Kept Paper With A Bad Link\": link \"https:/arxiv.org/abs/2001.00005\" is not "
+           "a valid http(s) URL; write https://arxiv.org/abs/2001.00005"}}));
+}
+
+TEST(CatalogueSkippedEntries, WhatIsNotAPaperEntryStaysSilent) {
+  Catalogue c = parse_list_text(
+      "# My List\n\n"
+      "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re) ![logo](logo.png)\n\n"
+      "- [Surveys](#surveys)\n"
+      "- [Another list of papers](../other/README.md)\n"
+      "- [Awesome Segmentation](https://github.com/x/awesome-segmentation)\n"
+      "- Some prose bullet about segmentation, see [the notes](notes/)\n"
+      "- **Note:** contributions are welcome.\n"
+      "- **Important**: read the guide first.\n"
+      "- Contact [the maintainers](mailto:a@example.org)\n"
+      "**A Bold Paragraph Heading**\n\n"
+      "## Surveys\n\n"
+      "- **Segmentation Methods**\n"
+      "  - [Nested Real Paper](https://arxiv.org/abs/2001.00003)\n\n"
+      "- **Another Group Label**\n\n"
+      "  - [Nested After A Blank Line](https://arxiv.org/abs/2001.00004)\n"
+      "- **MICCAI 2023**\n"
+      "- **Tools**\n"
+      "- [Slides of a talk](slides/talk.pptx)\n",
+      "quiet.md");
+  EXPECT_EQ(titles(c),
+            (std::vector<std::string>{"Nested Real Paper", "Nested After A Blank Line"}));
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front().message;
+}
+
+TEST(CatalogueSkippedEntries, ABareBoldTitleIsWarnedWhenNothingIsNestedUnderIt) {
+  Catalogue c = parse_list_text(
+      "- **Lonely Bold Title**\n\n- [Next Paper Title](https://arxiv.org/abs/2001.00001)\n"
+      "- **Last Bold Title Here**\n",
+      "bare.md");
+  EXPECT_EQ(titles(c), (std::vector<std::string>{"Next Paper Title"}));
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{
+                {{"bare.md", 1},
+                 "entry \"Lonely Bold Title\" has no link; add a [Paper](url) or remove it"},
+                {{"bare.md", 4},
+                 "entry \"Last Bold Title Here\" has no link; add a [Paper](url) or remove it"}}));
+}
+
+TEST(CatalogueReferenceLinks, FullCollapsedAndShortcutReferencesResolveAnywhereInTheList) {
+  Catalogue c = parse_list_text(
+      "[early]: https://arxiv.org/abs/2001.00001\n"
+      "- **Full Reference Paper** [Paper][ R 2 ] [Code][CODE]\n"
+      "- [Shortcut Reference Paper Title]\n"
+      "- [Collapsed Reference Paper][]\n"
+      "- **Defined Before Use** [[Paper][early]]\n"
+      "- **Undefined Reference Paper** [Paper][nowhere] [MIA 2020]\n"
+      "**Block Reference Paper** \\\n"
+      "[code]: https://github.com/first/wins\n"
+      "*Ann Author* <br>\n"
+      "[MIA, 2021] [[Paper][Block]]\n\n"
+      "| Title | Paper |\n|---|---|\n| Table Reference Paper | [pdf][table] |\n\n"
+      "[block]: https://arxiv.org/abs/2001.00005\n[TABLE]: https://arxiv.org/abs/2001.00006\n"
+      "[r  2]: <https://arxiv.org/abs/2001.00002> \"A title\"\n"
+      "[Code]: https://github.com/a/b\n"
+      "  [shortcut reference paper title]: https://arxiv.org/abs/2001.00003 'x'\n"
+      "[collapsed reference paper]: https://arxiv.org/abs/2001.00004 (y)\n",
+      "r.md");
+  ASSERT_EQ(titles(c),
+            (std::vector<std::string>{"Full Reference Paper", "Shortcut Reference Paper Title",
+                                      "Collapsed Reference Paper", "Defined Before Use",
+                                      "Block Reference Paper", "Table Reference Paper"}));
+  EXPECT_EQ(c.papers[0].links,
+            (std::vector<Link>{
+                {"Paper", "https://arxiv.org/abs/2001.00002", "arxiv.org", LinkKind::kArxiv, false},
+                {"Code", "https://github.com/first/wins", "github.com", LinkKind::kCode, false}}));
+  EXPECT_EQ(c.papers[1].links[0].url, "https://arxiv.org/abs/2001.00003");
+  EXPECT_EQ(c.papers[1].links[0].label, "title");
+  EXPECT_EQ(c.papers[2].links[0].url, "https://arxiv.org/abs/2001.00004");
+  EXPECT_EQ(c.papers[3].links[0].url, "https://arxiv.org/abs/2001.00001");
+  // The definition inside the block does not end it.
+  EXPECT_EQ(c.papers[4].authors, (std::vector<std::string>{"Ann Author"}));
+  EXPECT_EQ(c.papers[4].year, 2021);
+  EXPECT_EQ(c.papers[4].links[0].url, "https://arxiv.org/abs/2001.00005");
+  EXPECT_EQ(c.papers[5].links[0].url, "https://arxiv.org/abs/2001.00006");
+  // "[Paper][nowhere]" is no link: the entry has a year, so its missing link is warned.
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{{{"r.md", 6},
+                                      "entry \"Undefined Reference Paper\" has no link; add a "
+                                      "[Paper](url) or remove it"}}));
+}
+
+TEST(CatalogueReferenceLinks, AReferenceToABadLinkIsWarnedLikeAnInlineOne) {
+  Catalogue c =
+      parse_list_text("- **Ref Typo Paper** [Paper][p]\n\n[p]: htps://x.org/p.pdf\n", "rt.md");
+  EXPECT_TRUE(c.papers.empty());
+  ASSERT_FALSE(c.warnings.empty());
+  EXPECT_EQ(c.warnings[0],
+            (Diagnostic{{"rt.md", 1},
+                        "entry \"Ref Typo Paper\" skipped: link \"htps://x.org/p.pdf\" has the "
+                        "scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); "
+                        "write https://x.org/p.pdf"}));
+}
+
+}  // namespace
+}  // namespace paper
