@@ -7,6 +7,7 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -276,6 +277,17 @@ class Pipeline : public FetchObserver {
   void on_bytes(std::int64_t bytes) override {
     std::lock_guard<std::mutex> lock(observer_mutex_);
     observer_.on_bytes(bytes);
+  }
+  void on_retry(const std::string& url, int, double delay_s, const std::string& reason) override {
+    // Short back-offs pass unseen; a long wait (a server's Retry-After) would look like a hang.
+    if (delay_s < kWaitWorthSaying) return;
+    const std::string host = host_of(url);
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard<std::mutex> lock(observer_mutex_);
+    auto [it, first] = wait_said_.emplace(host, now);
+    if (!first && now - it->second < std::chrono::minutes(1)) return;
+    it->second = now;
+    observer_.on_wait(host, delay_s, reason);
   }
   void on_host_unreachable(const std::string& host, const std::string& why) override {
     std::lock_guard<std::mutex> lock(observer_mutex_);
@@ -945,6 +957,9 @@ class Pipeline : public FetchObserver {
   std::vector<Item> items_;
   std::vector<WriteJob> removals_;
   std::vector<WriteJob> rewrites_;  // records re-written with their lists as named now
+  // When each host's wait was last said (on_retry), under observer_mutex_.
+  std::map<std::string, std::chrono::steady_clock::time_point> wait_said_;
+  static constexpr double kWaitWorthSaying = 10.0;  // seconds
   // An indexed paper with text per PDF content hash (plan()): a PDF with those bytes found under
   // another name takes its pages.
   std::unordered_map<std::string, PaperId> text_by_hash_;

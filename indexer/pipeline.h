@@ -54,6 +54,10 @@ class PipelineObserver {
   virtual void on_paper(const PaperOutcome& /*outcome*/) {}
   virtual void on_bytes(std::int64_t /*bytes*/) {}
   virtual void on_host_unreachable(const std::string& /*host*/, const std::string& /*why*/) {}
+  // A host asked to wait (HTTP 429, 503 with Retry-After) or keeps failing: the run waits
+  // seconds before asking it again. At most once a minute per host.
+  virtual void on_wait(const std::string& /*host*/, double /*seconds*/,
+                       const std::string& /*why*/) {}
 };
 
 struct PipelineSummary {

@@ -1,5 +1,6 @@
 #include "indexer/progress.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace paper {
@@ -51,6 +52,12 @@ void Progress::on_warning(const std::string& message) { line("paper-index: warni
 void Progress::on_host_unreachable(const std::string& host, const std::string& why) {
   line("paper-index: warning: cannot reach " + host + " (" + why +
        "); papers there are indexed from their metadata only");
+}
+
+void Progress::on_wait(const std::string& host, double seconds, const std::string& why) {
+  if (mode_ == Mode::kQuiet) return;
+  line("paper-index: " + host + " answered " + why + "; waiting " +
+       std::to_string(static_cast<long>(std::lround(seconds))) + " s before asking it again");
 }
 
 void Progress::on_start(std::size_t papers_to_process, std::size_t unchanged) {

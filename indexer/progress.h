@@ -25,6 +25,7 @@ class Progress : public PipelineObserver {
   void on_paper(const PaperOutcome& outcome) override;
   void on_bytes(std::int64_t bytes) override;
   void on_host_unreachable(const std::string& host, const std::string& why) override;
+  void on_wait(const std::string& host, double seconds, const std::string& why) override;
   // Clears the live line (before the summary is printed).
   void finish();
 

@@ -141,6 +141,14 @@ TEST(Progress, PlainLinesAndLiveLine) {
             "paper-index: pdf-x-aa3fd841 (p/a/x.pdf): failed: zero bytes: the file is empty\n"
             "paper-index: y: metadata only: PDF at https://e.org/y.pdf is a different paper\n");
 
+  // A long wait asked by a host is said.
+  std::ostringstream waiting;
+  Progress w(waiting, Progress::Mode::kPlain, clock);
+  w.on_wait("openreview.net", 119.6, "HTTP 429 Too Many Requests");
+  EXPECT_EQ(waiting.str(),
+            "paper-index: openreview.net answered HTTP 429 Too Many Requests; waiting 120 s "
+            "before asking it again\n");
+
   std::ostringstream live;
   Progress q(live, Progress::Mode::kTerminal, clock);
   q.on_start(1, 0);

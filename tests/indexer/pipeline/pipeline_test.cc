@@ -29,6 +29,10 @@ class Recorder : public PipelineObserver {
  public:
   void on_warning(const std::string& m) override { warnings.push_back(m); }
   void on_paper(const PaperOutcome& o) override { outcomes.push_back(o); }
+  void on_wait(const std::string& host, double seconds, const std::string& why) override {
+    waits.push_back(host + " " + std::to_string(static_cast<long>(seconds)) + " " + why);
+  }
+  std::vector<std::string> waits;
   std::vector<std::string> warnings;
   std::vector<PaperOutcome> outcomes;
 };
@@ -546,6 +550,28 @@ TEST_F(ListPipelineTest, AnIndexWithListsAsGivenIsNotReprocessed) {
     writer->finish();
   }
   EXPECT_EQ(run({tmp_.file("list.md")}).unchanged, 2);
+}
+
+// A host that asks to wait long (HTTP 429 with Retry-After) is said to, once a minute at most,
+// so that the run does not look hung; short back-offs pass unseen.
+TEST_F(ListPipelineTest, ALongWaitAskedByAHostIsSaid) {
+  testing::HttpResponse busy = testing::status_response(429);
+  busy.headers.emplace_back("Retry-After", "90");
+  server_.serve("/busy1.pdf", busy);
+  server_.serve("/busy2.pdf", busy);
+  server_.serve("/flaky.pdf", testing::status_response(503));
+  write_list(entry("First Busy Paper", "Ann Author", {"/busy1.pdf"}) +
+             entry("Second Busy Paper", "Bo Author", {"/busy2.pdf"}));
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.fetch.max_attempts = 3;
+  recorder_ = Recorder();
+  PipelineSummary s = run_pipeline(o, recorder_);
+  EXPECT_EQ(s.metadata, 2);
+  EXPECT_THAT(recorder_.waits, ::testing::ElementsAre("127.0.0.1 90 HTTP 429 Too Many Requests"));
+  write_list(entry("Flaky Paper", "Cy Author", {"/flaky.pdf"}));
+  recorder_ = Recorder();
+  run_pipeline(o, recorder_);
+  EXPECT_TRUE(recorder_.waits.empty());
 }
 
 TEST_F(ListPipelineTest, SecondWriterIsRefused) {
