@@ -236,6 +236,29 @@ void add_joined_compounds(Xapian::Document& doc,
   }
 }
 
+// The words of text that have accents, without them ("Jörg Müller" -> "jorg muller"), indexed
+// without positions: a name or title typed without its accents finds the paper too. Only the
+// metadata fields: pages are searched as written.
+void add_unaccented(Xapian::TermGenerator& generator, const std::string& text, unsigned wdf,
+                    const std::string& prefix) {
+  if (is_ascii(text)) return;
+  std::string folded;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find(' ', begin);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view word(text.data() + begin, end - begin);
+    if (!is_ascii(word)) {
+      const std::string plain = normalize_for_match(word);
+      if (!plain.empty() && plain != Xapian::Unicode::tolower(std::string(word))) {
+        folded += plain + " ";
+      }
+    }
+    begin = end + 1;
+  }
+  if (!folded.empty()) generator.index_text_without_positions(folded, wdf, prefix);
+}
+
 std::string read_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
@@ -392,11 +415,15 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   generator.index_text(p.title, schema::kTitleWdf, schema::kPrefixTitle);
   generator.set_termpos(0);
   generator.index_text(p.title, schema::kTitleWdf);
-  // A metadata field's words (after a gap) and its exact filter term.
+  add_unaccented(generator, p.title, schema::kTitleWdf, schema::kPrefixTitle);
+  add_unaccented(generator, p.title, schema::kTitleWdf, "");
+  // A metadata field's words (after a gap), the same without their accents, and its exact
+  // filter term.
   auto add_field = [&](const std::string& value, const char* text_prefix,
                        const char* filter_prefix) {
     generator.increase_termpos(10);
     generator.index_text(value, 1, text_prefix);
+    add_unaccented(generator, value, 1, text_prefix);
     std::string f = schema::filter_value(value);
     if (!f.empty()) doc.add_boolean_term(filter_prefix + f);
   };
