@@ -228,8 +228,15 @@ int run_paper_search(const std::vector<std::string>& args, std::ostream& out, st
     err << kUsage;
     return kExitUsage;
   }
-  for (const std::string& a : args) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
     if (a == "--") break;
+    // The value of an option ("--text --help") is not an option.
+    if (a == "--db" || a == "--limit" || a == "--offset" || a == "--pages" || a == "--ranking" ||
+        a == "--text") {
+      ++i;
+      continue;
+    }
     if (a == "--help" || a == "-h") {
       out << kUsage;
       return kExitOk;

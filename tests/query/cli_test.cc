@@ -125,6 +125,15 @@ TEST_F(QueryCliTest, NoResultsIsNotAnError) {
   EXPECT_EQ(r.out, "no papers matched \"superpixle\"\ndid you mean: superpixel?\n");
 }
 
+TEST_F(QueryCliTest, AnOptionValueThatLooksLikeHelpIsAValue) {
+  Outcome r = run({"related", "--db", db_, "--text", "--help"});
+  EXPECT_EQ(r.out.find("usage:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.code, kExitUsage);  // "help" is no distinctive word of the papers
+  r = run({"--db", db_, "--help"});
+  EXPECT_EQ(r.code, kExitOk);
+  EXPECT_EQ(r.out.rfind("usage: paper-search", 0), 0u);
+}
+
 TEST_F(QueryCliTest, LimitZeroGivesTheCountAndFacetsOnly) {
   Outcome r = run({"--db", db_, "--limit", "0", "segmentation"});
   EXPECT_EQ(r.code, 0) << r.err;
