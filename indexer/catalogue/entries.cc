@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "common/text.h"
+#include "indexer/catalogue/byline.h"
 #include "indexer/catalogue/fields.h"
 #include "indexer/catalogue/inline_markdown.h"
 #include "indexer/catalogue/link_problems.h"
@@ -33,8 +34,6 @@ struct HeadingContext {
 
 // An entry with more links is broken or hostile; the bound keeps merging cheap.
 constexpr std::size_t kMaxLinksPerEntry = 64;
-// Longest "(MICCAI 2023)" note read from free text; keeps "((((...)" lines linear.
-constexpr std::size_t kMaxNoteBytes = 200;
 
 // A link label a title may come from: not "Paper"/"Code"/..., has some letters, is not an id.
 bool is_title_label(const std::string& label) {
@@ -199,9 +198,11 @@ class EntryParser {
   }
 
   void append(std::vector<LineToken> tokens) {
-    if (!tokens_.empty())
+    // A line end stays visible: it separates the authors' line from the venue's.
+    if (!tokens_.empty()) {
       tokens_.push_back({tokens.empty() ? 0 : tokens.front().line,
-                         InlineToken{Kind::kText, " ", "", false, false}});
+                         InlineToken{Kind::kText, "\n", "", false, false}});
+    }
     for (auto& t : tokens) tokens_.push_back(std::move(t));
   }
 
@@ -254,123 +255,6 @@ class EntryParser {
       return;
     }
     p.links.push_back(std::move(link));
-  }
-
-  // Fills authors / venue / year from the free text that follows a title:
-  // "Authors, Venue 2021", "Authors (MICCAI 2023)", ", Authors", " - Venue 2021".
-  void read_remainder(const std::string& text, int line, Paper& p, std::optional<int>* year,
-                      int* year_line) {
-    std::string rest;
-    // Parenthesised groups holding a year are venue/year notes.
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '(') {
-        // Only short groups are notes; the bound keeps "((((...)" linear.
-        auto close = text.find(')', i);
-        if (close != std::string::npos && close - i <= kMaxNoteBytes) {
-          std::string inner = text.substr(i + 1, close - i - 1);
-          if (find_year(inner) || is_known_venue(inner)) {
-            take_venue_year(parse_venue_year(inner), line, p, year, year_line);
-            i = close;
-            rest += ' ';
-            continue;
-          }
-        }
-      }
-      rest += text[i];
-    }
-    // Parts separated by dashes or pipes.
-    std::vector<std::string> parts;
-    std::string part;
-    for (std::size_t i = 0; i < rest.size(); ++i) {
-      bool dash = rest.compare(i, 3, " - ") == 0;
-      bool en =
-          rest.compare(i, 5, " \xE2\x80\x93 ") == 0 || rest.compare(i, 5, " \xE2\x80\x94 ") == 0;
-      if (dash || en || rest[i] == '|') {
-        parts.push_back(part);
-        part.clear();
-        i += dash ? 2 : en ? 4 : 0;
-        continue;
-      }
-      part += rest[i];
-    }
-    parts.push_back(part);
-    for (auto& raw : parts) {
-      std::string s = collapse_space(raw);
-      while (!s.empty() && (s.front() == ',' || s.front() == '-' || s.front() == ':' ||
-                            s.front() == '.' || s.front() == ';' || s.front() == ' ')) {
-        s.erase(0, 1);
-      }
-      while (!s.empty() && (s.back() == ',' || s.back() == ':' || s.back() == ';' ||
-                            s.back() == ' ' || s.back() == '.')) {
-        s.pop_back();
-      }
-      if (!has_letter_or_digit(s)) continue;
-      std::vector<std::string> pieces;
-      std::string piece;
-      for (char c : s) {
-        if (c == ',') {
-          pieces.push_back(trim(piece));
-          piece.clear();
-        } else {
-          piece += c;
-        }
-      }
-      pieces.push_back(trim(piece));
-      std::size_t venue_from = pieces.size();
-      while (venue_from > 0) {
-        std::string pc = pieces[venue_from - 1];
-        if (pc.rfind("In ", 0) == 0 || pc.rfind("in ", 0) == 0) pc = pc.substr(3);
-        if (!(find_year(pc) || is_known_venue(pc) || is_known_venue(parse_venue_year(pc).venue))) {
-          break;
-        }
-        --venue_from;
-      }
-      if (venue_from < pieces.size()) {
-        std::string vy_text;
-        for (std::size_t k = venue_from; k < pieces.size(); ++k) {
-          std::string pc = pieces[k];
-          if (pc.rfind("In ", 0) == 0 || pc.rfind("in ", 0) == 0) pc = pc.substr(3);
-          vy_text += pc + " ";
-        }
-        VenueYear vy = parse_venue_year(vy_text);
-        std::string leading_names = split_known_venue_suffix(&vy.venue);
-        take_venue_year(vy, line, p, year, year_line);
-        if (!leading_names.empty() && venue_from == 0 && p.authors.empty()) {
-          p.authors = split_authors(leading_names);
-        }
-      }
-      if (venue_from > 0 && p.authors.empty()) {
-        std::string names;
-        bool name_like = true;
-        for (std::size_t k = 0; k < venue_from; ++k) {
-          std::size_t words = 1;
-          for (char c : pieces[k]) words += c == ' ';
-          if (words > 6) name_like = false;
-          names += pieces[k] + ",";
-        }
-        if (name_like) p.authors = split_authors(names);
-      }
-    }
-  }
-
-  // "Isensee et al. Nature Methods" -> venue "Nature Methods", returns "Isensee et al.": the
-  // longest known venue (up to 4 words) that ends the text. Unchanged when none.
-  static std::string split_known_venue_suffix(std::string* venue) {
-    std::vector<std::size_t> starts;  // byte offsets of word starts
-    for (std::size_t i = 0; i < venue->size(); ++i) {
-      if ((*venue)[i] != ' ' && (i == 0 || (*venue)[i - 1] == ' ')) starts.push_back(i);
-    }
-    std::size_t first = starts.size() > 4 ? starts.size() - 4 : 0;
-    for (std::size_t k = first; k < starts.size(); ++k) {
-      if (k == 0) break;  // the whole text: nothing to split off
-      std::string suffix = venue->substr(starts[k]);
-      if (is_known_venue(suffix)) {
-        std::string names = trim(venue->substr(0, starts[k]));
-        *venue = suffix;
-        return names;
-      }
-    }
-    return "";
   }
 
   static void take_venue_year(const VenueYear& vy, int line, Paper& p, std::optional<int>* year,
@@ -521,11 +405,16 @@ class EntryParser {
       if (static_cast<int>(i) != title_index && has_letter_or_digit(t.text)) other_text = true;
       if (t.kind == Kind::kTag) {
         VenueYear vy = parse_venue_year(t.text);
+        // "[7th Dec., 2023] [arXiv, 2023]": a date tag gives its year, not a venue.
+        if (is_date_text(vy.venue)) vy.venue.clear();
         if (vy.year || is_known_venue(vy.venue)) take_venue_year(vy, line, p, &year, &year_line);
         continue;
       }
       if (static_cast<int>(i) == title_index) continue;
-      if (t.italic && !authors_from_italic && p.authors.empty() && has_letter_or_digit(t.text)) {
+      // An italic span is the authors' line of many lists, unless it holds a venue or a year
+      // ("*ICCV 2019*"): then it is read with the rest of the text.
+      if (t.italic && !authors_from_italic && p.authors.empty() && has_letter_or_digit(t.text) &&
+          reads_as_author_list(t.text)) {
         p.authors = split_authors(t.text);
         authors_from_italic = true;
         continue;
@@ -535,7 +424,11 @@ class EntryParser {
         remainder_line = line;
       }
     }
-    read_remainder(remainder, remainder_line, p, &year, &year_line);
+    Byline byline = read_byline(remainder, !p.authors.empty());
+    for (const auto& vy : byline.venue_years) {
+      take_venue_year(vy, remainder_line, p, &year, &year_line);
+    }
+    if (p.authors.empty()) p.authors = std::move(byline.authors);
     if (!is_paper_like(p, title_from_link, year.has_value())) return;
     // "**Note:** text" and "**Note**: text" are labels of prose, not titles, unless a year says
     // otherwise ("**Title**: Authors, MICCAI 2020").

@@ -1,5 +1,6 @@
 #include "indexer/catalogue/fields.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -92,6 +93,20 @@ constexpr std::array<std::string_view, 64> kVenues = {"miccai",
                                                       "tgrs",
                                                       "mlr"};
 
+// "CVPR2021", "MICCAI2020": an acronym or a known venue glued to a year 1900..2099.
+std::optional<int> glued_year(std::string_view word) {
+  if (word.size() < 6) return std::nullopt;
+  std::string_view prefix = word.substr(0, word.size() - 4), digits = word.substr(prefix.size());
+  for (char c : digits) {
+    if (!is_digit(c)) return std::nullopt;
+  }
+  if (digits.substr(0, 2) != "19" && digits.substr(0, 2) != "20") return std::nullopt;
+  bool acronym = true;
+  for (char c : prefix) acronym = acronym && c >= 'A' && c <= 'Z';
+  if (!acronym && !is_known_venue(prefix)) return std::nullopt;
+  return std::stoi(std::string(digits));
+}
+
 }  // namespace
 
 bool is_known_venue(std::string_view text) {
@@ -149,11 +164,45 @@ VenueYear parse_venue_year(std::string_view text) {
       if (!out.year) out.year = std::stoi(w);
       continue;
     }
+    std::string word = w;
+    if (auto glued = glued_year(w)) {
+      if (!out.year) out.year = glued;
+      word.resize(w.size() - 4);
+    }
     if (!venue.empty()) venue += ' ';
-    venue += w;
+    venue += word;
   }
   out.venue = std::move(venue);
   return out;
+}
+
+bool is_date_word(std::string_view word) {
+  static constexpr auto kMonths = std::to_array<std::string_view>(
+      {"jan",  "january",   "feb",  "february", "mar",  "march",    "apr",    "april",
+       "may",  "jun",       "june", "jul",      "july", "aug",      "august", "sep",
+       "sept", "september", "oct",  "october",  "nov",  "november", "dec",    "december"});
+  std::string w = normalize_for_match(word);
+  if (w.empty() || w.find(' ') != std::string::npos) return false;
+  if (std::find(kMonths.begin(), kMonths.end(), w) != kMonths.end()) return true;
+  std::size_t digits = 0;
+  while (digits < w.size() && is_digit(w[digits])) ++digits;
+  if (digits == 0 || digits > 2) return false;
+  std::string_view suffix = std::string_view(w).substr(digits);
+  return suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
+}
+
+bool is_date_text(std::string_view text) {
+  bool any = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == ',')) ++i;
+    std::size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != ',') ++i;
+    if (i == start) break;
+    if (!is_date_word(text.substr(start, i - start))) return false;
+    any = true;
+  }
+  return any;
 }
 
 std::optional<int> find_year(std::string_view text) {

@@ -13,6 +13,7 @@ struct VenueYear {
   std::string venue;        // "" when none
   std::optional<int> year;  // as written (may be implausible, e.g. 1018); nullopt when none
   bool empty() const { return venue.empty() && !year; }
+  bool operator==(const VenueYear&) const = default;
 };
 
 // Reads "[CVPR'24]"-style tag text: "CVPR'24", "MICCAI 2023", "2024 MedIA", "TPAMI, 2024",
@@ -22,6 +23,13 @@ VenueYear parse_venue_year(std::string_view text);
 
 // True when text names a well-known venue (case-insensitive): "MICCAI", "CVPR", "MedIA", ...
 bool is_known_venue(std::string_view text);
+
+// Whether a word is part of a date, not of a venue: a month ("Dec.", "September"), an ordinal
+// ("7th", "1st") or a day number ("12").
+bool is_date_word(std::string_view word);
+
+// Whether text is a date without its year ("7th Dec.", "Dec 12"): every word is a date word.
+bool is_date_text(std::string_view text);
 
 // The first standalone year 1900..2099 in free text, or nullopt.
 std::optional<int> find_year(std::string_view text);
