@@ -184,19 +184,19 @@ TEST(CatalogueInline, ReferenceLinksResolveOnlyWhenDefined) {
   LinkReferences refs = {{"r1", "https://x.org/1"}, {"cvpr'24", "https://cvpr.org"}};
   EXPECT_EQ(tokenize_inline("[Paper][R1] [r1][] [CVPR'24] [MIA 2020] [x][nope]", &refs),
             (std::vector<InlineToken>{{K::kLink, "Paper", "https://x.org/1"},
-                                      {K::kText, " "},
+                                      {K::kText, " ", ""},
                                       {K::kLink, "r1", "https://x.org/1"},
-                                      {K::kText, " "},
+                                      {K::kText, " ", ""},
                                       {K::kLink, "CVPR'24", "https://cvpr.org"},
-                                      {K::kText, " "},
-                                      {K::kTag, "MIA 2020"},
-                                      {K::kText, " "},
-                                      {K::kTag, "x"},
-                                      {K::kTag, "nope"}}));
+                                      {K::kText, " ", ""},
+                                      {K::kTag, "MIA 2020", ""},
+                                      {K::kText, " ", ""},
+                                      {K::kTag, "x", ""},
+                                      {K::kTag, "nope", ""}}));
   EXPECT_EQ(tokenize_inline("[[Paper][r1]]", &refs),
             (std::vector<InlineToken>{{K::kLink, "Paper", "https://x.org/1"}}));
   EXPECT_EQ(tokenize_inline("[Paper][r1]"),
-            (std::vector<InlineToken>{{K::kTag, "Paper"}, {K::kTag, "r1"}}));
+            (std::vector<InlineToken>{{K::kTag, "Paper", ""}, {K::kTag, "r1", ""}}));
 }
 
 }  // namespace
