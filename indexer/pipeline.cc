@@ -619,6 +619,22 @@ class Pipeline : public FetchObserver {
     extract_queue_.push(ExtractJob{i, r.path, r.url, r.sha256});
   }
 
+  // A PDF on disk written from stored pages (its own, or a donor's) with where it was found
+  // this run: its lists, path and subfolder.
+  WriteJob local_refresh(std::size_t i, const ExtractDone& done) const {
+    const Item& item = items_[i];
+    WriteJob job;
+    job.type = WriteJob::Type::kRefresh;
+    job.item = i;
+    job.stored.paper = item.in.paper;
+    job.stored.lists = lists_of(item);
+    job.stored.pdf_url = item.in.pdf_path;
+    job.local = true;
+    job.entry_hash = item.entry_hash;
+    job.stamp = done.stamp;
+    return job;
+  }
+
   void on_extracted(std::size_t i, ExtractDone done) {
     Item& item = items_[i];
     if (stopping_) {
@@ -630,16 +646,8 @@ class Pipeline : public FetchObserver {
     if (local) {
       if (!done.donor.empty()) {
         // The text another paper of the index has: copied from its stored pages.
-        WriteJob job;
-        job.type = WriteJob::Type::kRefresh;
-        job.item = i;
-        job.stored.paper = item.in.paper;
-        job.stored.lists = lists_of(item);
-        job.stored.pdf_url = item.in.pdf_path;
-        job.local = true;
+        WriteJob job = local_refresh(i, done);
         job.donor = done.donor;
-        job.entry_hash = item.entry_hash;
-        job.stamp = done.stamp;
         job.record =
             PaperRecord{item.in.paper.id, item.in.paper.title, "text", item.in.pdf_path, "", 0};
         write_queue_.push(std::move(job));
@@ -652,15 +660,7 @@ class Pipeline : public FetchObserver {
       if (done.same_content && item.old->entry_hash != item.entry_hash) {
         // Same PDF, named differently (another folder, another path): re-written from what is
         // stored, with this run's lists and path.
-        WriteJob job;
-        job.type = WriteJob::Type::kRefresh;
-        job.item = i;
-        job.stored.paper = item.in.paper;
-        job.stored.lists = lists_of(item);
-        job.stored.pdf_url = item.in.pdf_path;
-        job.local = true;
-        job.entry_hash = item.entry_hash;
-        job.stamp = done.stamp;
+        WriteJob job = local_refresh(i, done);
         job.record = record_to_restore(item);
         job.record.url = item.in.pdf_path;
         write_queue_.push(std::move(job));
