@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 
+#include "common/text_cleanup.h"
 #include "indexer/catalogue/entries.h"
 #include "indexer/catalogue/list_lines.h"
 #include "indexer/catalogue/merge.h"
@@ -114,12 +115,29 @@ void sort_warnings(std::vector<Diagnostic>& warnings, const std::vector<std::str
   });
 }
 
+// A list's text as the pages' is (clean_line): no control or directional formatting characters,
+// ligatures expanded, Arabic presentation forms as letters, accents composed; so it is printed
+// safely and searched as a query is.
+void clean_fields(Paper& paper) {
+  paper.title = clean_line(paper.title);
+  std::vector<std::string> authors;
+  for (const std::string& a : paper.authors) {
+    if (std::string name = clean_line(a); !name.empty()) authors.push_back(std::move(name));
+  }
+  paper.authors = std::move(authors);
+  paper.venue = clean_line(paper.venue);
+  paper.section = clean_line(paper.section);
+}
+
 Catalogue assemble(std::vector<FileParse> files, const std::vector<std::string>& names) {
   Catalogue out;
   std::vector<Paper> entries;
   for (auto& f : files) {
     for (auto& w : f.warnings) out.warnings.push_back(std::move(w));
-    for (auto& e : f.entries) entries.push_back(std::move(e));
+    for (auto& e : f.entries) {
+      clean_fields(e);
+      entries.push_back(std::move(e));
+    }
     out.unreadable_lists += f.unreadable ? 1 : 0;
   }
   MergedPapers merged = merge_entries(std::move(entries));

@@ -10,6 +10,24 @@ Link link(std::string label, std::string url, std::string host, LinkKind kind) {
   return Link{std::move(label), std::move(url), std::move(host), kind, false};
 }
 
+// A list's text is cleaned as pages are: directional formatting characters (which reverse
+// what a terminal prints after them) dropped, ligatures expanded, Arabic presentation forms
+// made letters.
+TEST(CatalogueShapes, FieldsAreCleanedAsPageTextIs) {
+  Catalogue c = parse_list_text(
+      "## Sec\u202Etion\u202C\n\n"
+      "- **Evil \u202ETitle\u202C for \uFB01ne Tuning** \\\n"
+      "  *Ann \u2067Lee\u2069, Ahmad \uFEE3\uFEA4\uFEE4\uFEAA* <br>\n"
+      "  [Ven\u202Eue, 2020] [[Paper](https://arxiv.org/abs/2001.00001)]\n",
+      "list.md");
+  ASSERT_EQ(c.papers.size(), 1u);
+  const Paper& p = c.papers[0];
+  EXPECT_EQ(p.title, "Evil Title for fine Tuning");
+  EXPECT_EQ(p.authors, (std::vector<std::string>{"Ann Lee", "Ahmad \u0645\u062D\u0645\u062F"}));
+  EXPECT_EQ(p.venue, "Venue");
+  EXPECT_EQ(p.section, "Section");
+}
+
 TEST(CatalogueShapes, BulletWhoseTitleIsTheLink) {
   Catalogue c = parse_list_text(
       "# Awesome List\n\n## Segmentation\n\n"
