@@ -175,6 +175,8 @@ struct QueryWord {
   std::string lower;
   bool digits = false;
   unsigned next = 0;
+  std::size_t begin = 0;  // byte offsets in the text
+  std::size_t end = 0;
 };
 
 std::vector<QueryWord> query_words(const std::string& text) {
@@ -186,12 +188,14 @@ std::vector<QueryWord> query_words(const std::string& text) {
       continue;
     }
     QueryWord w;
+    w.begin = static_cast<std::size_t>(it.raw() - text.data());
     for (; it != end && Xapian::Unicode::is_wordchar(*it); ++it) {
       Xapian::Unicode::append_utf8(w.word, *it);
       Xapian::Unicode::append_utf8(w.lower, Xapian::Unicode::tolower(*it));
       w.digits =
           w.digits || Xapian::Unicode::get_category(*it) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
     }
+    w.end = it != end ? static_cast<std::size_t>(it.raw() - text.data()) : text.size();
     w.next = it != end ? *it : 0;
     words.push_back(std::move(w));
   }
@@ -421,22 +425,24 @@ BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op defaul
 
 std::string QueryBuilder::spelling_suggestion(const std::string& text) {
   // A word some paper uses, a key of the synonym table, or a word of the spelling dictionary is
-  // taken as spelled right: Xapian would otherwise "correct" real words to their most frequent
-  // neighbour (model -> mode, protein -> proteins, a rare "mri" -> "mir") at ~1 ms a word.
+  // taken as spelled right, and only the other words are corrected: Xapian would otherwise
+  // "correct" real words to their most frequent neighbour (model -> mode, protein -> proteins, a
+  // rare "mri" -> "mir", "box" -> "fox" beside a misspelled "brwn") at ~1 ms a word.
   const Xapian::Database& db = impl_->db;
-  bool unknown = false;
-  for (const std::string& word : correctable_words(text)) {
-    if (db.get_termfreq(schema::kStemPrefix + impl_->stem(word)) > 0) continue;
+  auto spelled_right = [&](const std::string& word) {
+    if (db.get_termfreq(schema::kStemPrefix + impl_->stem(word)) > 0) return true;
     // A word of the synonym table ("resnet") finds its papers through its synonyms.
     const std::string key = normalize_for_match(word);
-    if (db.synonyms_begin(key) != db.synonyms_end(key)) continue;
+    if (db.synonyms_begin(key) != db.synonyms_end(key)) return true;
     Xapian::TermIterator spelled = db.spellings_begin();
     spelled.skip_to(word);
-    if (spelled != db.spellings_end() && *spelled == word) continue;
-    unknown = true;
-    break;
+    return spelled != db.spellings_end() && *spelled == word;
+  };
+  std::set<std::string> misspelled;
+  for (const std::string& word : correctable_words(text)) {
+    if (!spelled_right(word)) misspelled.insert(word);
   }
-  if (!unknown) return "";
+  if (misspelled.empty()) return "";
   Xapian::QueryParser qp;
   configure(qp, impl_->db, &impl_->stopper);
   try {
@@ -444,16 +450,21 @@ std::string QueryBuilder::spelling_suggestion(const std::string& text) {
   } catch (const Xapian::QueryParserError&) {
     return "";
   }
-  std::string corrected = qp.get_corrected_query_string();
-  // A stop word is never the better spelling ("fnot" -> "not", not "font"): it would not even
-  // be searched.
+  const std::string corrected = qp.get_corrected_query_string();
   const std::vector<QueryWord> before = query_words(text), after = query_words(corrected);
-  for (std::size_t i = 0; i < after.size(); ++i) {
-    if (is_stopword(after[i].lower) && (i >= before.size() || before[i].lower != after[i].lower)) {
-      return "";
-    }
+  if (corrected.empty() || before.size() != after.size()) return "";
+  // The query with its misspelled words replaced, and nothing else.
+  std::string suggestion = text;
+  bool changed = false;
+  for (std::size_t i = before.size(); i-- > 0;) {
+    if (before[i].lower == after[i].lower || misspelled.count(before[i].lower) == 0) continue;
+    // A stop word is never the better spelling ("fnot" -> "not", not "font"): it would not even
+    // be searched.
+    if (is_stopword(after[i].lower)) return "";
+    suggestion.replace(before[i].begin, before[i].end - before[i].begin, after[i].word);
+    changed = true;
   }
-  return corrected;
+  return changed ? suggestion : "";
 }
 
 bool is_body_term(const std::string& term) {
