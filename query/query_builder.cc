@@ -299,10 +299,19 @@ std::string checked_filters(const std::string& text) {
       ++i;
       continue;
     }
-    // The value: up to a space or a ')', or a "quoted value".
+    // The value: up to a space or a ')', or a "quoted value", or a (value) in parentheses.
     std::size_t begin = i + field.size(), end = begin;
     std::string value;
-    if (end < text.size() && text[end] == '"') {
+    bool grouped = false;
+    if (end < text.size() && text[end] == '(') {
+      const std::size_t close = text.find(')', end + 1);
+      grouped = close != std::string::npos;
+    }
+    if (grouped) {
+      const std::size_t close = text.find(')', end + 1);
+      value = trim(text.substr(begin + 1, close - begin - 1));
+      end = close + 1;
+    } else if (end < text.size() && text[end] == '"') {
       const std::size_t close = text.find('"', end + 1);
       end = close == std::string::npos ? text.size() : close + 1;
       value =
@@ -331,7 +340,9 @@ std::string checked_filters(const std::string& text) {
                         "or year:2023..",
                     kExitUsage);
       }
-      out += written;
+      // Unquoted and without parentheses: Xapian reads a range only so ("year:\"2019..2021\""
+      // would be a word), and drops a filter alone in parentheses.
+      out += field + value;
     } else {
       std::string lower = value;
       for (char& l : lower) l = static_cast<char>(std::tolower(static_cast<unsigned char>(l)));

@@ -644,6 +644,11 @@ TEST_F(QuerySearchTest, AYearOrStateFilterWithAValueItCannotHaveIsAUsageError) {
   EXPECT_THAT(ids("unet year:2015"), ElementsAre("unet"));
   EXPECT_THAT(ids("unet state:TEXT year:2014..2016"), ElementsAre("unet"));
   EXPECT_THAT(ids("promptable state:metadata"), ElementsAre("sam-med"));
+  // In quotes or parentheses too (a quoted range was a word to Xapian: it matched nothing).
+  EXPECT_THAT(ids("unet year:(2015)"), ElementsAre("unet"));
+  EXPECT_THAT(ids("unet year:\"2014..2016\""), ElementsAre("unet"));
+  EXPECT_EQ(ids("unet state:( text )"), ids("unet state:text"));
+  EXPECT_TRUE(ids("unet state:(metadata)").empty());
   EXPECT_EQ(search("\"state:foo\" unet").total, search("state foo unet").total);
 }
 
