@@ -373,11 +373,6 @@ class Pipeline : public FetchObserver {
     read_ = inputs.read;
     named_ = inputs.named;
     std::map<PaperId, IndexedVersion> indexed = writer_->all_versions();
-    for (const auto& [id, v] : indexed) {
-      if (v.state == schema::PaperState::kText && !v.content_hash.empty()) {
-        text_by_hash_.emplace(v.content_hash, id);
-      }
-    }
     // Papers a stopped run left pending that this one finds unchanged: their record is put back.
     const std::set<PaperId> pending = store_->pending_papers();
     auto restore_record = [&](const Item& item) {
@@ -430,6 +425,17 @@ class Pipeline : public FetchObserver {
       PaperRecord pending{in.paper.id, in.paper.title, "pending", "", "", now_seconds()};
       store_->set_paper(pending);
       items_.push_back(std::move(item));
+    }
+    // Papers with text that a PDF of the same bytes under another name can take its pages from;
+    // not one this run writes again: its pages may be replaced before they are copied (two PDFs
+    // that swapped their bytes would both get one's text).
+    std::set<PaperId> rewritten;
+    for (const Item& item : items_) rewritten.insert(item.in.paper.id);
+    for (const auto& [id, v] : indexed) {
+      if (v.state == schema::PaperState::kText && !v.content_hash.empty() &&
+          rewritten.count(id) == 0) {
+        text_by_hash_.emplace(v.content_hash, id);
+      }
     }
     // A rebuild holds only this run's inputs: a resumed one drops whatever else the run that
     // left it had indexed.

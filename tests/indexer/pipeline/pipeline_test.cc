@@ -494,6 +494,32 @@ TEST_F(PipelineTest, ARenamedFolderTakesItsPagesFromTheOldPapers) {
   EXPECT_EQ(run({tmp_.file("pdfs-2024"), tmp_.file("copy")}).unchanged, 3);
 }
 
+// Two PDFs that swapped their bytes: each gets its own text back (extracted), never the other's
+// twice; a paper written again in the run gives no pages.
+TEST_F(PipelineTest, PdfsThatSwappedTheirBytesEachGetTheirOwnText) {
+  write("pdfs/a.pdf",
+        paper_pdf("Paper Alpha", {"alpha words on a page of the first paper"}, "Paper Alpha"));
+  write("pdfs/b.pdf",
+        paper_pdf("Paper Beta", {"beta words on a page of the second paper"}, "Paper Beta"));
+  ASSERT_EQ(run({tmp_.file("pdfs")}).text, 2);
+  fs::rename(tmp_.file("pdfs/a.pdf"), tmp_.file("pdfs/t.pdf"));
+  fs::rename(tmp_.file("pdfs/b.pdf"), tmp_.file("pdfs/a.pdf"));
+  fs::rename(tmp_.file("pdfs/t.pdf"), tmp_.file("pdfs/b.pdf"));
+  PipelineSummary s = run({tmp_.file("pdfs")});
+  EXPECT_EQ(s.copied, 0);
+  EXPECT_EQ(s.text, 2);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  auto title_of = [&](const std::string& file) {
+    const std::string id = pdf_paper_id(tmp_.file(file));
+    return schema::decode_document_data(db.get_document(*db.postlist_begin("Q" + id)).get_data())
+        .paper.title;
+  };
+  EXPECT_EQ(title_of("pdfs/a.pdf"), "Paper Beta");
+  EXPECT_EQ(title_of("pdfs/b.pdf"), "Paper Alpha");
+  EXPECT_EQ(testing::search_phrase(db, "alpha words"),
+            (std::vector<std::string>{pdf_paper_id(tmp_.file("pdfs/b.pdf"))}));
+}
+
 // A list is one list however its path is spelled: naming it another way changes nothing, and an
 // entry deleted from it is removed.
 TEST_F(ListPipelineTest, AListIsKnownByItsPathHoweverItIsSpelled) {
