@@ -25,6 +25,14 @@ bool has_pdf_extension(const fs::path& p) {
   return ext == ".pdf";
 }
 
+// A paper list's name: Markdown or text (a missing one is "a list that cannot be opened").
+bool looks_like_list(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return ext == ".md" || ext == ".markdown" || ext == ".txt";
+}
+
 bool starts_with_pdf_magic(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char magic[5] = {};
@@ -53,13 +61,15 @@ std::string input_path(const std::string& path) {
   std::error_code ec;
   fs::path abs = fs::absolute(path, ec);
   if (ec) return path;
-  std::string out = abs.lexically_normal().string();
+  // Links resolved: a list or folder named through a symbolic link is the one it points to.
+  fs::path real = fs::weakly_canonical(abs, ec);
+  std::string out = (ec ? abs.lexically_normal() : real).string();
   while (out.size() > 1 && out.back() == '/') out.pop_back();
   return out;
 }
 
 std::string stored_input_path(const std::string& stored) {
-  if (stored.empty() || stored[0] == '/') return stored;
+  if (stored.empty()) return stored;
   std::error_code ec;
   const std::string path = input_path(stored);
   return fs::exists(path, ec) ? path : stored;
@@ -184,13 +194,13 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
       in.paper.section.clear();
       out.read.insert(path);
       if (seen.insert(in.paper.id).second) out.papers.push_back(std::move(in));
-    } else if (!fs::exists(st) && !given.empty() &&
-               (has_pdf_extension(given) || given.back() == '/')) {
+    } else if (!fs::exists(st) && !given.empty() && !looks_like_list(given)) {
       // Not a list that is missing: say what it was meant to be.
-      out.warnings.push_back(
-          Diagnostic{SourceLocation{given, 0}, std::string("no such ") +
-                                                   (given.back() == '/' ? "folder" : "PDF file") +
-                                                   "; check the path"});
+      const char* what = has_pdf_extension(given) ? "PDF file"
+                         : given.back() == '/'    ? "folder"
+                                                  : "file or folder";
+      out.warnings.push_back(Diagnostic{SourceLocation{given, 0},
+                                        std::string("no such ") + what + "; check the path"});
       ++out.unreadable;
     } else {
       lists.push_back(given);

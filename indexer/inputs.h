@@ -44,13 +44,14 @@ Inputs collect_inputs(const std::vector<std::string>& paths);
 // hash (stable across runs, distinct for equal names in different folders).
 PaperId pdf_paper_id(const std::string& path);
 
-// An input's identity: path made absolute and lexically normal, without a trailing separator
-// ("pdfs/" -> "/work/pdfs"); as given if that fails.
+// An input's identity: path made absolute, its symbolic links resolved, lexically normal and
+// without a trailing separator ("pdfs/" -> "/work/pdfs"); as given if that fails.
 std::string input_path(const std::string& path);
 
-// A list or folder as an index stored it: indexes made before lists were known by their
-// absolute path kept them as given ("data/a.md"); such a path is taken from this folder when it
-// names something here, else left as it is.
+// A list or folder as an index stored it, as this run names it (input_path) when it is there:
+// indexes made before lists were known by their absolute path kept them as given ("data/a.md",
+// taken from this folder), and a path through a link is the path it points to now. Left as it
+// is when it names nothing.
 std::string stored_input_path(const std::string& stored);
 
 // True when the input at an absolute path is no longer there (deleted, or renamed) while its

@@ -325,23 +325,28 @@ class Pipeline : public FetchObserver {
   // A list or folder deleted or renamed since (input_gone), unless this run names it.
   bool gone(const std::string& list) const { return named_.count(list) == 0 && input_gone(list); }
 
-  // The lists an index stored for a paper, as this run names them (stored_input_path).
-  static std::vector<std::string> stored_lists(const std::vector<std::string>& stored) {
+  // The lists an index stored for a paper, as this run names them (stored_input_path, once per
+  // distinct path: a few lists name thousands of papers).
+  std::vector<std::string> stored_lists(const std::vector<std::string>& stored) {
     std::vector<std::string> lists;
     for (const std::string& l : stored) {
-      std::string path = stored_input_path(l);
-      if (std::find(lists.begin(), lists.end(), path) == lists.end()) lists.push_back(path);
+      auto it = stored_paths_.find(l);
+      if (it == stored_paths_.end()) it = stored_paths_.emplace(l, stored_input_path(l)).first;
+      if (std::find(lists.begin(), lists.end(), it->second) == lists.end()) {
+        lists.push_back(it->second);
+      }
     }
     return lists;
   }
 
   // True when the entry of a paper is what the index holds but for how its lists were spelled
-  // (an index made before lists were known by their absolute path: "data/a.md").
-  static bool only_lists_respelled(const InputPaper& in, const IndexedVersion& old) {
+  // (an index made before lists were known by their absolute path, "data/a.md", or a list named
+  // through a link).
+  bool only_lists_respelled(const InputPaper& in, const IndexedVersion& old) {
     std::vector<std::string> spelled;
     for (const std::string& list : in.lists) {
       auto it = std::find_if(old.lists.begin(), old.lists.end(), [&](const std::string& l) {
-        return l != list && stored_input_path(l) == list;
+        return l != list && stored_lists({l}).front() == list;
       });
       if (it == old.lists.end()) return false;
       spelled.push_back(*it);
@@ -963,6 +968,7 @@ class Pipeline : public FetchObserver {
   std::vector<Item> items_;
   std::vector<WriteJob> removals_;
   std::vector<WriteJob> rewrites_;  // records re-written with their lists as named now
+  std::map<std::string, std::string> stored_paths_;  // stored_input_path, per stored path
   // When each host's wait was last said (on_retry), under observer_mutex_.
   std::map<std::string, std::chrono::steady_clock::time_point> wait_said_;
   static constexpr double kWaitWorthSaying = 10.0;  // seconds

@@ -35,10 +35,12 @@ int run_status(const std::vector<std::string>& args, std::ostream& out, std::ost
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--json") {
       json = true;
-    } else if (args[i] == "--db") {
-      if (i + 1 >= args.size() || args[i + 1].empty())
-        return usage_error(err, "--db needs a folder");
-      db = args[++i];
+    } else if (args[i] == "--db" || args[i].rfind("--db=", 0) == 0) {
+      // --db DIR or --db=DIR, as for build.
+      const bool joined = args[i].size() > 4;
+      if (!joined && i + 1 >= args.size()) return usage_error(err, "--db needs a folder");
+      db = joined ? args[i].substr(5) : args[++i];
+      if (db.empty()) return usage_error(err, "--db needs a folder");
     } else if (args[i] == "--help" || args[i] == "-h") {
       out << kStatusUsage;
       return kExitOk;

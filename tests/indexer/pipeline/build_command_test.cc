@@ -290,7 +290,7 @@ TEST_F(BuildCommandTest, NoReadableInputIsFatalAndMakesNoIndex) {
 
 TEST_F(BuildCommandTest, AMissingPdfOrFolderIsNamedForWhatItIs) {
   make_pdfs(1);
-  auto r = run_paper_index({"build", "--db", "index", "pdfs", "gone.pdf", "old-pdfs/"},
+  auto r = run_paper_index({"build", "--db", "index", "pdfs", "gone.pdf", "old-pdfs/", "mnt/usb"},
                            tmp_.path().string());
   EXPECT_EQ(r.code, 2) << r.err;
   EXPECT_NE(r.err.find("paper-index: warning: gone.pdf: no such PDF file; check the path\n"),
@@ -299,6 +299,11 @@ TEST_F(BuildCommandTest, AMissingPdfOrFolderIsNamedForWhatItIs) {
   EXPECT_NE(r.err.find("paper-index: warning: old-pdfs/: no such folder; check the path\n"),
             std::string::npos)
       << r.err;
+  EXPECT_NE(r.err.find("paper-index: warning: mnt/usb: no such file or folder; check the path\n"),
+            std::string::npos)
+      << r.err;
+  // status takes --db=DIR as build does.
+  EXPECT_EQ(run_paper_index({"status", "--db=index"}, tmp_.path().string()).code, 0);
 }
 
 // A folder reads as an empty file: given as the synonym file, it would have dropped them all.

@@ -532,6 +532,11 @@ TEST_F(ListPipelineTest, AListIsKnownByItsPathHoweverItIsSpelled) {
   PipelineSummary again = run({"./list.md"});
   EXPECT_EQ(again.unchanged, 2);
   EXPECT_EQ(again.text + again.metadata, 0);
+  // Through a link to its folder, too.
+  fs::create_directory_symlink(tmp_.path(), tmp_.file("alias"));
+  PipelineSummary linked = run({tmp_.file("alias/list.md")});
+  EXPECT_EQ(linked.unchanged, 2);
+  EXPECT_EQ(linked.text + linked.metadata + linked.removed, 0);
   write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
   PipelineSummary removed = run({tmp_.file("list.md")});
   fs::current_path(cwd);
