@@ -359,6 +359,50 @@ std::string checked_filters(const std::string& text) {
   return out;
 }
 
+// Throws the usage error for a NEAR or ADJ next to a phrase or a compound ("U-Net", "PDF/A"):
+// Xapian joins single words only, and otherwise reads the operator as a word, or finds papers
+// with any of the words.
+void check_proximity_operands(const std::string& text) {
+  std::vector<std::string> tokens;
+  bool quoted = false;
+  std::string token;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (!quoted && std::isspace(static_cast<unsigned char>(c))) {
+      if (!token.empty()) tokens.push_back(std::move(token));
+      token.clear();
+    } else {
+      token += c;
+    }
+  }
+  if (!token.empty()) tokens.push_back(std::move(token));
+  auto is_proximity = [](std::string t) {
+    return t == "NEAR" || t == "ADJ" || t.rfind("NEAR/", 0) == 0 || t.rfind("ADJ/", 0) == 0;
+  };
+  auto compound = [](const std::string& t) {
+    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+      if ((t[i] == '-' || t[i] == '/') && is_word_byte(t[i - 1]) && is_word_byte(t[i + 1])) {
+        return true;
+      }
+    }
+    return t.find('"') != std::string::npos;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!is_proximity(tokens[i])) continue;
+    for (std::size_t j : {i - 1, i + 1}) {
+      if (j >= tokens.size() || !compound(tokens[j])) continue;
+      std::string operand = tokens[j];
+      operand.erase(0, operand.find_first_not_of('('));
+      while (!operand.empty() && operand.back() == ')') operand.pop_back();
+      throw Error(tokens[i].substr(0, tokens[i].find('/')) + " joins single words, and " + operand +
+                      " is a phrase or a compound; search it without " +
+                      tokens[i].substr(0, tokens[i].find('/')) +
+                      ", or write its words apart (e.g. U NEAR Net)",
+                  kExitUsage);
+    }
+  }
+}
+
 }  // namespace
 
 struct QueryBuilder::Impl {
@@ -409,6 +453,7 @@ QueryBuilder::~QueryBuilder() = default;
 
 BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op default_op) {
   BuiltQuery built;
+  check_proximity_operands(text);
   const std::string checked = checked_filters(text);
   built.expanded_text =
       expand_synonyms(only_exclusions(checked).value_or(checked),

@@ -66,6 +66,26 @@ std::string joined(const std::string& words) {
   return out;
 }
 
+bool is_proximity(const std::string& w) {
+  return w == "NEAR" || w == "ADJ" || w.rfind("NEAR/", 0) == 0 || w.rfind("ADJ/", 0) == 0;
+}
+
+// The members of the synonym group of key (normalised), the key and its joined form first; empty
+// when key has no synonyms and is no compound.
+std::vector<std::string> group_members(const std::string& key,
+                                       const std::vector<std::string>& synonyms) {
+  std::vector<std::string> members{key};
+  // A compound written with a hyphen or spaces is also indexed joined ("unet").
+  if (key.find(' ') != std::string::npos) members.push_back(joined(key));
+  for (const std::string& s : synonyms) {
+    std::string norm = normalize_for_match(s);
+    if (!norm.empty() && std::find(members.begin(), members.end(), norm) == members.end()) {
+      members.push_back(std::move(norm));
+    }
+  }
+  return members;
+}
+
 }  // namespace
 
 std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup) {
@@ -74,7 +94,26 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
   std::size_t i = 0;
   while (i < chunks.size()) {
     const Chunk& first = chunks[i];
-    if (!first.plain) {
+    // NEAR and ADJ take single terms: their operands stay as written.
+    const bool proximity = (i > 0 && is_proximity(chunks[i - 1].text)) ||
+                           (i + 1 < chunks.size() && is_proximity(chunks[i + 1].text));
+    // "-word": the word and each of its synonyms excluded ("-mri" as NOT mri does).
+    const std::string& t = first.text;
+    if (!proximity && t.size() > 1 && t[0] == '-' && t[1] != '-' &&
+        t.find_first_of("\":*+()", 1) == std::string::npos) {
+      const std::string norm = normalize_for_match(t.substr(1));
+      std::vector<std::string> synonyms = norm.empty() ? std::vector<std::string>{} : lookup(norm);
+      if (!synonyms.empty() || norm.find(' ') != std::string::npos) {
+        std::string excluded;
+        for (const std::string& m : group_members(norm, synonyms)) {
+          excluded += (excluded.empty() ? "-" : " -") + render_member(m);
+        }
+        out.push_back(first.before + excluded + first.after);
+        ++i;
+        continue;
+      }
+    }
+    if (!first.plain || proximity) {
       out.push_back(first.before + first.text + first.after);
       ++i;
       continue;
@@ -108,17 +147,7 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
       ++i;
       continue;
     }
-    std::vector<std::string> members{best_key};
-    // A compound written with a hyphen or spaces is also indexed joined ("unet").
-    if (best_key.find(' ') != std::string::npos) members.push_back(joined(best_key));
-    for (std::string& s : best_syns) {
-      std::string norm = normalize_for_match(s);
-      if (!norm.empty()) members.push_back(std::move(norm));
-    }
-    std::vector<std::string> unique;
-    for (const std::string& m : members) {
-      if (std::find(unique.begin(), unique.end(), m) == unique.end()) unique.push_back(m);
-    }
+    const std::vector<std::string> unique = group_members(best_key, best_syns);
     std::string group = "(";
     for (std::size_t k = 0; k < unique.size(); ++k) {
       if (k) group += " OR ";

@@ -101,6 +101,31 @@ TEST_F(QuerySearchTest, AbbreviationsAndLongFormsMatchEachOther) {
   EXPECT_THAT(ids("SAM"), ElementsAre("sam-med"));
 }
 
+// "-x" leaves out the papers with x's long form too, as "NOT x" does.
+TEST_F(QuerySearchTest, AnExcludedAbbreviationExcludesItsLongForm) {
+  EXPECT_EQ(sorted_ids("segmentation -MRI"), sorted_ids("segmentation NOT MRI"));
+  for (const std::string& id : ids("segmentation -MRI")) {
+    EXPECT_NE(id, "diffusion-seg");  // "magnetic resonance imaging", never "MRI"
+    EXPECT_NE(id, "prototype-prostate");
+  }
+  EXPECT_THAT(ids("segmentation -U-Net"), ::testing::Not(::testing::Contains("unet")));
+}
+
+TEST_F(QuerySearchTest, NearNextToAPhraseOrACompoundIsAUsageError) {
+  for (const std::string query : {"U-Net NEAR contracting", "\"contracting path\" NEAR symmetric",
+                                  "symmetric NEAR/3 (few-shot)"}) {
+    try {
+      search(query);
+      ADD_FAILURE() << "no error for " << query;
+    } catch (const Error& e) {
+      EXPECT_THAT(std::string(e.what()), StartsWith("NEAR joins single words, and ")) << query;
+      EXPECT_EQ(e.exit_code(), kExitUsage);
+    }
+  }
+  // A synonym's abbreviation next to NEAR is searched as the word it is.
+  EXPECT_FALSE(search("MRI NEAR prostate").any_word);
+}
+
 TEST_F(QuerySearchTest, SynonymSnippetHighlightsTheLongForm) {
   SearchResult r = search("CT scans");
   ASSERT_FALSE(r.hits.empty());

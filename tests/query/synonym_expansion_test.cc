@@ -39,9 +39,26 @@ TEST(QuerySynonymExpansion, HyphenatedWordWithoutSynonymsAlsoMatchesJoined) {
 }
 
 TEST(QuerySynonymExpansion, LeavesSyntaxAlone) {
-  EXPECT_EQ(expand_synonyms("\"ct scans\" title:ct -ct ct* NOT (ct)", lookup),
-            "\"ct scans\" title:ct -ct ct* NOT ((ct OR \"computed tomography\"))");
+  EXPECT_EQ(expand_synonyms("\"ct scans\" title:ct ct* NOT (ct)", lookup),
+            "\"ct scans\" title:ct ct* NOT ((ct OR \"computed tomography\"))");
   EXPECT_EQ(expand_synonyms("year:2019..2021 AND liver", lookup), "year:2019..2021 AND liver");
+}
+
+// "-x" excludes x and each of its synonyms, as "NOT x" does.
+TEST(QuerySynonymExpansion, AnExcludedWordTakesItsSynonymsAlong) {
+  EXPECT_EQ(expand_synonyms("liver -ct", lookup), "liver -ct -\"computed tomography\"");
+  EXPECT_EQ(expand_synonyms("liver -U-Net", lookup), "liver -\"u net\" -unet");
+  EXPECT_EQ(expand_synonyms("liver -few-shot", lookup), "liver -\"few shot\" -fewshot");
+  EXPECT_EQ(expand_synonyms("liver -lesion (-ct)", lookup),
+            "liver -lesion (-ct -\"computed tomography\")");
+}
+
+// NEAR and ADJ take single words: their operands are not expanded into groups.
+TEST(QuerySynonymExpansion, TheOperandsOfNearAreLeftAsWritten) {
+  EXPECT_EQ(expand_synonyms("ct NEAR liver", lookup), "ct NEAR liver");
+  EXPECT_EQ(expand_synonyms("liver ADJ/3 ct scans", lookup), "liver ADJ/3 ct scans");
+  EXPECT_EQ(expand_synonyms("ct scans NEAR liver", lookup),
+            "(ct OR \"computed tomography\") scans NEAR liver");
 }
 
 }  // namespace
