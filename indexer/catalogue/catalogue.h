@@ -4,12 +4,15 @@
 // A list may mix these shapes (see tests/indexer/catalogue/ for one list of each):
 //   **Title** \ / *Authors* <br> / [Venue, Year] [[Paper](url)] [[Code](url)]   (blocks)
 //   - [Title](url) - Authors, Venue 2021 [[code](url)]                          (bullets)
+//   - [Paper](url) - Title. Authors. Venue 2021    (a generic link label: the title follows)
 //   1. **Title**. Authors. [CVPR'24] [[pdf](url)]                                (numbered)
 //   * [MICCAI-2023] **Title**, Authors [[Paper](url)] [[Code](url)]              (tags)
 //   | Title | Venue | Year | Paper | Code |                                     (tables)
 // Links may be inline, HTML or reference-style ("[Paper][r1]" with "[r1]: url" anywhere in the
 // list). Only http(s) links are kept; an entry left without one is dropped with a warning that
-// says why (no link, a mistyped or other scheme, a local file).
+// says why (no link, a mistyped or other scheme, a local file, a reference label without a
+// definition). An entry whose text after a generic link label is only a byline has no title: it
+// is dropped with a warning rather than named after its authors.
 // Headings give the section; headings that are a year or a venue ("## 2024", "### MICCAI 2023")
 // give the year / venue of the entries under them. The table of contents, HTML comments and
 // code blocks are ignored.

@@ -14,6 +14,7 @@
 #include "indexer/catalogue/link_references.h"
 #include "indexer/catalogue/links.h"
 #include "indexer/catalogue/markdown_blocks.h"
+#include "indexer/catalogue/plain_title.h"
 
 namespace paper {
 namespace {
@@ -35,14 +36,53 @@ struct HeadingContext {
 // An entry with more links is broken or hostile; the bound keeps merging cheap.
 constexpr std::size_t kMaxLinksPerEntry = 64;
 
+// "arXiv:2001.00001", "DOI 10.1000/xyz", "arXiv preprint": a link label that names an
+// identifier or a repository, not a paper ("DOI Paper On Things" is a title).
+bool is_identifier_label(const std::string& label) {
+  std::string n = normalize_for_match(label);
+  if (n.rfind("arxiv", 0) != 0 && n.rfind("doi", 0) != 0) return false;
+  std::size_t words = 1;
+  bool digit = false;
+  for (char c : n) {
+    words += c == ' ' ? 1 : 0;
+    digit = digit || std::isdigit(static_cast<unsigned char>(c));
+  }
+  return digit || words < 3;
+}
+
+int letter_count(const std::string& s) {
+  int letters = 0;
+  for (char c : s) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+  return letters;
+}
+
 // A link label a title may come from: not "Paper"/"Code"/..., has some letters, is not an id.
 bool is_title_label(const std::string& label) {
-  if (is_generic_link_label(label)) return false;
-  int letters = 0;
-  for (char c : label) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
-  if (letters < 3) return false;
-  std::string n = normalize_for_match(label);
-  return n.rfind("arxiv", 0) != 0 && n.rfind("doi", 0) != 0;
+  return !is_generic_link_label(label) && letter_count(label) >= 3 && !is_identifier_label(label);
+}
+
+// A label too short to be taken for a title at first sight ("T0", "3D"), that is the title when
+// the text after its link is only a byline ("[3D](url) - Ann Lee. CVPR 2019.").
+bool is_short_title_label(const std::string& label) {
+  return !is_generic_link_label(label) && letter_count(label) >= 1 && !is_identifier_label(label);
+}
+
+// Tag text: a venue, a year or a date ("CVPR'24", "MIA 2020", "7th Dec.").
+bool reads_as_tag(const std::string& text) {
+  VenueYear vy = parse_venue_year(text);
+  return vy.year || is_known_venue(vy.venue) || is_date_text(text);
+}
+
+// "[Title][r9]" or "[Paper][r9]" whose label has no definition: a link that was meant, unless a
+// half reads as a tag ("[CVPR'24][Oral]" is two tags).
+bool is_broken_reference(const InlineToken& t) {
+  return t.kind == InlineToken::Kind::kUndefinedReference && !reads_as_tag(t.text) &&
+         !reads_as_tag(t.url);
+}
+
+// Whether a token can give the entry its title as a link does.
+bool is_title_link(const InlineToken& t) {
+  return (t.kind == InlineToken::Kind::kLink || is_broken_reference(t)) && is_title_label(t.text);
 }
 
 bool has_letter_or_digit(const std::string& s) { return !normalize_for_match(s).empty(); }
@@ -50,15 +90,16 @@ bool has_letter_or_digit(const std::string& s) { return !normalize_for_match(s).
 // A link that was not kept, and why.
 struct RejectedLink {
   int line = 0;
-  std::string url;
-  LinkProblem problem;
+  std::string reason;  // for "entry \"Title\" skipped: <reason>"
 };
 
 // How an entry without a usable link is reported.
 struct EntryTraits {
   bool looks_like_paper = false;  // has a year or authors: a missing link is worth a warning
-  bool reports_links = false;     // a bold title, a link title or a table row: say why its
-                                  // links were not kept
+  bool reports_links = false;     // a bold title, a link title, a table row or an entry with a
+                                  // byline: say why its links were not kept
+  bool has_byline = false;        // has a year or authors: a title link to "mailto:" is a
+                                  // paper's link gone wrong, not a contact
   bool bare_title = false;        // a bullet that is only a bold title of two words or more
 };
 
@@ -153,7 +194,7 @@ class EntryParser {
   static bool has_title_candidate(const std::vector<LineToken>& tokens) {
     for (const auto& lt : tokens) {
       const auto& t = lt.token;
-      if (t.kind == Kind::kLink && is_title_label(t.text)) return true;
+      if (is_title_link(t)) return true;
       if (t.kind == Kind::kText && t.bold && has_letter_or_digit(t.text)) return true;
     }
     return false;
@@ -226,12 +267,14 @@ class EntryParser {
     too_many_links_ = false;
     rejected_.reset();
     mistyped_.reset();
+    unfetched_title_.reset();
   }
 
   // Adds a link (http/https only; in-page anchors and relative paths are not papers). A link
-  // that is not kept is remembered with its problem, for the entry's warning.
+  // that is not kept is remembered with its problem, for the entry's warning. title_link: the
+  // link whose text is the title.
   void add_link(Paper& p, const std::string& label, const std::string& url, int line,
-                int* empty_slots) {
+                int* empty_slots, bool title_link = false) {
     std::string u = trim(url);
     if (u.empty()) {
       ++*empty_slots;
@@ -240,8 +283,15 @@ class EntryParser {
     Link link = make_link(label.empty() ? "link" : label, u);
     if (link.host.empty()) {
       LinkProblem problem = diagnose_link(u);
-      if (!rejected_ && is_reportable(problem)) rejected_ = RejectedLink{line, u, problem};
-      if (!mistyped_ && is_mistyped(problem)) mistyped_ = RejectedLink{line, u, problem};
+      if (!rejected_ && is_reportable(problem)) {
+        rejected_ = RejectedLink{line, explain_link_problem(u, problem)};
+      }
+      if (!mistyped_ && is_mistyped(problem)) {
+        mistyped_ = RejectedLink{line, explain_link_problem(u, problem)};
+      }
+      if (title_link && !unfetched_title_ && !problem.scheme.empty()) {
+        unfetched_title_ = RejectedLink{line, explain_link_problem(u, problem)};
+      }
       return;
     }
     if (!link_urls_.insert(link.url).second) return;
@@ -255,6 +305,17 @@ class EntryParser {
       return;
     }
     p.links.push_back(std::move(link));
+  }
+
+  // A reference link whose label has no definition. Its link is missing: worth a warning when
+  // the entry is dropped for it, and also when it is kept if the reference named the paper
+  // ("[Title][r9]", "[Paper][r9]").
+  void add_undefined_reference(const InlineToken& t, int line, bool title_link) {
+    RejectedLink missing{line, "reference [" + t.url +
+                                   "] is not defined in the file; add the line [" + t.url +
+                                   "]: URL with the paper's http(s) link"};
+    if (!rejected_) rejected_ = missing;
+    if (!mistyped_ && (title_link || is_generic_link_label(t.text))) mistyped_ = missing;
   }
 
   static void take_venue_year(const VenueYear& vy, int line, Paper& p, std::optional<int>* year,
@@ -277,9 +338,10 @@ class EntryParser {
       year_line = p.source.line;
     }
     if (p.links.empty()) {
-      if (traits.reports_links && rejected_) {
-        warn_skipped(p.source.line, "entry \"" + p.title + "\" skipped: " +
-                                        explain_link_problem(rejected_->url, rejected_->problem));
+      const std::optional<RejectedLink>& why =
+          rejected_ || !traits.has_byline ? rejected_ : unfetched_title_;
+      if (traits.reports_links && why) {
+        warn_skipped(p.source.line, "entry \"" + p.title + "\" skipped: " + why->reason);
       } else if (empty_slots > 0 || traits.looks_like_paper) {
         warn_skipped(p.source.line,
                      "entry \"" + p.title + "\" has no link; add a [Paper](url) or remove it");
@@ -293,8 +355,7 @@ class EntryParser {
       return;
     }
     if (traits.reports_links && mistyped_) {
-      warn(mistyped_->line, "entry \"" + p.title +
-                                "\": " + explain_link_problem(mistyped_->url, mistyped_->problem));
+      warn(mistyped_->line, "entry \"" + p.title + "\": " + mistyped_->reason);
     }
     if (year && !is_plausible_year(*year)) {
       std::optional<int> from_url;
@@ -335,7 +396,7 @@ class EntryParser {
     for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
       const auto& t = tokens[i].token;
       if (!t.bold) continue;
-      if (t.kind == Kind::kLink && is_title_label(t.text)) {
+      if (is_title_link(t)) {
         p.title = clean_title(t.text);
         title_from_link = true;
       } else if (t.kind == Kind::kText && has_letter_or_digit(t.text)) {
@@ -346,43 +407,59 @@ class EntryParser {
       title_index = static_cast<int>(i);
       bold_title = true;
     }
-    for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
-      const auto& t = tokens[i].token;
-      if (t.kind == Kind::kLink && is_title_label(t.text)) {
-        p.title = clean_title(t.text);
-        title_from_link = true;
-        title_index = static_cast<int>(i);
+    // A link's text; a reference whose label has no definition only when no link gives one.
+    for (bool broken : {false, true}) {
+      for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
+        const auto& t = tokens[i].token;
+        if (is_title_link(t) && (t.kind == Kind::kUndefinedReference) == broken) {
+          p.title = clean_title(t.text);
+          title_from_link = true;
+          title_index = static_cast<int>(i);
+        }
       }
     }
-    bool any_link = false;
-    for (const auto& lt : tokens) any_link = any_link || lt.token.kind == Kind::kLink;
+    int first_link = -1;
+    for (std::size_t i = 0; i < tokens.size() && first_link < 0; ++i) {
+      const auto& t = tokens[i].token;
+      if (t.kind == Kind::kLink || is_broken_reference(t)) first_link = static_cast<int>(i);
+    }
+    bool any_link = first_link >= 0;
     if (title_index < 0 && any_link && open_bullet_) {
-      // A plain-text title: the first text, up to " - " or ". ", or in quotes.
+      // A plain-text title: the first text (see read_plain_title).
       for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
         const auto& t = tokens[i].token;
         if (t.kind != Kind::kText || t.italic || !has_letter_or_digit(t.text)) continue;
-        std::string text = collapse_space(t.text);
-        std::size_t q1 = text.find('"');
-        std::size_t q2 = q1 == std::string::npos ? q1 : text.find('"', q1 + 1);
-        std::size_t cut;
-        if (q2 != std::string::npos && q2 > q1 + 1) {
-          p.title = clean_title(text.substr(q1 + 1, q2 - q1 - 1));
-          remainder_head = text.substr(q2 + 1);
-        } else {
-          // The title ends at the first " - ", ". " or " – "; the rest is authors/venue.
-          cut = std::string::npos;
-          std::size_t skip = 0;
-          for (std::string_view sep : {" - ", ". ", " \xE2\x80\x93 "}) {
-            std::size_t at = text.find(sep);
-            if (at < cut) {
-              cut = at;
-              skip = sep.size();
-            }
-          }
-          p.title = clean_title(text.substr(0, cut));
-          remainder_head = cut == std::string::npos ? "" : text.substr(cut + skip);
+        bool after_link = first_link < static_cast<int>(i);
+        PlainTitle plain = read_plain_title(t.text, after_link);
+        if (!plain.byline_only) {
+          p.title = std::move(plain.title);
+          remainder_head = std::move(plain.remainder);
+          title_index = static_cast<int>(i);
+          break;
         }
-        title_index = static_cast<int>(i);
+        // Only a byline: a link's short text is the title ("[3D](url) - Ann Lee. CVPR 2019."),
+        // or the title is missing ("[Paper](url) - Ann Lee. CVPR 2020.").
+        for (int k = first_link; k < static_cast<int>(tokens.size()) && title_index < 0; ++k) {
+          const auto& link = tokens[k].token;
+          if ((link.kind == Kind::kLink || is_broken_reference(link)) &&
+              is_short_title_label(link.text)) {
+            p.title = clean_title(link.text);
+            title_from_link = true;
+            title_index = k;
+            // The byline before the title link is read as the text after it would be.
+            if (k > static_cast<int>(i)) remainder_head = plain.remainder;
+          }
+        }
+        if (title_index < 0) {
+          const std::string& label = tokens[first_link].token.text;
+          warn_skipped(open_line_, "entry skipped: no title found (" +
+                                       (label.empty() ? std::string("the link has no text")
+                                                      : "\"" + label + "\" is the link's label") +
+                                       " and the text " + (after_link ? "after" : "beside") +
+                                       " it reads as authors, venue and year); write the title "
+                                       "as the link text: [Title](url)");
+          return;
+        }
       }
     }
     if (title_index < 0 || !has_letter_or_digit(p.title)) return;
@@ -397,17 +474,24 @@ class EntryParser {
     bool authors_from_italic = false;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const auto& [line, t] = tokens[i];
+      bool is_title = static_cast<int>(i) == title_index && title_from_link;
       if (t.kind == Kind::kLink) {
-        bool is_title = static_cast<int>(i) == title_index && title_from_link;
-        add_link(p, is_title ? "title" : t.text, t.url, line, &empty_slots);
+        add_link(p, is_title ? "title" : t.text, t.url, line, &empty_slots, is_title);
+        continue;
+      }
+      if (is_broken_reference(t)) {
+        add_undefined_reference(t, line, is_title);
         continue;
       }
       if (static_cast<int>(i) != title_index && has_letter_or_digit(t.text)) other_text = true;
-      if (t.kind == Kind::kTag) {
-        VenueYear vy = parse_venue_year(t.text);
-        // "[7th Dec., 2023] [arXiv, 2023]": a date tag gives its year, not a venue.
-        if (is_date_text(vy.venue)) vy.venue.clear();
-        if (vy.year || is_known_venue(vy.venue)) take_venue_year(vy, line, p, &year, &year_line);
+      if (t.kind == Kind::kTag || t.kind == Kind::kUndefinedReference) {
+        // "[CVPR'24][Oral]": two tags.
+        for (const std::string* text : {&t.text, &t.url}) {
+          VenueYear vy = parse_venue_year(*text);
+          // "[7th Dec., 2023] [arXiv, 2023]": a date tag gives its year, not a venue.
+          if (is_date_text(vy.venue)) vy.venue.clear();
+          if (vy.year || is_known_venue(vy.venue)) take_venue_year(vy, line, p, &year, &year_line);
+        }
         continue;
       }
       if (static_cast<int>(i) == title_index) continue;
@@ -434,8 +518,9 @@ class EntryParser {
     // otherwise ("**Title**: Authors, MICCAI 2020").
     bool label = bold_title && !title_from_link && !year && ends_with_colon(tokens, title_index);
     EntryTraits traits;
-    traits.looks_like_paper = bold_title && !label && (year.has_value() || !p.authors.empty());
-    traits.reports_links = bold_title || title_from_link;
+    traits.has_byline = year.has_value() || !p.authors.empty();
+    traits.looks_like_paper = bold_title && !label && traits.has_byline;
+    traits.reports_links = bold_title || title_from_link || traits.has_byline;
     traits.bare_title = bold_title && !label && !title_from_link && open_bullet_ && !any_link &&
                         !other_text && is_bare_title(p.title);
     emit(std::move(p), year, year_line, empty_slots, traits, defer_bare_title);
@@ -515,16 +600,23 @@ class EntryParser {
       std::string column_label = clean_heading(header[c]);
       if (roles[c] == Column::kTitle) {
         for (const auto& t : tokens) {
-          if (t.kind == Kind::kLink && is_title_label(t.text) && p.title.empty()) {
+          if (is_title_link(t) && p.title.empty()) {
             p.title = clean_title(t.text);
-            add_link(p, "title", t.url, line, &empty_slots);
+            if (t.kind == Kind::kLink) {
+              add_link(p, "title", t.url, line, &empty_slots, /*title_link=*/true);
+            } else {
+              add_undefined_reference(t, line, /*title_link=*/true);
+            }
           }
         }
         if (p.title.empty()) p.title = clean_title(inline_plain_text(cells[c]));
       }
       for (const auto& t : tokens) {
-        if (t.kind == Kind::kLink && !(roles[c] == Column::kTitle && is_title_label(t.text))) {
+        if (roles[c] == Column::kTitle && is_title_label(t.text)) continue;
+        if (t.kind == Kind::kLink) {
           add_link(p, t.text.empty() ? column_label : t.text, t.url, line, &empty_slots);
+        } else if (is_broken_reference(t)) {
+          add_undefined_reference(t, line, /*title_link=*/false);
         }
       }
       std::string plain = inline_plain_text(cells[c]);
@@ -559,8 +651,11 @@ class EntryParser {
   std::vector<LineToken> tokens_;
   std::unordered_set<std::string> link_urls_;  // URLs of the entry being read
   bool too_many_links_ = false;
-  std::optional<RejectedLink> rejected_;  // the entry's first link worth a warning
-  std::optional<RejectedLink> mistyped_;  // the entry's first mistyped web address
+  std::optional<RejectedLink> rejected_;         // the entry's first link worth a warning
+  std::optional<RejectedLink> mistyped_;         // the entry's first mistyped web address, or a
+                                                 // reference naming the paper with no definition
+  std::optional<RejectedLink> unfetched_title_;  // the title link, when it has a scheme that
+                                                 // is never a paper's ("mailto:")
 
   // A bare bold bullet ended by a blank line: warned unless a more indented item follows.
   struct PendingTitle {

@@ -255,8 +255,27 @@ std::vector<std::string> split_authors(std::string_view text) {
   return pieces;
 }
 
+std::string strip_leading_separators(std::string_view text) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    std::string_view t = text.substr(i);
+    std::size_t mark = 0;
+    if (t.substr(0, 3) == "\xE2\x80\x93" || t.substr(0, 3) == "\xE2\x80\x94") {
+      mark = 3;
+    } else if (!t.empty() &&
+               (t[0] == '-' || t[0] == ':' || t[0] == ',' || t[0] == ';' || t[0] == '|')) {
+      mark = 1;
+    }
+    if (mark == 0 || (t.size() > mark && !is_space(t[mark]))) break;
+    i += mark;
+  }
+  return trim(text.substr(std::min(i, text.size())));
+}
+
 std::string clean_title(std::string_view text) {
-  std::string t = collapse_space(text);
+  std::string t = strip_leading_separators(collapse_space(text));
   bool changed = true;
   while (changed && !t.empty()) {
     changed = false;

@@ -41,9 +41,13 @@ bool is_plausible_year(int year);
 // drops "et al." (alone or at the end of a name), "others" and empty names.
 std::vector<std::string> split_authors(std::string_view text);
 
-// A title as written, cleaned: white space collapsed; trailing '\', ',', ';', ':' and '.' and
-// surrounding quotes removed.
+// A title as written, cleaned: white space collapsed; a leading separator ("- ", "– ", ": "),
+// trailing '\', ',', ';', ':' and '.' and surrounding quotes removed.
 std::string clean_title(std::string_view text);
+
+// text without the separators that open the text after a link ("- ", "– ", "— ", ": ", ", ",
+// "| "), each a punctuation mark followed by a space or ending text; white space trimmed.
+std::string strip_leading_separators(std::string_view text);
 
 // A heading's readable text: inline Markdown and HTML removed, trailing '#'s and leading
 // symbols/emoji removed ("🔍 Generative Models" -> "Generative Models").

@@ -196,7 +196,8 @@ class Tokenizer {
               continue;
             }
           }
-          // A bracket group: either it wraps links ("[[Paper](url)]") or it is a tag.
+          // A bracket group: either it wraps links ("[[Paper](url)]") or it is a tag, or with a
+          // "[label]" right after it a reference whose label has no definition.
           std::size_t before = tokens_.size();
           flush();
           before = tokens_.size();
@@ -204,12 +205,24 @@ class Tokenizer {
           flush();
           bool has_link = false;
           for (std::size_t t = before; t < tokens_.size(); ++t) {
-            has_link = has_link || tokens_[t].kind == InlineToken::Kind::kLink;
+            // "[[Paper][r9]]" wraps a (broken) link as "[[Paper](url)]" does.
+            has_link = has_link || tokens_[t].kind == InlineToken::Kind::kLink ||
+                       tokens_[t].kind == InlineToken::Kind::kUndefinedReference;
           }
           if (!has_link) {
             std::string tag;
             for (std::size_t t = before; t < tokens_.size(); ++t) tag += tokens_[t].text;
             tokens_.resize(before);
+            std::size_t label_end = undefined_label_end(i, j, end);
+            if (label_end != kNone) {
+              std::size_t from = label_end == j + 2 ? i + 1 : j + 2;
+              std::string label =
+                  collapse_space(s_.substr(from, (label_end == j + 2 ? j : label_end) - from));
+              add_token(InlineToken::Kind::kUndefinedReference, collapse_space(tag),
+                        std::move(label), bold, italic);
+              i = label_end + 1;
+              continue;
+            }
             add_token(InlineToken::Kind::kTag, collapse_space(tag), "", bold, italic);
           }
           i = j + 1;
@@ -307,6 +320,24 @@ class Tokenizer {
     }
   }
 
+  // For "[text][label]" or "[text][]" (s_[open] == '[', s_[close] its ']') whose label has no
+  // definition: the index of the label's ']'. kNone for anything else: no second bracket right
+  // after, a label holding brackets, parentheses or nothing, or one too long to be a label.
+  std::size_t undefined_label_end(std::size_t open, std::size_t close, std::size_t end) const {
+    if (close + 1 >= end || s_[close + 1] != '[') return kNone;
+    std::size_t k = square_[close + 1];
+    if (k == kNone || k >= end) return kNone;
+    std::size_t from = k == close + 2 ? open + 1 : close + 2;
+    std::size_t to = k == close + 2 ? close : k;
+    std::string_view label = s_.substr(from, to - from);
+    if (label.size() > kMaxReferenceLabelBytes ||
+        label.find_first_of("[]()") != std::string_view::npos ||
+        normalize_reference_label(label).empty()) {
+      return kNone;
+    }
+    return k;
+  }
+
   // The destination defined for the label s_[begin, end), or nullptr.
   const std::string* reference(std::size_t begin, std::size_t end) const {
     if (end - begin > kMaxReferenceLabelBytes) return nullptr;
@@ -385,6 +416,8 @@ class Tokenizer {
     for (std::size_t t = before; t < tokens_.size(); ++t) {
       if (tokens_[t].kind == InlineToken::Kind::kTag) {
         out += "[" + tokens_[t].text + "]";
+      } else if (tokens_[t].kind == InlineToken::Kind::kUndefinedReference) {
+        out += "[" + tokens_[t].text + "][" + tokens_[t].url + "]";
       } else {
         out += tokens_[t].text;
       }
@@ -444,6 +477,8 @@ std::string inline_plain_text(std::string_view markdown) {
   for (const auto& t : tokenize_inline(markdown)) {
     if (t.kind == InlineToken::Kind::kTag) {
       out += "[" + t.text + "]";
+    } else if (t.kind == InlineToken::Kind::kUndefinedReference) {
+      out += "[" + t.text + "] [" + t.url + "]";
     } else {
       out += t.text;
     }

@@ -16,10 +16,13 @@ struct InlineToken {
     kLink,  // [text](url), <url>, a bare http(s) URL or a defined reference ([text][label],
             // [label][], [label]); text is the label ("" for bare URLs)
     kTag,   // [text] not followed by (url) and holding no link: "[CVPR'24]", "[MIA, 2024]"
+    kUndefinedReference,  // "[text][label]" or "[text][]" holding no link, whose label has no
+                          // definition: text as for kTag, url the label as written ("r9");
+                          // either a broken reference link or two tags ("[CVPR'24][Oral]")
   };
   Kind kind = Kind::kText;
   std::string text;
-  std::string url;  // kLink only; may be empty for "[Paper]()"
+  std::string url;  // kLink: may be empty for "[Paper]()"; kUndefinedReference: the label
   bool bold = false;
   bool italic = false;
   bool operator==(const InlineToken&) const = default;

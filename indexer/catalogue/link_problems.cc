@@ -111,7 +111,9 @@ LinkProblem diagnose_link(std::string_view url) {
       p.kind = LinkProblemKind::kMalformed;
       p.fixed = rebuild(scheme, rest);
     } else if (std::find(kNotPaperSchemes.begin(), kNotPaperSchemes.end(), scheme) !=
-               kNotPaperSchemes.end()) {
+                   kNotPaperSchemes.end() &&
+               !(scheme == "data" && lower(trim(rest).substr(0, 15)) == "application/pdf")) {
+      // A "data:application/pdf;..." link is a paper, embedded in the list.
       p.kind = LinkProblemKind::kNotAPaper;
     } else if (scheme.size() <= kMaxTypoSchemeBytes &&
                (edit_distance(scheme, "http") <= 1 || edit_distance(scheme, "https") <= 1)) {
@@ -185,8 +187,14 @@ std::string explain_link_problem(std::string_view url, const LinkProblem& proble
                                                       : " is a relative path") +
              ", not an http(s) link; to index local PDFs, give the file or its folder to "
              "`paper-index build`";
-    case LinkProblemKind::kNone:
     case LinkProblemKind::kNotAPaper:
+      // Reported only for a paper's own link ("[Title](mailto:...) - Authors, Venue 2020").
+      if (!problem.scheme.empty()) {
+        return link + " has the scheme \"" + problem.scheme + ":\"" + std::string(kOnlyHttp) +
+               "; link an http(s) copy of the paper";
+      }
+      break;
+    case LinkProblemKind::kNone:
       break;
   }
   return link + " is not an http(s) link";

@@ -9,9 +9,11 @@ namespace paper {
 
 enum class LinkProblemKind {
   kNone,         // an http(s) URL with a host: usable
-  kNotAPaper,    // an in-page anchor, a relative link to another list or page, mailto:, ...
+  kNotAPaper,    // an in-page anchor, a relative link to another list or page, mailto:, a
+                 // data: URI that is not a PDF, ...
   kSchemeTypo,   // "htps://...", "htp://...": one letter away from http or https
-  kOtherScheme,  // "ftp://...", "doi:...", "s3://...": a scheme that is never fetched
+  kOtherScheme,  // "ftp://...", "doi:...", "s3://...", "data:application/pdf;...": a scheme
+                 // that is never fetched
   kMalformed,    // "https:/host/...", "https//host/...": http(s) without a valid "//host"
   kNoScheme,     // "arxiv.org/abs/...", "www.example.org/...": a web address without "https://"
   kLocalFile,    // "file:///...", "C:\...", a relative or absolute path to a PDF
@@ -34,7 +36,8 @@ bool is_reportable(const LinkProblem& problem);
 // kNoScheme): worth a warning even when the entry has other, usable links.
 bool is_mistyped(const LinkProblem& problem);
 
-// What is wrong with the link and what to write instead, for a warning:
+// What is wrong with the link and what to write instead, for a warning (a kNotAPaper link with a
+// scheme, "mailto:...", is explained as kOtherScheme):
 // `link "htps://x.org/p" has the scheme "htps:", a typo of "https:" (only http and https links
 // are fetched); write https://x.org/p`. Signed URLs lose their query (it holds credentials) and
 // long ones are shortened.

@@ -94,6 +94,11 @@ TEST(CatalogueFields, AuthorsAreTrimmedAndEtAlDropped) {
 TEST(CatalogueFields, TitlesAndHeadings) {
   EXPECT_EQ(clean_title("U-Net  \\"), "U-Net");
   EXPECT_EQ(clean_title("\"Quoted Title\"."), "Quoted Title");
+  EXPECT_EQ(clean_title(" - Attention Is All You Need."), "Attention Is All You Need");
+  EXPECT_EQ(clean_title("\xE2\x80\x93 : Title"), "Title");
+  EXPECT_EQ(clean_title("-Net Title"), "-Net Title");
+  EXPECT_EQ(strip_leading_separators(" - | \xE2\x80\x94 x"), "x");
+  EXPECT_EQ(strip_leading_separators("- - -"), "");
   EXPECT_EQ(clean_heading(" \xF0\x9F\x94\x8D Generative Models"), "Generative Models");
   EXPECT_EQ(clean_heading("\xF0\x9F\x94\x8DRelated Surveys"), "Related Surveys");
   EXPECT_EQ(clean_heading(" <p align=center>`Awesome List`</p> # "), "Awesome List");
@@ -130,6 +135,9 @@ TEST(CatalogueLinkProblems, KindSchemeAndFix) {
            {"../other/README.md", K::kNotAPaper, "", ""},
            {"notes/", K::kNotAPaper, "", ""},
            {"mailto:a@b.org", K::kNotAPaper, "mailto", ""},
+           {"data:image/png;base64,iVBO", K::kNotAPaper, "data", ""},
+           {"data:Application/PDF;base64,JVBERi0=", K::kOtherScheme, "data", ""},
+           {"doi:10.1000/xyz", K::kOtherScheme, "doi", "https://doi.org/10.1000/xyz"},
            {"htps://x.org/p", K::kSchemeTypo, "htps", "https://x.org/p"},
            {"HTTTP://x.org/p", K::kSchemeTypo, "htttp", "http://x.org/p"},
            {"ttps:x.org/p", K::kSchemeTypo, "ttps", "https://x.org/p"},
@@ -155,6 +163,9 @@ TEST(CatalogueLinkProblems, KindSchemeAndFix) {
   EXPECT_EQ(explain_link_problem("htps:", diagnose_link("htps:")),
             "link \"htps:\" has the scheme \"htps:\", a typo of \"https:\" (only http(s) links "
             "are fetched); correct the scheme");
+  EXPECT_EQ(explain_link_problem("mailto:a@b.org", diagnose_link("mailto:a@b.org")),
+            "link \"mailto:a@b.org\" has the scheme \"mailto:\" (only http(s) links are fetched); "
+            "link an http(s) copy of the paper");
   EXPECT_EQ(explain_link_problem("https:", diagnose_link("https:")),
             "link \"https:\" is not a valid http(s) URL; write it as https://host/path");
   std::string long_url = "ftp://x.org/" + std::string(200, 'a');
@@ -191,12 +202,30 @@ TEST(CatalogueInline, ReferenceLinksResolveOnlyWhenDefined) {
                                       {K::kText, " ", ""},
                                       {K::kTag, "MIA 2020", ""},
                                       {K::kText, " ", ""},
-                                      {K::kTag, "x", ""},
-                                      {K::kTag, "nope", ""}}));
+                                      {K::kUndefinedReference, "x", "nope"}}));
   EXPECT_EQ(tokenize_inline("[[Paper][r1]]", &refs),
             (std::vector<InlineToken>{{K::kLink, "Paper", "https://x.org/1"}}));
-  EXPECT_EQ(tokenize_inline("[Paper][r1]"),
-            (std::vector<InlineToken>{{K::kTag, "Paper", ""}, {K::kTag, "r1", ""}}));
+  // Without a definition: an undefined reference (the catalogue tells broken links from tag
+  // pairs such as "[CVPR'24][Oral]"), full or collapsed, also inside a bracket group.
+  EXPECT_EQ(tokenize_inline("[Paper][ r 1 ] [**Title** Here][] [[pdf][p]]"),
+            (std::vector<InlineToken>{{K::kUndefinedReference, "Paper", "r 1"},
+                                      {K::kText, " ", ""},
+                                      {K::kUndefinedReference, "Title Here", "**Title** Here"},
+                                      {K::kText, " ", ""},
+                                      {K::kUndefinedReference, "pdf", "p"}}));
+  // Not a label: a link, brackets or nothing in the second brackets, or a space before them.
+  EXPECT_EQ(tokenize_inline("[CVPR'24][[Paper](https://x.org/1)] [a][] [b] [c]"),
+            (std::vector<InlineToken>{{K::kTag, "CVPR'24", ""},
+                                      {K::kLink, "Paper", "https://x.org/1"},
+                                      {K::kText, " ", ""},
+                                      {K::kUndefinedReference, "a", "a"},
+                                      {K::kText, " ", ""},
+                                      {K::kTag, "b", ""},
+                                      {K::kText, " ", ""},
+                                      {K::kTag, "c", ""}}));
+  EXPECT_EQ(tokenize_inline("[x][ ]"),
+            (std::vector<InlineToken>{{K::kTag, "x", ""}, {K::kTag, "", ""}}));
+  EXPECT_EQ(inline_plain_text("[Title][r9] rest"), "[Title] [r9] rest");
 }
 
 }  // namespace

@@ -131,6 +131,55 @@ TEST(CatalogueSkippedEntries, OtherSchemesAndWebAddressesWithoutScheme) {
            "a valid http(s) URL; write https://arxiv.org/abs/2001.00005"}}));
 }
 
+TEST(CatalogueSkippedEntries, MailtoDataDoiAndUndefinedReferenceTitlesAreWarned) {
+  Catalogue c = parse_list_text(
+      "# L\n"
+      "- [Mailto Paper On Segmentation](mailto:a@b.c) - Ann Lee. CVPR 2020.\n"
+      "- [Missing Ref Paper On Segmentation][r9] - Eve Adams. ECCV 2020.\n"
+      "- [Good Paper](https://example.org/g.pdf)\n"
+      "- [Data URI Paper On Things](data:application/pdf;base64,JVBERi0=)\n"
+      "- [Doi Paper On Things](doi:10.1000/xyz)\n"
+      "- [CVPR'24][Oral] [Tagged Paper Title](https://example.org/t.pdf)\n"
+      "- [Kept Paper With A Missing Ref](https://example.org/k.pdf) [Paper][nope]\n"
+      "- [Collapsed Missing Ref Paper][] [MICCAI 2021]\n\n"
+      "| Title | Paper |\n|---|---|\n| [Table Missing Ref Paper][t1] | x |\n"
+      "| Table Paper With A Missing Pdf | [pdf][t2] |\n",
+      "m.md");
+  EXPECT_EQ(titles(c), (std::vector<std::string>{"Good Paper", "Tagged Paper Title",
+                                                 "Kept Paper With A Missing Ref"}));
+  EXPECT_EQ(c.papers[1].venue, "CVPR");
+  EXPECT_EQ(c.papers[1].year, 2024);
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          {{"m.md", 2},
+           "entry \"Mailto Paper On Segmentation\" skipped: link \"mailto:a@b.c\" has the scheme "
+           "\"mailto:\" (only http(s) links are fetched); link an http(s) copy of the paper"},
+          {{"m.md", 3},
+           "entry \"Missing Ref Paper On Segmentation\" skipped: reference [r9] is not defined in "
+           "the file; add the line [r9]: URL with the paper's http(s) link"},
+          {{"m.md", 5},
+           "entry \"Data URI Paper On Things\" skipped: link "
+           "\"data:application/pdf;base64,JVBERi0=\" has the scheme \"data:\" (only http(s) "
+           "links are fetched); link an http(s) copy of the paper"},
+          {{"m.md", 6},
+           "entry \"Doi Paper On Things\" skipped: link \"doi:10.1000/xyz\" has the scheme "
+           "\"doi:\" (only http(s) links are fetched); write https://doi.org/10.1000/xyz"},
+          {{"m.md", 8},
+           "entry \"Kept Paper With A Missing Ref\": reference [nope] is not defined in the file; "
+           "add the line [nope]: URL with the paper's http(s) link"},
+          {{"m.md", 9},
+           "entry \"Collapsed Missing Ref Paper\" skipped: reference [Collapsed Missing Ref "
+           "Paper] is not defined in the file; add the line [Collapsed Missing Ref Paper]: URL "
+           "with the paper's http(s) link"},
+          {{"m.md", 13},
+           "entry \"Table Missing Ref Paper\" skipped: reference [t1] is not defined in the file; "
+           "add the line [t1]: URL with the paper's http(s) link"},
+          {{"m.md", 14},
+           "entry \"Table Paper With A Missing Pdf\" skipped: reference [t2] is not defined in "
+           "the file; add the line [t2]: URL with the paper's http(s) link"}}));
+}
+
 TEST(CatalogueSkippedEntries, WhatIsNotAPaperEntryStaysSilent) {
   Catalogue c = parse_list_text(
       "# My List\n\n"
@@ -142,6 +191,8 @@ TEST(CatalogueSkippedEntries, WhatIsNotAPaperEntryStaysSilent) {
       "- **Note:** contributions are welcome.\n"
       "- **Important**: read the guide first.\n"
       "- Contact [the maintainers](mailto:a@example.org)\n"
+      "- [Write To Us About Papers](mailto:a@example.org)\n"
+      "- [Badge Image Data](data:image/png;base64,iVBO)\n"
       "**A Bold Paragraph Heading**\n\n"
       "## Surveys\n\n"
       "- **Segmentation Methods**\n"
@@ -207,11 +258,12 @@ TEST(CatalogueReferenceLinks, FullCollapsedAndShortcutReferencesResolveAnywhereI
   EXPECT_EQ(c.papers[4].year, 2021);
   EXPECT_EQ(c.papers[4].links[0].url, "https://arxiv.org/abs/2001.00005");
   EXPECT_EQ(c.papers[5].links[0].url, "https://arxiv.org/abs/2001.00006");
-  // "[Paper][nowhere]" is no link: the entry has a year, so its missing link is warned.
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{{{"r.md", 6},
-                                      "entry \"Undefined Reference Paper\" has no link; add a "
-                                      "[Paper](url) or remove it"}}));
+  // "[Paper][nowhere]" is no link: the entry is dropped, and the warning names the label.
+  EXPECT_EQ(c.warnings, (std::vector<Diagnostic>{
+                            {{"r.md", 6},
+                             "entry \"Undefined Reference Paper\" skipped: reference [nowhere] is "
+                             "not defined in the file; add the line [nowhere]: URL with the "
+                             "paper's http(s) link"}}));
 }
 
 TEST(CatalogueReferenceLinks, AReferenceToABadLinkIsWarnedLikeAnInlineOne) {

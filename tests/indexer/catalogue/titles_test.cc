@@ -1,0 +1,162 @@
+// Where an entry's title comes from when its link text is a label ("[Paper](url) - Title. ..."),
+// a short word ("[T0](url) - Authors. Venue Year") or nothing at all: the title never holds the
+// authors or a leading dash, and an entry without a title is warned, not given a wrong one.
+#include <gtest/gtest.h>
+
+#include "indexer/catalogue/catalogue.h"
+#include "indexer/catalogue/plain_title.h"
+
+namespace paper {
+namespace {
+
+using Names = std::vector<std::string>;
+
+std::string no_title(const std::string& label) {
+  return "entry skipped: no title found (\"" + label +
+         "\" is the link's label and the text after it reads as authors, venue and year); "
+         "write the title as the link text: [Title](url)";
+}
+
+TEST(CatalogueTitles, AGenericLinkLabelIsNotTheTitleTheTextAfterItIs) {
+  Catalogue c = parse_list_text(
+      "# H\n"
+      "- [T0](https://a.org/0.pdf) - Ann Lee, Bob Ray. CVPR 2020.\n"
+      "- [Paper](https://a.org/1.pdf) - Attention Is All You Need. Ann Lee. CVPR 2020.\n"
+      "- [pdf](https://a.org/2.pdf) Deep Residual Learning for Image Recognition, Kaiming He. "
+      "CVPR 2016.\n"
+      "- [3D](https://a.org/3.pdf) - Ann Lee. CVPR 2019.\n"
+      "- [PDF](https://a.org/4.pdf) \xE2\x80\x93 Densely Connected Networks \xE2\x80\x93 Gao "
+      "Huang, Zhuang Liu, CVPR 2017\n"
+      "- [arXiv](https://arxiv.org/abs/2001.00001): Vision Transformers at Scale, Ann Lee, Bob "
+      "Ray, ICLR 2021\n"
+      "- [link](https://a.org/6.pdf) Attention Is Not All You Need, Ann Lee, CVPR 2021.\n"
+      "- [pdf](https://a.org/7.pdf) Segment Anything. Alexander Kirillov. ICCV 2023.\n",
+      "s.md");
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front().message;
+  ASSERT_EQ(c.papers.size(), 8u);
+  struct Expected {
+    std::string title;
+    Names authors;
+    std::string venue;
+    int year;
+    std::string label;
+  };
+  std::vector<Expected> expected = {
+      {"T0", {"Ann Lee", "Bob Ray"}, "CVPR", 2020, "title"},
+      {"Attention Is All You Need", {"Ann Lee"}, "CVPR", 2020, "Paper"},
+      {"Deep Residual Learning for Image Recognition", {"Kaiming He"}, "CVPR", 2016, "pdf"},
+      {"3D", {"Ann Lee"}, "CVPR", 2019, "title"},
+      {"Densely Connected Networks", {"Gao Huang", "Zhuang Liu"}, "CVPR", 2017, "PDF"},
+      {"Vision Transformers at Scale", {"Ann Lee", "Bob Ray"}, "ICLR", 2021, "arXiv"},
+      {"Attention Is Not All You Need", {"Ann Lee"}, "CVPR", 2021, "link"},
+      {"Segment Anything", {"Alexander Kirillov"}, "ICCV", 2023, "pdf"},
+  };
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const Paper& p = c.papers[i];
+    EXPECT_EQ(p.title, expected[i].title) << i;
+    EXPECT_EQ(p.authors, expected[i].authors) << i;
+    EXPECT_EQ(p.venue, expected[i].venue) << i;
+    EXPECT_EQ(p.year, expected[i].year) << i;
+    EXPECT_EQ(p.links.at(0).label, expected[i].label) << i;
+  }
+}
+
+TEST(CatalogueTitles, ShortRealTitlesStayTitles) {
+  Catalogue c = parse_list_text(
+      "- [SAM](https://a.org/s.pdf) - Segment Anything. Alexander Kirillov. ICCV 2023.\n"
+      "- [U-Net](https://a.org/u.pdf) - Olaf Ronneberger, Philipp Fischer. MICCAI 2015.\n"
+      "- [GAN](https://a.org/g.pdf) - Ian Goodfellow. NeurIPS 2014.\n"
+      "- [YOLO](https://a.org/y.pdf) Joseph Redmon, Ali Farhadi. CVPR 2016.\n",
+      "short.md");
+  EXPECT_TRUE(c.warnings.empty());
+  ASSERT_EQ(c.papers.size(), 4u);
+  EXPECT_EQ(c.papers[0].title, "SAM");
+  EXPECT_EQ(c.papers[0].authors, (Names{"Alexander Kirillov"}));
+  EXPECT_EQ(c.papers[1].title, "U-Net");
+  EXPECT_EQ(c.papers[1].authors, (Names{"Olaf Ronneberger", "Philipp Fischer"}));
+  EXPECT_EQ(c.papers[1].venue, "MICCAI");
+  EXPECT_EQ(c.papers[2].title, "GAN");
+  EXPECT_EQ(c.papers[2].authors, (Names{"Ian Goodfellow"}));
+  EXPECT_EQ(c.papers[3].title, "YOLO");
+  EXPECT_EQ(c.papers[3].authors, (Names{"Joseph Redmon", "Ali Farhadi"}));
+  EXPECT_EQ(c.papers[3].year, 2016);
+}
+
+TEST(CatalogueTitles, AnEntryWhoseTitleCannotBeFoundIsWarnedNotNamedAfterItsAuthors) {
+  std::string list = "## Papers\n";
+  for (int i = 0; i < 20; ++i) {
+    list += "- [Paper](https://a.org/" + std::to_string(i) + ".pdf) - Ann Lee, Bob Ray. CVPR " +
+            std::to_string(2000 + i) + ".\n";
+  }
+  list +=
+      "- [pdf](https://a.org/m.pdf) CVPR 2020.\n"
+      "- [code](https://github.com/x/y) - Kaiming He, Ross Girshick. ICCV 2017.\n"
+      "- <https://a.org/bare.pdf> - Ann Lee. CVPR 2021.\n"
+      // Two capitalised words then a venue: a title or a name; not guessed.
+      "- [pdf](https://a.org/sw.pdf) Swin Transformer. CVPR 2021.\n"
+      // Before the link, the text is the title, as lists write it.
+      "- Swin Transformer. CVPR 2021 [pdf](https://a.org/sw2.pdf)\n"
+      "- Ann Lee, Bob Ray. CVPR 2020. [pdf](https://a.org/ab.pdf)\n"
+      "- Ann Lee, Bob Ray. CVPR 2020. [T9](https://a.org/t9.pdf)\n";
+  Catalogue c = parse_list_text(list, "n.md");
+  ASSERT_EQ(c.papers.size(), 2u);
+  EXPECT_EQ(c.papers[0].title, "Swin Transformer");
+  EXPECT_EQ(c.papers[0].venue, "CVPR");
+  EXPECT_EQ(c.papers[1].title, "T9");
+  EXPECT_EQ(c.papers[1].authors, (Names{"Ann Lee", "Bob Ray"}));
+  EXPECT_EQ(c.papers[1].year, 2020);
+  ASSERT_EQ(c.warnings.size(), 25u);
+  for (int i = 0; i < 20; ++i)
+    EXPECT_EQ(c.warnings[i], (Diagnostic{{"n.md", 2 + i}, no_title("Paper")}));
+  EXPECT_EQ(c.warnings[20], (Diagnostic{{"n.md", 22}, no_title("pdf")}));
+  EXPECT_EQ(c.warnings[21], (Diagnostic{{"n.md", 23}, no_title("code")}));
+  EXPECT_EQ(c.warnings[22],
+            (Diagnostic{{"n.md", 24},
+                        "entry skipped: no title found (the link has no text and the text after "
+                        "it reads as authors, venue and year); write the title as the link text: "
+                        "[Title](url)"}));
+  EXPECT_EQ(c.warnings[23], (Diagnostic{{"n.md", 25}, no_title("pdf")}));
+  EXPECT_EQ(c.warnings[24],
+            (Diagnostic{{"n.md", 27},
+                        "entry skipped: no title found (\"pdf\" is the link's label and the text "
+                        "beside it reads as authors, venue and year); write the title as the link "
+                        "text: [Title](url)"}));
+}
+
+TEST(CatalogueTitles, PlainTitleParts) {
+  auto read = [](std::string_view text, bool after_link) {
+    PlainTitle t = read_plain_title(text, after_link);
+    return std::vector<std::string>{t.title, t.remainder, t.byline_only ? "byline" : ""};
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(read(" - Attention Is All You Need. Ann Lee. CVPR 2020.", true),
+            (V{"Attention Is All You Need", "Ann Lee. CVPR 2020.", ""}));
+  EXPECT_EQ(read("Deep Residual Learning, Kaiming He. CVPR 2016.", false),
+            (V{"Deep Residual Learning", "Kaiming He. CVPR 2016.", ""}));
+  EXPECT_EQ(read("nnU-Net: a method, Isensee et al. Nature Methods 2021.", false),
+            (V{"nnU-Net: a method", "Isensee et al. Nature Methods 2021.", ""}));
+  // One word after a comma is as likely the title's: the title goes on.
+  EXPECT_EQ(read("Segment Anything, Everywhere. CVPR 2023.", true),
+            (V{"Segment Anything, Everywhere", "CVPR 2023.", ""}));
+  // A comma without a venue or a year after it is the title's.
+  EXPECT_EQ(read("Learning, Fast and Slow", true), (V{"Learning, Fast and Slow", "", ""}));
+  EXPECT_EQ(read("- Ann Lee, Bob Ray. CVPR 2020.", true),
+            (V{"", "Ann Lee, Bob Ray. CVPR 2020.", "byline"}));
+  EXPECT_EQ(read("Ann Lee, ECCV Workshops 2022", true),
+            (V{"", "Ann Lee, ECCV Workshops 2022", "byline"}));
+  EXPECT_EQ(read(": MICCAI'23", true), (V{"", "MICCAI'23", "byline"}));
+  // Before the link, two names are a byline; one name and a venue may be a title.
+  EXPECT_EQ(read("Ann Lee, Bob Ray. CVPR 2020.", false),
+            (V{"", "Ann Lee, Bob Ray. CVPR 2020.", "byline"}));
+  EXPECT_EQ(read("Swin Transformer. CVPR 2021", false), (V{"Swin Transformer", "CVPR 2021", ""}));
+  EXPECT_EQ(read("Transformers. CVPR 2020.", true), (V{"Transformers", "CVPR 2020.", ""}));
+  EXPECT_EQ(read("\"Quoted, Title\" Ann Lee, 2020", true),
+            (V{"Quoted, Title", " Ann Lee, 2020", ""}));
+  EXPECT_TRUE(reads_as_venue_year("CVPR 2020."));
+  EXPECT_TRUE(reads_as_venue_year("IEEE TMI"));
+  EXPECT_FALSE(reads_as_venue_year("Attention 2020"));
+  EXPECT_FALSE(reads_as_venue_year("Ann Lee"));
+}
+
+}  // namespace
+}  // namespace paper
