@@ -79,10 +79,12 @@ bool input_gone(const std::string& path) {
   if (path.empty() || path[0] != '/') return false;
   struct stat st {};
   if (::lstat(path.c_str(), &st) == 0 || (errno != ENOENT && errno != ENOTDIR)) return false;
-  // Its folder is there: deleted or renamed. A folder that is gone too may be a disk that is not
-  // mounted now, which is no reason to drop its papers.
-  const std::string parent = fs::path(path).parent_path().string();
-  return ::stat(parent.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+  // Its folder is there, with other things in it: deleted or renamed. A folder that is gone
+  // too, or empty, may be a disk that is not mounted now (or its mount point), which is no
+  // reason to drop its papers.
+  const fs::path parent = fs::path(path).parent_path();
+  std::error_code ec;
+  return fs::is_directory(parent, ec) && !fs::is_empty(parent, ec) && !ec;
 }
 
 namespace {
@@ -176,13 +178,17 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
             SourceLocation{given, 0}, "cannot read the folder completely (" + ec.message() +
                                           "); its PDFs that were not seen are kept as they were"});
         ++out.unreadable;
-      } else {
+      } else if (!files.empty()) {
         out.read.insert(path);
       }
       std::sort(files.begin(), files.end());
       if (files.empty() && !ec) {
-        out.warnings.push_back(Diagnostic{SourceLocation{given, 0},
-                                          "folder has no PDF files; nothing to index there"});
+        // Not "read": the mount point of a disk not mounted is such a folder, and its papers
+        // are kept.
+        out.warnings.push_back(
+            Diagnostic{SourceLocation{given, 0},
+                       "folder has no PDF files; nothing to index there (papers indexed from it "
+                       "before are kept: `paper-index build --rebuild` drops them)"});
       }
       for (const fs::path& f : files) {
         InputPaper in = pdf_input(f, path, path);

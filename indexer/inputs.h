@@ -55,9 +55,10 @@ std::string input_path(const std::string& path);
 std::string stored_input_path(const std::string& stored);
 
 // True when the input at an absolute path is no longer there (deleted, or renamed) while its
-// folder is: the papers only it named are removed. False for a relative path (its folder is
-// unknown), when its folder is gone too (a disk not mounted) and for a path that cannot be
-// checked for another reason (a permission): those keep their papers.
+// folder is, not empty: the papers only it named are removed. False for a relative path (its
+// folder is unknown), when its folder is gone too or empty (a disk not mounted, its mount point)
+// and for a path that cannot be checked for another reason (a permission): those keep their
+// papers.
 bool input_gone(const std::string& path);
 
 // "<size>:<mtime in ns>" of a file, or "" when it cannot be read.

@@ -452,7 +452,9 @@ TEST_F(ListPipelineTest, PapersOfAnInputThatIsGoneAreRemoved) {
 
   fs::remove(tmp_.file("list.md"));
   fs::rename(tmp_.file("pdfs"), tmp_.file("pdfs-2024"));
-  fs::rename(tmp_.file("mnt/usb"), tmp_.file("mnt/usb-unmounted"));
+  // Unmounted: the mount point is there, empty.
+  fs::rename(tmp_.file("mnt/usb"), tmp_.file("usb-unmounted"));
+  fs::create_directories(tmp_.file("mnt/usb"));
   write("other/c.pdf", paper_pdf("Paper C", {"gamma words"}));
   PipelineSummary s = run({tmp_.file("other")});
   EXPECT_EQ(s.removed, 2);  // the list's paper and pdfs/a.pdf; not mnt/usb/pdfs/b.pdf
@@ -460,6 +462,18 @@ TEST_F(ListPipelineTest, PapersOfAnInputThatIsGoneAreRemoved) {
   EXPECT_EQ(db.get_doccount(), 2u);
   EXPECT_TRUE(testing::has_paper(db, pdf_paper_id(tmp_.file("mnt/usb/pdfs/b.pdf"))));
   EXPECT_FALSE(testing::has_paper(db, pdf_paper_id(tmp_.file("pdfs/a.pdf"))));
+  // A folder input that is now empty (the mount point itself) keeps its papers too.
+  fs::remove_all(tmp_.file("other"));
+  fs::create_directories(tmp_.file("other"));
+  write("more/d.pdf", paper_pdf("Paper D", {"delta words on a page of the fourth paper"}));
+  PipelineSummary empty = run({tmp_.file("other"), tmp_.file("more")});
+  EXPECT_EQ(empty.removed, 0);
+  EXPECT_EQ(testing::open_index(tmp_.file("index")).get_doccount(), 3u);
+  EXPECT_THAT(recorder_.warnings,
+              ::testing::Contains(tmp_.file("other") +
+                                  ": folder has no PDF files; nothing to index there (papers "
+                                  "indexed from it before are kept: `paper-index build "
+                                  "--rebuild` drops them)"));
 }
 
 // A renamed folder: its PDFs are new papers, whose pages are taken from the papers of the old
