@@ -259,6 +259,46 @@ void add_unaccented(Xapian::TermGenerator& generator, const std::string& text, u
   if (!folded.empty()) generator.index_text_without_positions(folded, wdf, prefix);
 }
 
+// The title's words that have accents, also without them at the same positions ("Crème" as
+// "creme" too), in the title field and its body copy: a title typed plainly is found, as a
+// phrase too.
+void add_unaccented_title(Xapian::Document& doc, const std::string& title,
+                          const Xapian::Stem& stem) {
+  if (is_ascii(title)) return;
+  std::vector<std::pair<std::string, std::string>> words;  // lower-case word, without accents
+  std::string word;
+  auto flush = [&] {
+    if (!is_ascii(word)) {
+      const std::string lower = Xapian::Unicode::tolower(word);
+      const std::string plain = normalize_for_match(word);
+      if (!plain.empty() && plain != lower && plain.find(' ') == std::string::npos) {
+        words.emplace_back(lower, plain);
+      }
+    }
+    word.clear();
+  };
+  for (Xapian::Utf8Iterator it(title); it != Xapian::Utf8Iterator(); ++it) {
+    if (Xapian::Unicode::is_wordchar(*it)) {
+      Xapian::Unicode::append_utf8(word, *it);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  for (const std::string prefix : {std::string(schema::kPrefixTitle), std::string()}) {
+    const std::string z = schema::kStemPrefix + prefix;
+    std::set<std::string> accented;
+    for (const auto& w : words) accented.insert(z + stem(w.first));
+    const auto positions = positions_of(doc, accented);
+    for (const auto& [lower, plain] : words) {
+      auto it = positions.find(z + stem(lower));
+      if (it == positions.end()) continue;
+      for (Xapian::termpos pos : it->second)
+        doc.add_posting(z + stem(plain), pos, schema::kTitleWdf);
+    }
+  }
+}
+
 std::string read_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
@@ -415,8 +455,7 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   generator.index_text(p.title, schema::kTitleWdf, schema::kPrefixTitle);
   generator.set_termpos(0);
   generator.index_text(p.title, schema::kTitleWdf);
-  add_unaccented(generator, p.title, schema::kTitleWdf, schema::kPrefixTitle);
-  add_unaccented(generator, p.title, schema::kTitleWdf, "");
+  add_unaccented_title(doc, p.title, stem);
   // A metadata field's words (after a gap), the same without their accents, and its exact
   // filter term.
   auto add_field = [&](const std::string& value, const char* text_prefix,

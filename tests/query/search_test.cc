@@ -414,8 +414,9 @@ TEST(QueryAccents, ATitleOrNameTypedWithoutItsAccentsFindsThePaper) {
   };
   testing::build_index(dir.file("index"), papers);
   Searcher searcher(dir.file("index"));
-  for (const std::string query : {"uber segmentierung", "title:leber", "author:jose",
-                                  "venue:medecine", "Über", "title:Léber"}) {
+  for (const std::string query :
+       {"uber segmentierung", "title:leber", "author:jose", "venue:medecine", "Über", "title:Léber",
+        "title:\"segmentierung der leber\"", "\"uber die segmentierung\""}) {
     SearchRequest request;
     request.text = query;
     SearchResult r = searcher.search(request);
