@@ -285,7 +285,7 @@ void add_unaccented_title(Xapian::Document& doc, const std::string& title,
     }
   }
   flush();
-  for (const std::string prefix : {std::string(schema::kPrefixTitle), std::string()}) {
+  for (const std::string& prefix : {std::string(schema::kPrefixTitle), std::string()}) {
     const std::string z = schema::kStemPrefix + prefix;
     std::set<std::string> accented;
     for (const auto& w : words) accented.insert(z + stem(w.first));
