@@ -445,6 +445,7 @@ class Pipeline : public FetchObserver {
     // A rebuild holds only this run's inputs: a resumed one drops whatever else the run that
     // left it had indexed.
     const bool resumed_rebuild = !writer_->resumed_rebuild().empty();
+    std::set<std::string> kept_in_empty_folders;
     for (const auto& [id, v] : indexed) {
       if (named.count(id)) continue;
       if (!resumed_rebuild) {
@@ -454,6 +455,14 @@ class Pipeline : public FetchObserver {
           return read_.count(l) > 0 || gone(l);
         });
         if (!all_read) continue;  // a list not read this run may still name it
+        // A PDF of a folder read this run, whose own folder is now empty: the mount point of a
+        // disk not mounted looks so, and its papers are kept.
+        if (auto stored = writer_->stored(id); stored && !stored->pdf_url.empty() &&
+                                               stored->pdf_url[0] == '/' &&
+                                               in_empty_folder(stored->pdf_url)) {
+          kept_in_empty_folders.insert(fs::path(stored->pdf_url).parent_path().string());
+          continue;
+        }
       }
       WriteJob job;
       job.type = WriteJob::Type::kRemove;
@@ -464,6 +473,22 @@ class Pipeline : public FetchObserver {
       ++summary_.removed;
       notify_paper(PaperOutcome{Kind::kRemoved, id, "", "", ""});
     }
+    for (const std::string& folder : kept_in_empty_folders) {
+      notify_warning(folder +
+                     ": folder is empty; the papers indexed from it are kept, as for a disk not "
+                     "mounted (`paper-index build --rebuild` drops them)");
+    }
+  }
+
+  // True when the file is gone and the nearest of its folders still there is empty.
+  static bool in_empty_folder(const std::string& file) {
+    std::error_code ec;
+    if (fs::exists(file, ec)) return false;
+    for (fs::path dir = fs::path(file).parent_path(); !dir.empty() && dir != dir.root_path();
+         dir = dir.parent_path()) {
+      if (fs::is_directory(dir, ec)) return fs::is_empty(dir, ec) && !ec;
+    }
+    return false;
   }
 
   void event_loop() {

@@ -501,23 +501,32 @@ std::string QueryBuilder::spelling_suggestion(const std::string& text) {
   if (misspelled.empty()) return "";
   Xapian::QueryParser qp;
   configure(qp, impl_->db, &impl_->stopper);
+  // The filters as build() reads them ("year:(2023)" is "year:2023"): Xapian gives up on the
+  // others.
+  const std::string checked = checked_filters(text);
   try {
-    qp.parse_query(text, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    qp.parse_query(checked, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
   } catch (const Xapian::QueryParserError&) {
     return "";
   }
   const std::string corrected = qp.get_corrected_query_string();
-  const std::vector<QueryWord> before = query_words(text), after = query_words(corrected);
+  const std::vector<QueryWord> before = query_words(checked), after = query_words(corrected);
   if (corrected.empty() || before.size() != after.size()) return "";
   // The query with its misspelled words replaced, and nothing else.
-  std::string suggestion = text;
+  std::string suggestion = checked;
   bool changed = false;
   for (std::size_t i = before.size(); i-- > 0;) {
     if (before[i].lower == after[i].lower || misspelled.count(before[i].lower) == 0) continue;
     // A stop word is never the better spelling ("fnot" -> "not", not "font"): it would not even
     // be searched.
     if (is_stopword(after[i].lower)) return "";
-    suggestion.replace(before[i].begin, before[i].end - before[i].begin, after[i].word);
+    // In the case it was typed in ("Netwroks" -> "Networks").
+    std::string better = after[i].word;
+    if (!better.empty() && std::isupper(static_cast<unsigned char>(before[i].word[0])) &&
+        std::islower(static_cast<unsigned char>(better[0]))) {
+      better[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(better[0])));
+    }
+    suggestion.replace(before[i].begin, before[i].end - before[i].begin, better);
     changed = true;
   }
   return changed ? suggestion : "";

@@ -99,8 +99,9 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
                            (i + 1 < chunks.size() && is_proximity(chunks[i + 1].text));
     // "-word": the word and each of its synonyms excluded ("-mri" as NOT mri does).
     const std::string& t = first.text;
-    if (!proximity && t.size() > 1 && t[0] == '-' && t[1] != '-' &&
-        t.find_first_of("\":*+()", 1) == std::string::npos) {
+    // Not in parentheses: Xapian reads a group of exclusions alone ("(-mri)") as no group.
+    if (!proximity && first.before.empty() && first.after.empty() && t.size() > 1 && t[0] == '-' &&
+        t[1] != '-' && t.find_first_of("\":*+()", 1) == std::string::npos) {
       const std::string norm = normalize_for_match(t.substr(1));
       std::vector<std::string> synonyms = norm.empty() ? std::vector<std::string>{} : lookup(norm);
       if (!synonyms.empty() || norm.find(' ') != std::string::npos) {

@@ -328,6 +328,9 @@ TEST(QuerySpelling, AWordThePapersUseIsNotCorrected) {
   // "model mode").
   request.text = "mdel node";
   EXPECT_EQ(searcher.search(request).suggestion, "model node");
+  // In the case it was typed in, beside a filter in parentheses.
+  request.text = "Mdel year:(2021)";
+  EXPECT_EQ(searcher.search(request).suggestion, "Model year:2021");
   // A key of the synonym table that no paper uses as such is not "corrected" either.
   request.text = "resnet";
   EXPECT_EQ(searcher.search(request).suggestion, "");

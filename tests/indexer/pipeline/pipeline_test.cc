@@ -534,6 +534,26 @@ TEST_F(PipelineTest, PdfsThatSwappedTheirBytesEachGetTheirOwnText) {
             (std::vector<std::string>{pdf_paper_id(tmp_.file("pdfs/b.pdf"))}));
 }
 
+// A disk mounted inside the folder given: not mounted, its mount point is an empty subfolder, and
+// its papers are kept (with a warning); a subfolder deleted is not that.
+TEST_F(PipelineTest, AnEmptiedSubfolderKeepsItsPapersADeletedOneDoesNot) {
+  write("lib/a.pdf", paper_pdf("Paper A", {"alpha words on a page of the first paper"}));
+  write("lib/disk/b.pdf", paper_pdf("Paper B", {"beta words on a page of the second paper"}));
+  write("lib/old/c.pdf", paper_pdf("Paper C", {"gamma words on a page of the third paper"}));
+  ASSERT_EQ(run({tmp_.file("lib")}).text, 3);
+  fs::rename(tmp_.file("lib/disk/b.pdf"), tmp_.file("b.pdf"));
+  fs::remove_all(tmp_.file("lib/old"));
+  PipelineSummary s = run({tmp_.file("lib")});
+  EXPECT_EQ(s.removed, 1);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_TRUE(testing::has_paper(db, pdf_paper_id(tmp_.file("lib/disk/b.pdf"))));
+  EXPECT_FALSE(testing::has_paper(db, pdf_paper_id(tmp_.file("lib/old/c.pdf"))));
+  EXPECT_THAT(recorder_.warnings,
+              ::testing::Contains(tmp_.file("lib/disk") +
+                                  ": folder is empty; the papers indexed from it are kept, as for "
+                                  "a disk not mounted (`paper-index build --rebuild` drops them)"));
+}
+
 // A list is one list however its path is spelled: naming it another way changes nothing, and an
 // entry deleted from it is removed.
 TEST_F(ListPipelineTest, AListIsKnownByItsPathHoweverItIsSpelled) {
