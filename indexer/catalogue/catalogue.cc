@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 
+#include "common/text.h"
 #include "common/text_cleanup.h"
 #include "indexer/catalogue/entries.h"
 #include "indexer/catalogue/list_lines.h"
@@ -136,6 +137,12 @@ Catalogue assemble(std::vector<FileParse> files, const std::vector<std::string>&
     for (auto& w : f.warnings) out.warnings.push_back(std::move(w));
     for (auto& e : f.entries) {
       clean_fields(e);
+      if (normalize_for_match(e.title).empty()) {
+        // Only invisible or invalid characters made it look like one ("<" and a stray byte).
+        out.warnings.push_back(Diagnostic{
+            e.source, "entry skipped: its title has no letters or digits; write the title"});
+        continue;
+      }
       entries.push_back(std::move(e));
     }
     out.unreadable_lists += f.unreadable ? 1 : 0;

@@ -61,6 +61,11 @@ bool is_title_label(const std::string& label) {
   return !is_generic_link_label(label) && letter_count(label) >= 3 && !is_identifier_label(label);
 }
 
+// A label that names the paper's link, not the paper: "Paper", "PDF", "arXiv", "DOI", "Code".
+bool is_paper_link_label(const std::string& label) {
+  return is_generic_link_label(label) || is_identifier_label(label);
+}
+
 // A label too short to be taken for a title at first sight ("T0", "3D"), that is the title when
 // the text after its link is only a byline ("[3D](url) - Ann Lee. CVPR 2019.").
 bool is_short_title_label(const std::string& label) {
@@ -100,6 +105,8 @@ struct EntryTraits {
                                   // byline: say why its links were not kept
   bool has_byline = false;        // has a year or authors: a title link to "mailto:" is a
                                   // paper's link gone wrong, not a contact
+  bool paper_link = false;        // has a link labelled as the paper's ("[Paper](doi:...)"): the
+                                  // text beside it is the paper, a link to "mailto:" is wrong
   bool bare_title = false;        // a bullet that is only a bold title of two words or more
 };
 
@@ -272,7 +279,8 @@ class EntryParser {
 
   // Adds a link (http/https only; in-page anchors and relative paths are not papers). A link
   // that is not kept is remembered with its problem, for the entry's warning. title_link: the
-  // link whose text is the title.
+  // link whose text is the title. A title link or one labelled as the paper's ("[Paper](mailto:
+  // ...)") with a scheme is remembered even when the scheme is never a paper's.
   void add_link(Paper& p, const std::string& label, const std::string& url, int line,
                 int* empty_slots, bool title_link = false) {
     std::string u = trim(url);
@@ -289,7 +297,8 @@ class EntryParser {
       if (!mistyped_ && is_mistyped(problem)) {
         mistyped_ = RejectedLink{line, explain_link_problem(u, problem)};
       }
-      if (title_link && !unfetched_title_ && !problem.scheme.empty()) {
+      if ((title_link || is_paper_link_label(label)) && !unfetched_title_ &&
+          !problem.scheme.empty()) {
         unfetched_title_ = RejectedLink{line, explain_link_problem(u, problem)};
       }
       return;
@@ -339,7 +348,7 @@ class EntryParser {
     }
     if (p.links.empty()) {
       const std::optional<RejectedLink>& why =
-          rejected_ || !traits.has_byline ? rejected_ : unfetched_title_;
+          rejected_ || !(traits.has_byline || traits.paper_link) ? rejected_ : unfetched_title_;
       if (traits.reports_links && why) {
         warn_skipped(p.source.line, "entry \"" + p.title + "\" skipped: " + why->reason);
       } else if (empty_slots > 0 || traits.looks_like_paper) {
@@ -472,9 +481,14 @@ class EntryParser {
     bool other_text = has_letter_or_digit(remainder_head);
     int remainder_line = tokens[title_index].line;
     bool authors_from_italic = false;
+    bool paper_link = false;  // a link labelled "Paper", "PDF", "arXiv", ... (not the title)
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const auto& [line, t] = tokens[i];
       bool is_title = static_cast<int>(i) == title_index && title_from_link;
+      if (!is_title && (t.kind == Kind::kLink || is_broken_reference(t)) &&
+          is_paper_link_label(t.text)) {
+        paper_link = true;
+      }
       if (t.kind == Kind::kLink) {
         add_link(p, is_title ? "title" : t.text, t.url, line, &empty_slots, is_title);
         continue;
@@ -520,7 +534,8 @@ class EntryParser {
     EntryTraits traits;
     traits.has_byline = year.has_value() || !p.authors.empty();
     traits.looks_like_paper = bold_title && !label && traits.has_byline;
-    traits.reports_links = bold_title || title_from_link || traits.has_byline;
+    traits.paper_link = paper_link;
+    traits.reports_links = bold_title || title_from_link || traits.has_byline || paper_link;
     traits.bare_title = bold_title && !label && !title_from_link && open_bullet_ && !any_link &&
                         !other_text && is_bare_title(p.title);
     emit(std::move(p), year, year_line, empty_slots, traits, defer_bare_title);
@@ -654,7 +669,8 @@ class EntryParser {
   std::optional<RejectedLink> rejected_;         // the entry's first link worth a warning
   std::optional<RejectedLink> mistyped_;         // the entry's first mistyped web address, or a
                                                  // reference naming the paper with no definition
-  std::optional<RejectedLink> unfetched_title_;  // the title link, when it has a scheme that
+  std::optional<RejectedLink> unfetched_title_;  // the title link or a link labelled as the
+                                                 // paper's, when it has a scheme that
                                                  // is never a paper's ("mailto:")
 
   // A bare bold bullet ended by a blank line: warned unless a more indented item follows.

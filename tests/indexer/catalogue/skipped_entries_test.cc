@@ -180,6 +180,57 @@ TEST(CatalogueSkippedEntries, MailtoDataDoiAndUndefinedReferenceTitlesAreWarned)
            "the file; add the line [t2]: URL with the paper's http(s) link"}}));
 }
 
+TEST(CatalogueSkippedEntries, AGenericLabelsBadLinkIsWarnedNamingTheTitleBesideIt) {
+  Catalogue c = parse_list_text(
+      "# X\n\n"
+      "- [Paper](doi:10.1000/182) - DOI Work. E F. 2020.\n"
+      "- [Paper](https://arxiv.org/abs/1706.03762) - Attention Is All You Need. Ann Lee. CVPR "
+      "2020.\n"
+      "- [Paper](mailto:a@b.c) - Mailed Work. A B. 2020.\n"
+      "- [Paper](data:text/plain,hi) - Data Work. E F. 2020.\n"
+      "- [Paper][undefined] - Reference Work. E F. 2020.\n"
+      "- [DOI Paper](doi:10.1000/183) - Labelled Work. E F. 2020.\n"
+      "- Trailing Work. E F. 2020. [Paper](doi:10.1000/184)\n"
+      "- [code](ftp://x.org/a) - Code Work. E F. 2020.\n"
+      "- [Mail Paper](mailto:a@b.c) - Mailed Work. A B. 2020.\n",
+      "one.md");
+  EXPECT_EQ(titles(c), (std::vector<std::string>{"Attention Is All You Need"}));
+  constexpr const char* kCopy =
+      " (only http(s) links are fetched); link an http(s) copy of the paper";
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          {{"one.md", 3},
+           "entry \"DOI Work\" skipped: link \"doi:10.1000/182\" has the scheme \"doi:\" (only "
+           "http(s) links are fetched); write https://doi.org/10.1000/182"},
+          {{"one.md", 5},
+           std::string("entry \"Mailed Work\" skipped: link \"mailto:a@b.c\" has the scheme "
+                       "\"mailto:\"") +
+               kCopy},
+          {{"one.md", 6},
+           std::string("entry \"Data Work\" skipped: link \"data:text/plain,hi\" has the "
+                       "scheme \"data:\"") +
+               kCopy},
+          {{"one.md", 7},
+           "entry \"Reference Work\" skipped: reference [undefined] is not defined in the file; "
+           "add the line [undefined]: URL with the paper's http(s) link"},
+          {{"one.md", 8},
+           "entry \"Labelled Work\" skipped: link \"doi:10.1000/183\" has the scheme \"doi:\" "
+           "(only http(s) links are fetched); write https://doi.org/10.1000/183"},
+          {{"one.md", 9},
+           "entry \"Trailing Work\" skipped: link \"doi:10.1000/184\" has the scheme \"doi:\" "
+           "(only http(s) links are fetched); write https://doi.org/10.1000/184"},
+          {{"one.md", 10},
+           std::string("entry \"Code Work\" skipped: link \"ftp://x.org/a\" has the scheme "
+                       "\"ftp:\"") +
+               kCopy},
+          // A label that is not generic is taken for the title.
+          {{"one.md", 11},
+           std::string("entry \"Mail Paper\" skipped: link \"mailto:a@b.c\" has the scheme "
+                       "\"mailto:\"") +
+               kCopy}}));
+}
+
 TEST(CatalogueSkippedEntries, WhatIsNotAPaperEntryStaysSilent) {
   Catalogue c = parse_list_text(
       "# My List\n\n"
