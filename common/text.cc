@@ -52,45 +52,46 @@ bool is_bidi_control(std::uint32_t cp) {
          (cp >= 0x2066 && cp <= 0x2069);
 }
 
-std::string without_bidi_controls(std::string_view text) {
-  // Each is two bytes starting 0xD8 (U+061C) or three starting 0xE2: most text has neither.
-  if (text.find_first_of("\xD8\xE2") == std::string_view::npos) return std::string(text);
+namespace {
+
+// The text with each valid character c replaced by keep(c, its bytes, out) and each byte that is
+// not valid UTF-8 by invalid.
+template <typename Keep>
+std::string map_chars(std::string_view text, std::string_view invalid, Keep keep) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     std::uint32_t cp = 0;
     const std::size_t length = decode_utf8(text, i, cp);
     if (length == 0) {
-      out += text[i++];
+      out += invalid.empty() ? text.substr(i, 1) : invalid;
+      ++i;
       continue;
     }
-    if (!is_bidi_control(cp)) out.append(text.substr(i, length));
+    keep(cp, text.substr(i, length), out);
     i += length;
   }
   return out;
 }
 
+}  // namespace
+
+std::string without_bidi_controls(std::string_view text) {
+  // Each is two bytes starting 0xD8 (U+061C) or three starting 0xE2: most text has neither.
+  if (text.find_first_of("\xD8\xE2") == std::string_view::npos) return std::string(text);
+  return map_chars(text, "", [](std::uint32_t cp, std::string_view bytes, std::string& out) {
+    if (!is_bidi_control(cp)) out += bytes;
+  });
+}
+
 std::string printable_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    std::uint32_t cp = 0;
-    const std::size_t length = decode_utf8(text, i, cp);
-    if (length == 0) {
-      out += "\uFFFD";
-      ++i;
-      continue;
-    }
+  return map_chars(text, "\uFFFD", [](std::uint32_t cp, std::string_view bytes, std::string& out) {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
       out += ' ';
-    } else if (is_bidi_control(cp)) {
-      // dropped
-    } else {
-      out.append(text.substr(i, length));
+    } else if (!is_bidi_control(cp)) {
+      out += bytes;
     }
-    i += length;
-  }
-  return out;
+  });
 }
 
 bool is_ascii(std::string_view text) {
