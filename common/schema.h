@@ -14,8 +14,12 @@
 namespace paper::schema {
 
 // 2: page texts in metadata entries, not in the data; 3: stemmed terms only (kStemPrefix);
-// 4: the header as tab-separated lines instead of JSON.
-inline constexpr int kSchemaVersion = 4;
+// 4: the header as tab-separated lines instead of JSON; 5: words with accents also indexed
+// without them on pages and in references, at their positions ("Müller" as "muller" too).
+inline constexpr int kSchemaVersion = 5;
+// The oldest schema paper-search reads: 5 only added terms, so a schema 4 index is searched as it
+// is (without accent-free page words) until paper-index rebuilds it.
+inline constexpr int kOldestReadableSchema = 4;
 // Database metadata keys.
 inline constexpr const char* kMetaSchemaVersion = "paper:schema";   // decimal kSchemaVersion
 inline constexpr const char* kMetaSynonymsHash = "paper:synonyms";  // hash of the synonym file
@@ -37,7 +41,9 @@ inline constexpr const char* kMetaRebuildOf = "paper:rebuild-of";
 // "Zsegment" for "segmentation" in the body, "ZSsegment" in the title. All but the abstract's
 // carry positions (phrases, NEAR, and for the body and references the page). The surface
 // words live in the spelling table (titles, and words a paper uses at least twice), which is
-// where the query side finds readable words for stems and spelling suggestions.
+// where the query side finds readable words for stems and spelling suggestions. A word with
+// accents is also indexed without them, as typed plainly ("Müller" also as "Zmuller"): at its
+// positions in the title, body and references, without positions in the other fields.
 inline constexpr const char* kStemPrefix = "Z";
 
 // Term prefixes (Xapian conventions: Q unique id, S title, A author, X... project-specific).

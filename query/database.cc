@@ -52,7 +52,11 @@ Xapian::Database open_database(const std::string& dir, const std::string& path) 
   // Another layout (e.g. schema 1 kept page texts in the document data) would give wrong or
   // missing snippets: say so instead.
   const std::string version = db.get_metadata(schema::kMetaSchemaVersion);
-  if (version != std::to_string(schema::kSchemaVersion)) {
+  bool readable = false;
+  for (int v = schema::kOldestReadableSchema; v <= schema::kSchemaVersion; ++v) {
+    readable = readable || version == std::to_string(v);
+  }
+  if (!readable) {
     throw Error("the index at " + dir + " has schema " + (version.empty() ? "?" : version) +
                 " but paper-search reads schema " + std::to_string(schema::kSchemaVersion) +
                 "; rebuild it with `paper-index build --rebuild`");

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <sstream>
 #include <unordered_map>
 
 #include "common/error.h"
@@ -57,13 +58,15 @@ schema::StoredPaper header_of(const Xapian::Database& db, Xapian::docid did) {
 class SurfaceWords {
  public:
   void add_text(std::string_view text) {
-    // Words, and hyphenated compounds joined as the index joins them ("y-axis" -> "yaxis").
+    // Words, and hyphenated compounds joined as the index joins them ("y-axis" -> "yaxis"). A
+    // word with accents is the form of the stem of its plain spelling ("données" of "donne"):
+    // the index holds that term too, and only such plain terms are shown.
     std::string word, joined;
     bool compound = false;
     auto count = [&](const std::string& w) {
       if (w.size() < 3 || w.size() > 30) return;
       auto [it, fresh] = stem_of_.try_emplace(w);
-      if (fresh) it->second = stem_(w);
+      if (fresh) it->second = stem_(is_ascii(w) ? w : normalize_for_match(w));
       ++forms_[it->second][w];
     };
     auto end_word = [&] {
@@ -76,8 +79,21 @@ class SurfaceWords {
       joined.clear();
       compound = false;
     };
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = 0; i < text.size();) {
       const auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x80) {
+        std::uint32_t cp = 0;
+        const std::size_t n = std::max<std::size_t>(decode_utf8(text, i, cp), 1);
+        i += n;
+        if (cp != 0 && Xapian::Unicode::is_wordchar(cp) &&
+            Xapian::Unicode::get_category(cp) != Xapian::Unicode::DECIMAL_DIGIT_NUMBER) {
+          append_utf8(word, Xapian::Unicode::tolower(cp));
+          append_utf8(joined, Xapian::Unicode::tolower(cp));
+        } else {
+          end_compound();
+        }
+        continue;
+      }
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
         const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         word += lower;
@@ -89,6 +105,7 @@ class SurfaceWords {
       } else {
         end_compound();
       }
+      ++i;
     }
     end_compound();
   }
@@ -165,6 +182,13 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
     generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);  // as indexed
     generator.set_document(doc);
     generator.index_text(request.text);
+    // Words with accents also as the index holds them plainly (its display terms).
+    std::istringstream tokens(request.text);
+    std::string token, plain;
+    while (tokens >> token) {
+      if (!is_ascii(token)) plain += normalize_for_match(token) + " ";
+    }
+    generator.index_text_without_positions(plain);
     words.add_text(request.text);
     source_terms = distinctive(db, doc.termlist_begin(), doc.termlist_end(), request.terms);
     if (source_terms.empty()) {

@@ -20,7 +20,8 @@ struct Word {
 constexpr std::array<bool, 256> kWordBytes = [] {
   std::array<bool, 256> t{};
   for (int c = 0; c < 256; ++c) {
-    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c >= 0x80;
   }
   return t;
 }();
@@ -78,15 +79,43 @@ bool word_before(std::string_view text, std::size_t end) {
   return word_at(text, char_start_before(text, end));
 }
 
-// The length of an apostrophe (' or U+2019) at text[i] that is followed by an ASCII letter, else 0.
-std::size_t apostrophe_at(std::string_view text, std::size_t i) {
-  if (text[i] != '\'' && text[i] != '\xE2') return 0;
-  const std::size_t n = text[i] == '\'' ? 1 : text.compare(i, 3, "\u2019") == 0 ? 3 : 0;
-  return n > 0 && i + n < text.size() && std::isalpha(static_cast<unsigned char>(text[i + n])) ? n
-                                                                                               : 0;
+// Xapian's TermGenerator keeps some characters inside a word: between digits ',', '.' and ';'
+// ("3.14", "1,000"); between other word characters an apostrophe (' U+2019 U+201B: "don't",
+// "Warren’s"), '&' ("AT&T"), U+00B7, U+05F4 and U+2027. The infix's length at text[i], to be
+// read on with the word, else 0 (after_digit: the word so far ends in an ASCII digit).
+std::size_t infix_at(std::string_view text, std::size_t i, std::size_t to, bool after_digit) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  auto digit = [&](std::size_t at) { return at < to && text[at] >= '0' && text[at] <= '9'; };
+  if (after_digit && digit(i + 1)) return c == ',' || c == '.' || c == ';' ? 1 : 0;
+  std::size_t n = 0;
+  if (c == '\'' || c == '&') {
+    n = 1;
+  } else if (c == 0xC2 || c == 0xD7) {
+    n = text.compare(i, 2, "\u00B7") == 0 || text.compare(i, 2, "\u05F4") == 0 ? 2 : 0;
+  } else if (c == 0xE2) {
+    n = text.compare(i, 3, "\u2019") == 0 || text.compare(i, 3, "\u201B") == 0 ||
+                text.compare(i, 3, "\u2027") == 0
+            ? 3
+            : 0;
+  }
+  return n > 0 && i + n < to && word_at(text, i + n) ? n : 0;
 }
 
-// Calls f(begin, end) for each word (run of word characters) of text[from, to), in order.
+// The length of an acronym written with full stops ("U.S.A.", "P.T.O"), which Xapian indexes as
+// one word ("usa"), starting at text[i], else 0. The last full stop is not counted.
+std::size_t acronym_at(std::string_view text, std::size_t i, std::size_t to) {
+  auto upper = [&](std::size_t at) { return at < to && text[at] >= 'A' && text[at] <= 'Z'; };
+  if (!upper(i) || i + 2 >= to || text[i + 1] != '.' || !upper(i + 2)) return 0;
+  std::size_t end = i + 1;
+  while (end + 1 < to && text[end] == '.' && upper(end + 1)) end += 2;
+  // A letter right after ends it as Xapian does not: "U.Sa" is two words there too.
+  return end < to && word_at(text, end) ? 0 : end - i;
+}
+
+// Calls f(begin, end, special) for each word of text[from, to), in order, cut as Xapian cuts
+// them: runs of word characters, joined by the infixes above, or an acronym; a suffix of one to
+// three '+' or '#' ("C++", "C#") belongs to the word. special: the word has an infix, a suffix
+// or full stops, so its index term is not its lower-case letters alone (see word_key).
 template <typename F>
 void for_each_word(std::string_view text, std::size_t from, std::size_t to, F&& f) {
   std::size_t i = from;
@@ -94,37 +123,84 @@ void for_each_word(std::string_view text, std::size_t from, std::size_t to, F&& 
     for (std::size_t n; i < to && (n = separator_at(text, i)) > 0;) i += n;
     if (i >= to) break;
     const std::size_t b = i;
+    if (const std::size_t n = acronym_at(text, i, to); n > 0) {
+      f(b, i + n, true);
+      i += n;
+      if (i < to && text[i] == '.') ++i;  // its last full stop
+      continue;
+    }
+    bool special = false;
     while (i < to) {
       if (word_at(text, i)) {
         ++i;
-      } else if (const std::size_t n = apostrophe_at(text, i); n > 0 && i + n < to) {
-        i += n;  // "don't", "Warren’s": one word, as for Xapian
+      } else if (const std::size_t n =
+                     infix_at(text, i, to, text[i - 1] >= '0' && text[i - 1] <= '9');
+                 n > 0) {
+        i += n;
+        special = true;
       } else {
         break;
       }
     }
-    f(b, std::min(i, to));
+    std::size_t suffix = 0;
+    while (i + suffix < to && suffix < 4 && (text[i + suffix] == '+' || text[i + suffix] == '#')) {
+      ++suffix;
+    }
+    if (suffix > 0 && suffix < 4 && (i + suffix == to || !word_at(text, i + suffix))) {
+      i += suffix;
+      special = true;
+    }
+    f(b, std::min(i, to), special);
   }
+}
+
+// The index's key letters of a special word (see for_each_word), lower-case: an acronym without
+// its full stops, a typographic apostrophe as '.
+void special_word_key(std::string& lower) {
+  if (lower.size() >= 3 && lower[1] == '.' && lower[0] >= 'a' && lower[0] <= 'z') {
+    lower.erase(std::remove(lower.begin(), lower.end(), '.'), lower.end());
+    return;
+  }
+  for (const char* quote : {"\u2019", "\u201B"}) {
+    for (std::size_t at; (at = lower.find(quote)) != std::string::npos;) lower.replace(at, 3, "'");
+  }
+}
+
+// Whether text[end, begin) is one hyphen (-, U+2010, U+2011): the words it separates are parts
+// of a compound.
+bool hyphen_between(std::string_view text, std::size_t end, std::size_t begin) {
+  if (begin == end + 1) return text[end] == '-';
+  return begin == end + 3 &&
+         (text.compare(end, 3, "\u2010") == 0 || text.compare(end, 3, "\u2011") == 0);
 }
 
 // The groups the word text[b, e) counts for (see WordMatcher::members_of), or null.
 const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::size_t b,
-                                                   std::size_t e, const WordMatcher& matcher,
+                                                   std::size_t e, bool special,
+                                                   const WordMatcher& matcher,
                                                    const WordKey& key_of, std::string& lower) {
   const std::string_view word = text.substr(b, e - b);
   // A word with other letters than ASCII ones ("Über", "Ω") is lower-cased by key_of, so the
-  // byte tests below, made for lower-case words, do not apply to it.
+  // byte tests below, made for lower-case words, do not apply to it; nor to a special word,
+  // whose key is shorter than it.
   const bool ascii = is_ascii(word);
   auto first = static_cast<unsigned char>(word[0]);
   if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
-  if ((ascii || !key_of) && !matcher.may_match(first, word.size())) return nullptr;
+  if (!special && (ascii || !key_of) && !matcher.may_match(first, word.size())) return nullptr;
   lower.assign(word);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  if (special) special_word_key(lower);
   if (!key_of) return matcher.members_of(lower);
-  if (ascii && !matcher.may_be_stem_of(lower)) return nullptr;
-  return matcher.members_of(key_of(lower));
+  if (ascii && !special && !matcher.may_be_stem_of(lower)) return nullptr;
+  const auto* members = matcher.members_of(key_of(lower));
+  if (members || ascii) return members;
+  // The index also holds a word with accents without them ("Müller" as "muller"): a query word
+  // typed plainly matches it there, and here.
+  const std::string plain = normalize_for_match(word);
+  if (plain.empty() || plain.find(' ') != std::string::npos || plain == lower) return nullptr;
+  return matcher.members_of(key_of(plain));
 }
 
 // Appends text with every run of white space turned into one space.
@@ -214,8 +290,29 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   std::vector<PhraseWord> phrase_words;
   std::string lower;
   std::size_t n_words = 0;
-  for_each_word(text, 0, text.size(), [&](std::size_t b, std::size_t e) {
-    if (const auto* members = members_at(text, b, e, matcher, key_of, lower)) {
+  // The words of a hyphenated compound ("pre-processing"), which the index also holds joined
+  // ("preprocessing", at its first word): a query word can be that.
+  std::vector<Hit> compound;
+  auto end_compound = [&] {
+    if (compound.size() >= 2 && compound.size() <= 5) {
+      std::string joined;
+      for (const Hit& part : compound)
+        joined.append(text.substr(part.begin, part.end - part.begin));
+      for (char& c : joined) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      const auto* members =
+          key_of ? matcher.members_of(key_of(joined)) : matcher.members_of(joined);
+      for (const WordMatcher::Member& m : members ? *members : std::vector<WordMatcher::Member>{}) {
+        if (m.length != 1) continue;
+        for (const Hit& part : compound)
+          hits.push_back({part.index, part.begin, part.end, m.group});
+      }
+    }
+    compound.clear();
+  };
+  for_each_word(text, 0, text.size(), [&](std::size_t b, std::size_t e, bool special) {
+    if (const auto* members = members_at(text, b, e, special, matcher, key_of, lower)) {
       for (const WordMatcher::Member& m : *members) {
         if (m.length == 1) {
           hits.push_back({n_words, b, e, m.group});
@@ -224,8 +321,19 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
         }
       }
     }
+    if (compound.empty() || hyphen_between(text, compound.back().end, b)) {
+      if (special) {
+        end_compound();
+      } else {
+        compound.push_back({n_words, b, e, -1});
+      }
+    } else {
+      end_compound();
+      if (!special) compound.push_back({n_words, b, e, -1});
+    }
     ++n_words;
   });
+  end_compound();
   // A phrase counts where its words follow one another in order (phrase_words is in word order).
   for (std::size_t i = 0; i < phrase_words.size(); ++i) {
     const PhraseWord& start = phrase_words[i];
@@ -287,7 +395,7 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   while (window_end < text.size() && continuation(window_end)) ++window_end;
   std::vector<Word> words;
   std::size_t first = 0, last = 0;
-  for_each_word(text, window_begin, window_end, [&](std::size_t b, std::size_t e) {
+  for_each_word(text, window_begin, window_end, [&](std::size_t b, std::size_t e, bool) {
     if (b == window_begin && b > 0 && word_before(text, b)) return;      // cut at the start
     if (e == window_end && e < text.size() && word_at(text, e)) return;  // cut at the end
     if (b == cluster_begin) first = words.size();

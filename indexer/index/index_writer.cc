@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -237,8 +238,8 @@ void add_joined_compounds(Xapian::Document& doc,
 }
 
 // The words of text that have accents, without them ("Jörg Müller" -> "jorg muller"), indexed
-// without positions: a name or title typed without its accents finds the paper too. Only the
-// metadata fields: pages are searched as written.
+// without positions: a name typed without its accents finds the paper too. For the metadata
+// fields; titles and pages keep the positions (add_unaccented_at_positions).
 void add_unaccented(Xapian::TermGenerator& generator, const std::string& text, unsigned wdf,
                     const std::string& prefix) {
   if (is_ascii(text)) return;
@@ -259,42 +260,69 @@ void add_unaccented(Xapian::TermGenerator& generator, const std::string& text, u
   if (!folded.empty()) generator.index_text_without_positions(folded, wdf, prefix);
 }
 
-// The title's words that have accents, also without them at the same positions ("Crème" as
-// "creme" too), in the title field and its body copy: a title typed plainly is found, as a
-// phrase too.
-void add_unaccented_title(Xapian::Document& doc, const std::string& title,
-                          const Xapian::Stem& stem) {
-  if (is_ascii(title)) return;
-  std::vector<std::pair<std::string, std::string>> words;  // lower-case word, without accents
-  std::string word;
-  auto flush = [&] {
-    if (!is_ascii(word)) {
-      const std::string lower = Xapian::Unicode::tolower(word);
-      const std::string plain = normalize_for_match(word);
+// The words of text that have accents, each once: (lower-case word, the same without accents and
+// lower-case), for a word that has a plain form of one word ("Crème" -> "crème", "creme"). A
+// page in ASCII, most pages, costs one scan.
+void collect_accented(std::string_view text, std::set<std::pair<std::string, std::string>>& out) {
+  if (is_ascii(text)) return;
+  std::size_t begin = std::string_view::npos;
+  bool accented = false;
+  auto flush = [&](std::size_t end) {
+    if (accented) {
+      const std::string_view word = text.substr(begin, end - begin);
+      std::string lower = Xapian::Unicode::tolower(std::string(word));
+      std::string plain = Xapian::Unicode::tolower(normalize_for_match(word));
       if (!plain.empty() && plain != lower && plain.find(' ') == std::string::npos) {
-        words.emplace_back(lower, plain);
+        out.emplace(std::move(lower), std::move(plain));
       }
     }
-    word.clear();
+    begin = std::string_view::npos;
+    accented = false;
   };
-  for (Xapian::Utf8Iterator it(title); it != Xapian::Utf8Iterator(); ++it) {
-    if (Xapian::Unicode::is_wordchar(*it)) {
-      Xapian::Unicode::append_utf8(word, *it);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    bool word_char;
+    std::size_t length = 1;
+    if (c < 0x80) {
+      word_char = std::isalnum(c) || c == '_';
     } else {
-      flush();
+      std::uint32_t cp = 0;
+      length = std::max<std::size_t>(decode_utf8(text, i, cp), 1);
+      word_char = cp != 0 && Xapian::Unicode::is_wordchar(cp);
+      accented = accented || word_char;
     }
+    if (word_char) {
+      if (begin == std::string_view::npos) begin = i;
+    } else {
+      flush(i);
+    }
+    i += length;
   }
-  flush();
-  for (const std::string& prefix : {std::string(schema::kPrefixTitle), std::string()}) {
+  flush(text.size());
+}
+
+// The words of texts that have accents, also indexed without them ("Müller" as "muller" too) at
+// the positions in [from, to) that the accented word has under each prefix: typed plainly, a
+// word is found, in a phrase or on its page too. Each added position counts wdf.
+void add_unaccented_at_positions(Xapian::Document& doc, const std::vector<std::string_view>& texts,
+                                 const std::vector<std::string>& prefixes, const Xapian::Stem& stem,
+                                 Xapian::termcount wdf, Xapian::termpos from, Xapian::termpos to) {
+  std::set<std::pair<std::string, std::string>> words;
+  for (std::string_view text : texts) collect_accented(text, words);
+  if (words.empty()) return;
+  for (const std::string& prefix : prefixes) {
     const std::string z = schema::kStemPrefix + prefix;
     std::set<std::string> accented;
     for (const auto& w : words) accented.insert(z + stem(w.first));
     const auto positions = positions_of(doc, accented);
     for (const auto& [lower, plain] : words) {
+      const std::string plain_term = z + stem(plain);
       auto it = positions.find(z + stem(lower));
-      if (it == positions.end()) continue;
-      for (Xapian::termpos pos : it->second)
-        doc.add_posting(z + stem(plain), pos, schema::kTitleWdf);
+      if (it == positions.end() || it->first == plain_term) continue;
+      for (Xapian::termpos pos : it->second) {
+        if (pos >= from && pos < to) doc.add_posting(plain_term, pos, wdf);
+      }
     }
   }
 }
@@ -455,7 +483,8 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   generator.index_text(p.title, schema::kTitleWdf, schema::kPrefixTitle);
   generator.set_termpos(0);
   generator.index_text(p.title, schema::kTitleWdf);
-  add_unaccented_title(doc, p.title, stem);
+  add_unaccented_at_positions(doc, {p.title}, {schema::kPrefixTitle, ""}, stem, schema::kTitleWdf,
+                              0, schema::kPageStride);
   // A metadata field's words (after a gap), the same without their accents, and its exact
   // filter term.
   auto add_field = [&](const std::string& value, const char* text_prefix,
@@ -496,6 +525,7 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   // words go to the spelling table below, filtered.
   std::set<std::vector<std::string>> body_compounds;
   std::vector<std::string_view> bodies;
+  std::vector<std::string_view> page_texts;
   std::vector<std::vector<schema::PageChunkStart>> chunks;  // per page
   for (std::size_t i = 0; i < s.pages.size(); ++i) {
     const int page = static_cast<int>(i) + 1;
@@ -508,11 +538,14 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
     }
     chunks.push_back(index_page(generator, text, body.size(),
                                 static_cast<Xapian::termpos>(page) * schema::kPageStride));
+    page_texts.push_back(text);
     if (!body.empty()) {
       find_compounds(body, body_compounds);
       bodies.push_back(body);
     }
   }
+  add_unaccented_at_positions(doc, page_texts, {"", schema::kPrefixReferences}, stem, 1,
+                              schema::kPageStride, Xapian::termpos(-1));
   // Spelling: the title's words, the words the body uses at least twice (every token of every
   // page, code and hapax junk included, would make the spelling table the largest of the
   // index), and the joined compounds.

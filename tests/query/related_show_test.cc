@@ -80,6 +80,57 @@ TEST_F(QueryRelatedShowTest, ShowGivesEverythingKnown) {
   EXPECT_EQ(meta.paper.reason, "no open-access PDF found");
 }
 
+// Words with accents are shown as written, through the plain terms the index also holds.
+TEST(QueryRelatedShow, WordsWithAccentsAreShownAsWritten) {
+  testing::TempDir dir;
+  std::vector<testing::PaperSpec> papers{
+      {"donnees",
+       "Réseaux et données",
+       {"A. Auteur"},
+       "RFIA",
+       2020,
+       "Méthodes",
+       "",
+       {"Les données annotées du réseau. Les données annotées sont préparées à la main.",
+        "Un réseau entraîné sur les données annotées."}},
+      {"voisin",
+       "Un voisin",
+       {"B. Auteur"},
+       "RFIA",
+       2021,
+       "Méthodes",
+       "",
+       {"Données annotées et réseau profond.", "Encore des données annotées."}},
+      {"other",
+       "Something Else",
+       {"C. Author"},
+       "MICCAI",
+       2021,
+       "Methods",
+       "",
+       {"Prostate volumes and a cohort."}},
+  };
+  testing::build_index(dir.file("index"), papers);
+  Searcher searcher(dir.file("index"));
+  PaperDetails d = searcher.show("donnees");
+  EXPECT_THAT(d.distinctive_terms, Contains("données"));
+  EXPECT_THAT(d.distinctive_terms, Contains("annotées"));
+  EXPECT_THAT(d.distinctive_terms, Not(Contains("donne")));
+
+  RelatedRequest request;
+  request.id = "donnees";
+  RelatedResult r = searcher.related(request);
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].paper.paper.id, "voisin");
+  EXPECT_THAT(r.hits[0].shared_terms, Contains("données"));
+
+  request = {};
+  request.text = "Des données annotées";
+  r = searcher.related(request);
+  EXPECT_THAT(r.source_terms, Contains("données"));
+  ASSERT_FALSE(r.hits.empty());
+}
+
 TEST_F(QueryRelatedShowTest, UnknownIdSuggestsCloseIds) {
   try {
     searcher_->show("nested");

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "common/error.h"
+#include "indexer/index/index_writer.h"
 #include "query/query_builder.h"
 #include "query/searcher.h"
 #include "tests/query/sample_papers.h"
@@ -428,6 +429,75 @@ TEST(QueryAccents, ATitleOrNameTypedWithoutItsAccentsFindsThePaper) {
   }
 }
 
+// Page words with accents are also indexed without them, at their positions: typed plainly they
+// find the page, as a phrase too, and the snippet marks them; references likewise. Typed with
+// accents, a word finds only the pages that write it with them.
+TEST(QueryAccents, PageWordsTypedWithoutTheirAccentsFindTheirPage) {
+  testing::TempDir dir;
+  testing::PaperSpec spec{"naive",
+                          "Baselines for Lesion Segmentation",
+                          {"A. Author"},
+                          "MICCAI",
+                          2020,
+                          "Architectures",
+                          "",
+                          {"The cohort was imaged at two sites with one protocol.",
+                           "We compare with the naïve Bayes classifier of Müller and report the "
+                           "Sørensen coefficient.",
+                           "References. Gómez, Deep learning for radiology."}};
+  testing::PaperSpec plain{"plain",
+                           "Plain Spelling",
+                           {"B. Author"},
+                           "MIDL",
+                           2021,
+                           "Architectures",
+                           "",
+                           {"A naive model, spelled without accents."}};
+  {
+    IndexOptions options;
+    options.dir = dir.file("index");
+    auto writer = IndexWriter::open(options);
+    for (const auto& p : {spec, plain}) {
+      schema::StoredPaper s = testing::stored_paper(p);
+      if (p.id == "naive") {
+        s.references_page = 3;
+        s.references_offset = 0;
+      }
+      writer->put(s, entry_hash(s.paper, s.lists));
+    }
+    writer->finish();
+  }
+  Searcher searcher(dir.file("index"));
+  auto search = [&](const std::string& text) {
+    SearchRequest request;
+    request.text = text;
+    return searcher.search(request);
+  };
+  for (const std::string query : {"muller", "sorensen", "\"naive bayes\"", "Muller bayes"}) {
+    SearchResult r = search(query);
+    ASSERT_EQ(r.hits.size(), 1u) << query;
+    EXPECT_EQ(r.hits[0].paper.paper.id, "naive") << query;
+    EXPECT_FALSE(r.any_word) << query;
+    ASSERT_FALSE(r.hits[0].pages.empty()) << query;
+    EXPECT_EQ(r.hits[0].pages[0].page, 2) << query;
+  }
+  SearchResult r = search("muller sorensen");
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_FALSE(r.hits[0].pages.empty());
+  EXPECT_THAT(render_snippet(r.hits[0].pages[0].snippet, "[", "]"),
+              HasSubstr("classifier of [Müller] and report the [Sørensen] coefficient"));
+  r = search("naive");
+  std::vector<std::string> found;
+  for (const auto& hit : r.hits) found.push_back(hit.paper.paper.id);
+  EXPECT_THAT(found, UnorderedElementsAre("naive", "plain"));
+  r = search("ref:gomez");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].paper.paper.id, "naive");
+  r = search("naïve");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].paper.paper.id, "naive");
+}
+
 TEST(QueryPhrases, APageCountsForAPhraseOnlyWhereItsWordsStandTogether) {
   testing::TempDir dir;
   const std::string filler =
@@ -477,16 +547,35 @@ TEST(QuerySnippetChunks, SnippetOfALongPageComesFromTheChunkWithTheHit) {
   EXPECT_EQ(snippet.substr(snippet.size() - 4), " …") << snippet;  // ... and after
 }
 
-// "unet" matches the joined compound indexed for "U-Net", which the snippet's own word split sees
-// as "U" and "Net": with nothing to mark in the chunk there, the snippet comes from the whole
-// page, where "UNet" is written out.
-TEST(QuerySnippetChunks, ACompoundOnlyTheIndexSeesFallsBackToTheWholePage) {
+// "unet" matches the joined compound indexed for "U-Net", and the snippet marks the compound's
+// words where the page scores found them together (not the lone "UNet" of the first chunk).
+TEST(QuerySnippetChunks, AWordMatchesAHyphenatedCompoundInTheSnippet) {
   std::string filler;
   for (int i = 0; i < 40; ++i) filler += "Each scan " + std::to_string(i) + " was checked. ";
   // "UNet" in the first chunk, the cluster of "U-Net" about 90 words into the third.
   const std::string page = "Our UNet baseline. " + filler + filler + filler.substr(0, 500) +
                            "A U-Net, a U-Net and a U-Net. U-Net again, U-Net. " + filler + filler;
-  EXPECT_THAT(snippet_of_page(page, "unet"), HasSubstr("Our [UNet] baseline"));
+  EXPECT_THAT(snippet_of_page(page, "unet"),
+              HasSubstr("A [U]-[Net], a [U]-[Net] and a [U]-[Net]."));
+  EXPECT_THAT(
+      snippet_of_page("We apply pre-processing and then post-processing steps.", "preprocessing"),
+      HasSubstr("We apply [pre]-[processing] and then post-processing steps."));
+}
+
+// Words are cut as Xapian cuts them: a typographic apostrophe, digits with a full stop or comma,
+// an underscore, '&', a "++" or "#" suffix and an acronym with full stops are inside the word, so
+// the query words that the index found there are marked.
+TEST(QuerySnippetWords, WordsAreCutAsTheIndexCutsThem) {
+  const std::string page =
+      "We follow Warren’s rules and don't stop. Version 3.14 of the C++ and C# code uses x_1 "
+      "at AT&T in the U.S.A. today.";
+  EXPECT_THAT(snippet_of_page(page, "warren"), HasSubstr("follow [Warren’s] rules"));
+  EXPECT_THAT(snippet_of_page(page, "\"don't\""), HasSubstr("and [don't] stop"));
+  EXPECT_THAT(snippet_of_page(page, "3.14"), HasSubstr("Version [3.14] of"));
+  EXPECT_THAT(snippet_of_page(page, "C++"), HasSubstr("the [C++] and"));
+  EXPECT_THAT(snippet_of_page(page, "x_1"), HasSubstr("uses [x_1] at"));
+  EXPECT_THAT(snippet_of_page(page, "AT&T"), HasSubstr("at [AT&T] in"));
+  EXPECT_THAT(snippet_of_page(page, "usa"), HasSubstr("the [U.S.A]. today"));
 }
 
 TEST_F(QuerySearchTest, WhenNoPaperHasEveryWordPapersWithSomeAreShown) {
@@ -711,6 +800,23 @@ TEST(QuerySearchErrors, AnIndexOfAnotherSchemaAsksForARebuild) {
                                          std::to_string(schema::kSchemaVersion) +
                                          "; rebuild it with `paper-index build --rebuild`");
   }
+}
+
+// Schema 5 only added terms: an index of schema 4 is searched until paper-index rebuilds it.
+TEST(QuerySearchErrors, AnIndexOfSchema4IsStillSearched) {
+  testing::TempDir dir;
+  testing::build_index(dir.file("index"), testing::sample_papers());
+  {
+    Xapian::WritableDatabase db(dir.file("index/current"), Xapian::DB_OPEN);
+    db.set_metadata(schema::kMetaSchemaVersion, "4");
+    db.commit();
+  }
+  Searcher searcher(dir.file("index"));
+  SearchRequest request;
+  request.text = "superpixel";
+  SearchResult r = searcher.search(request);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].paper.paper.id, "contrastive-semi");
 }
 
 TEST(QuerySearchErrors, UnreadableIndex) {
