@@ -56,8 +56,14 @@ Xapian::Database open_database(const std::string& dir, const std::string& path) 
   for (int v = schema::kOldestReadableSchema; v <= schema::kSchemaVersion; ++v) {
     readable = readable || version == std::to_string(v);
   }
+  if (version.empty()) {
+    throw Error(
+        "the database at " + dir +
+        " was not written by paper-index (it has no paper-index schema); give --db the "
+        "folder of a paper-index index, or build one with `paper-index build --db NEW_DIR`");
+  }
   if (!readable) {
-    throw Error("the index at " + dir + " has schema " + (version.empty() ? "?" : version) +
+    throw Error("the index at " + dir + " has schema " + version +
                 " but paper-search reads schema " + std::to_string(schema::kSchemaVersion) +
                 "; rebuild it with `paper-index build --rebuild`");
   }

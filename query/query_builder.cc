@@ -122,7 +122,7 @@ bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 // Rewrites `[field:]word*` (outside quotes, for the fields above) for WildcardExpander; the
 // lower-cased words of the free-text wildcards go to body_words.
-std::string rewrite_wildcards(const std::string& text, std::vector<std::string>& body_words) {
+std::string rewrite_wildcards(std::string text, std::vector<std::string>& body_words) {
   std::string out;
   bool quoted = false;
   std::size_t i = 0;
@@ -143,6 +143,21 @@ std::string rewrite_wildcards(const std::string& text, std::vector<std::string>&
       word_begin = end + 1;
       end = word_begin;
       while (end < text.size() && is_word_byte(text[end])) ++end;
+    }
+    // A hyphenated compound ending in '*' ("self-att*"): the wildcard of its joined form, which
+    // the index holds for every hyphenated compound ("selfattention").
+    std::size_t compound_end = end;
+    while (compound_end + 1 < text.size() && text[compound_end] == '-' &&
+           is_word_byte(text[compound_end + 1])) {
+      ++compound_end;
+      while (compound_end < text.size() && is_word_byte(text[compound_end])) ++compound_end;
+    }
+    if (compound_end > end && compound_end < text.size() && text[compound_end] == '*' &&
+        (compound_end + 1 == text.size() || !is_word_byte(text[compound_end + 1]))) {
+      std::string joined = text.substr(word_begin, compound_end - word_begin);
+      joined.erase(std::remove(joined.begin(), joined.end(), '-'), joined.end());
+      text.replace(word_begin, compound_end - word_begin, joined);
+      end = word_begin + joined.size();
     }
     const bool star = end < text.size() && text[end] == '*' &&
                       (end + 1 == text.size() || !is_word_byte(text[end + 1]));
@@ -389,16 +404,55 @@ void check_proximity_operands(const std::string& text) {
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!is_proximity(tokens[i])) continue;
+    const std::string op = tokens[i].substr(0, tokens[i].find('/'));
+    if (const std::size_t slash = tokens[i].find('/'); slash != std::string::npos) {
+      // Xapian reads "NEAR/abc" and "NEAR/0" as plain words: a number of words is wanted.
+      const std::string n = tokens[i].substr(slash + 1);
+      if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(n) < 1) {
+        throw Error(tokens[i] + ": write the distance as a number of words, e.g. " + op + "/5 (" +
+                        op + " alone means " + op + "/10)",
+                    kExitUsage);
+      }
+    }
     for (std::size_t j : {i - 1, i + 1}) {
-      if (j >= tokens.size() || !compound(tokens[j])) continue;
+      if (j >= tokens.size()) continue;
       std::string operand = tokens[j];
       operand.erase(0, operand.find_first_not_of('('));
       while (!operand.empty() && operand.back() == ')') operand.pop_back();
-      throw Error(tokens[i].substr(0, tokens[i].find('/')) + " joins single words, and " + operand +
-                      " is a phrase or a compound; search it without " +
-                      tokens[i].substr(0, tokens[i].find('/')) +
-                      ", or write its words apart (e.g. U NEAR Net)",
-                  kExitUsage);
+      if (compound(tokens[j])) {
+        throw Error(op + " joins single words, and " + operand +
+                        " is a phrase or a compound; search it without " + op +
+                        ", or write its words apart (e.g. U NEAR Net)",
+                    kExitUsage);
+      }
+      if (operand.size() > 1 && (operand[0] == '-' || operand[0] == '+')) {
+        // Xapian takes "-word" there as a wanted word.
+        const std::string other =
+            j < i ? (i + 1 < tokens.size() ? tokens[i + 1] : "") : (i > 0 ? tokens[i - 1] : "");
+        const std::string plain = j < i ? operand + " " + other : other + " " + operand;
+        throw Error(op + " joins wanted words, and " + operand + " is " +
+                        (operand[0] == '-' ? "excluded" : "required") + "; write " + trim(plain) +
+                        " without " + op + ", or drop the " + operand.substr(0, 1),
+                    kExitUsage);
+      }
+      // A field next to a word of the text (or of another field): their positions are in
+      // different places, and Xapian finds nothing.
+      const std::string other =
+          j < i ? (i + 1 < tokens.size() ? tokens[i + 1] : "") : (i > 0 ? tokens[i - 1] : "");
+      auto field_of = [](const std::string& t) {
+        const std::size_t colon = t.find(':');
+        return colon != std::string::npos && colon > 0 && colon + 1 < t.size()
+                   ? t.substr(t.find_first_not_of('('), colon - t.find_first_not_of('('))
+                   : std::string();
+      };
+      if (const std::string field = field_of(operand); !field.empty() && field != field_of(other)) {
+        const std::string pair = j < i ? operand + " and " + other : other + " and " + operand;
+        throw Error(op + " joins words of one field, but " + trim(pair) +
+                        " are not in the same one; give both words the field (" + field +
+                        ":...) or search without " + op,
+                    kExitUsage);
+      }
     }
   }
 }

@@ -132,6 +132,23 @@ TEST_F(QuerySearchTest, NearNextToAPhraseOrACompoundIsAUsageError) {
   EXPECT_FALSE(search("MRI NEAR prostate").any_word);
 }
 
+// Xapian reads these as plain words, or finds nothing, without a word: each is a usage error
+// that says what to write.
+TEST_F(QuerySearchTest, MalformedNearOperandsAreUsageErrors) {
+  EXPECT_EQ(usage_error("contracting NEAR -symmetric"),
+            "NEAR joins wanted words, and -symmetric is excluded; write contracting -symmetric "
+            "without NEAR, or drop the -");
+  EXPECT_EQ(usage_error("contracting NEAR/abc symmetric"),
+            "NEAR/abc: write the distance as a number of words, e.g. NEAR/5 (NEAR alone means "
+            "NEAR/10)");
+  EXPECT_THAT(usage_error("contracting ADJ/0 symmetric"), StartsWith("ADJ/0: write the distance"));
+  EXPECT_EQ(usage_error("contracting NEAR title:networks"),
+            "NEAR joins words of one field, but contracting and title:networks are not in the same "
+            "one; give both words the field (title:...) or search without NEAR");
+  EXPECT_THAT(ids("title:convolutional NEAR title:networks"), ElementsAre("unet"));
+  EXPECT_THAT(ids("contracting NEAR/3 path"), UnorderedElementsAre("unet", "nested-unet"));
+}
+
 TEST_F(QuerySearchTest, SynonymSnippetHighlightsTheLongForm) {
   SearchResult r = search("CT scans");
   ASSERT_FALSE(r.hits.empty());
@@ -155,6 +172,18 @@ TEST_F(QuerySearchTest, BooleanOperators) {
   EXPECT_THAT(ids("prostate AND bladder"), ElementsAre("prototype-prostate"));
   EXPECT_THAT(ids("contracting NEAR symmetric"), ElementsAre("unet"));
   EXPECT_THAT(ids("superpix*"), ElementsAre("contrastive-semi"));
+}
+
+// A hyphenated compound ending in '*' is the wildcard of its joined form, which the index holds
+// for every hyphenated compound: "few-sh*" finds "few-shot", and the snippet marks it.
+TEST_F(QuerySearchTest, AWildcardOnAHyphenatedCompound) {
+  EXPECT_THAT(ids("few-sh*"), ElementsAre("contrastive-semi"));
+  EXPECT_THAT(ids("U-Ne*"), ::testing::Contains("unet"));
+  SearchResult r = search("few-sh*");
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_FALSE(r.hits[0].pages.empty());
+  EXPECT_THAT(render_snippet(r.hits[0].pages[0].snippet, "[", "]"),
+              HasSubstr("a [few]-[shot] setting"));
 }
 
 // Xapian's parser reads a query of excluded words alone as the words themselves: "-superpixel"
@@ -817,6 +846,29 @@ TEST(QuerySearchErrors, AnIndexOfSchema4IsStillSearched) {
   SearchResult r = searcher.search(request);
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].paper.paper.id, "contrastive-semi");
+}
+
+// A Xapian database of another program (omindex's, say) is not taken for an old index.
+TEST(QuerySearchErrors, AnotherProgramsDatabaseIsNamedAsSuch) {
+  testing::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.file("foreign"), Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_term("font");
+    db.add_document(doc);
+    db.commit();
+  }
+  try {
+    Searcher searcher(dir.file("foreign"));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "the database at " + dir.file("foreign") +
+                  " was not written by paper-index (it has no paper-index schema); give --db the "
+                  "folder of a paper-index index, or build one with `paper-index build --db "
+                  "NEW_DIR`");
+    EXPECT_EQ(e.exit_code(), kExitFatal);
+  }
 }
 
 TEST(QuerySearchErrors, UnreadableIndex) {
