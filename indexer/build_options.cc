@@ -169,8 +169,10 @@ void print_summary(const PipelineSummary& s, std::ostream& out) {
   if (s.fetches > 0 && s.fetched_ok == 0 && !s.unreachable_hosts.empty()) {
     out << "paper-index: downloads were impossible: no host could be reached ("
         << plural(static_cast<int>(s.unreachable_hosts.size()), "host", "hosts")
-        << " tried; is this machine offline?); the papers are searchable by their metadata; "
-           "run `paper-index build --retry` when online\n";
+        << " tried; is this machine offline?); "
+        << (s.kept_text > 0 ? "papers indexed before keep their text, the others are"
+                            : "the papers are")
+        << " searchable by their metadata; run `paper-index build --retry` when online\n";
   }
   if (s.still_metadata > 0) {
     out << "paper-index: " << plural(s.still_metadata, "unchanged paper is", "unchanged papers are")

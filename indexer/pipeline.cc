@@ -768,6 +768,11 @@ class Pipeline : public FetchObserver {
 
   void finish_without_text(std::size_t i) {
     Item& item = items_[i];
+    if (!options_.rebuild && item.old && item.old->state == schema::PaperState::kText &&
+        !item.failures.empty()) {
+      keep_indexed_text(i);
+      return;
+    }
     schema::StoredPaper s;
     s.paper = item.in.paper;
     s.lists = lists_of(item);
@@ -784,6 +789,29 @@ class Pipeline : public FetchObserver {
     }
     std::string reason = s.reason;
     put(i, std::move(s), "", Kind::kMetadata, reason);
+  }
+
+  // A paper indexed with text whose links all fail in this run (`--refresh`, an edited entry,
+  // a server down or answering 404) keeps its text, with its entry as it reads now. An edited
+  // entry keeps its old hash, so the next run tries its links again.
+  void keep_indexed_text(std::size_t i) {
+    Item& item = items_[i];
+    WriteJob job;
+    job.type = WriteJob::Type::kRefresh;
+    job.item = i;
+    job.stored.paper = item.in.paper;
+    job.stored.lists = lists_of(item);
+    job.entry_hash =
+        item.old->entry_hash != item.entry_hash ? item.old->entry_hash : item.entry_hash;
+    job.record = record_to_restore(item);
+    write_queue_.push(std::move(job));
+    ++summary_.unchanged;
+    ++summary_.kept_text;
+    notify_warning("paper " + item.in.paper.id + " ('" + item.in.paper.title +
+                   "') keeps the text indexed before: its PDF could not be fetched again (" +
+                   join(item.failures, "; ") + "); the next run tries again");
+    notify_paper(
+        PaperOutcome{Kind::kUnchanged, item.in.paper.id, item.in.paper.title, item.last_url, ""});
   }
 
   void put(std::size_t i, schema::StoredPaper s, const std::string& stamp, Kind kind,

@@ -350,6 +350,58 @@ TEST_F(ListPipelineTest, RefreshAsksTheServerAgainAndReindexesOnlyChangedPdfs) {
   EXPECT_EQ(lung->url, server_.url("/lung.pdf"));
 }
 
+// A paper indexed with text keeps it when its PDF cannot be fetched again: on --refresh with the
+// server answering 404, and for an edited entry whose new link fails (tried again next run).
+TEST_F(ListPipelineTest, AFailedRefetchKeepsTheTextIndexedBefore) {
+  write_list(entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"}) +
+             entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  ASSERT_EQ(run({tmp_.file("list.md")}).extractions, 2);
+  const std::string kidney = id_of("Deep Learning for Kidney Segmentation");
+  server_.serve("/right.pdf", testing::status_response(404));
+
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.fetch.refresh = true;
+  recorder_ = Recorder();
+  PipelineSummary refreshed = run_pipeline(o, recorder_);
+  EXPECT_EQ(refreshed.metadata, 0);
+  EXPECT_EQ(refreshed.unchanged, 2);
+  EXPECT_EQ(refreshed.kept_text, 1);
+  ASSERT_EQ(recorder_.warnings.size(), 1u);
+  EXPECT_EQ(recorder_.warnings[0],
+            "paper " + kidney +
+                " ('Deep Learning for Kidney Segmentation') keeps the text indexed before: its PDF "
+                "could not be fetched again (" +
+                server_.url("/right.pdf") + ": HTTP 404 Not Found); the next run tries again");
+  {
+    Xapian::Database db = testing::open_index(tmp_.file("index"));
+    EXPECT_EQ(testing::search_phrase(db, "kidney body"), (std::vector<std::string>{kidney}));
+  }
+  auto k = record(kidney);
+  ASSERT_TRUE(k);
+  EXPECT_EQ(k->state, "text");
+  EXPECT_EQ(k->url, server_.url("/right.pdf"));
+
+  // The entry now names a link that fails: the text stays, the new authors are taken, and the
+  // next run asks again (and indexes the new PDF once it is there).
+  write_list(
+      entry("Deep Learning for Kidney Segmentation", "Ann Author, Dee Author", {"/moved.pdf"}) +
+      entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  PipelineSummary edited = run({tmp_.file("list.md")});
+  EXPECT_EQ(edited.kept_text, 1);
+  EXPECT_EQ(edited.metadata, 0);
+  {
+    Xapian::Database db = testing::open_index(tmp_.file("index"));
+    EXPECT_EQ(testing::search_phrase(db, "kidney body"), (std::vector<std::string>{kidney}));
+  }
+  server_.serve("/moved.pdf", testing::pdf_response(paper_pdf(
+                                  "Deep Learning for Kidney Segmentation", {"kidney moved body"})));
+  PipelineSummary later = run({tmp_.file("list.md")});
+  EXPECT_EQ(later.extractions, 1);
+  EXPECT_EQ(later.text, 1);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(testing::search_phrase(db, "kidney moved body"), (std::vector<std::string>{kidney}));
+}
+
 TEST_F(ListPipelineTest, ChangedEntryIsRewrittenWithoutExtractionAndRemovedEntryDeleted) {
   write_list(entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"}) +
              entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
