@@ -119,6 +119,8 @@ class Fetcher::Impl {
     std::unique_ptr<PdfSink> sink;
     char error[CURL_ERROR_SIZE] = {};
     std::string etag, last_modified, retry_after, location, content_type;
+    const FetchOptions* options = nullptr;
+    std::string too_slow;  // why the progress callback gave the transfer up
   };
 
   struct HostState {
@@ -379,6 +381,26 @@ class Fetcher::Impl {
     return size * count;
   }
 
+  // Gives up a transfer that keeps going too slowly on average (FetchOptions::min_average_...).
+  static int on_progress(void* user, curl_off_t /*dltotal*/, curl_off_t dlnow, curl_off_t,
+                         curl_off_t) {
+    auto* job = static_cast<Job*>(user);
+    const FetchOptions& o = *job->options;
+    if (o.min_average_bytes_per_s <= 0) return 0;
+    curl_off_t elapsed_us = 0;
+    curl_easy_getinfo(job->easy.get(), CURLINFO_TOTAL_TIME_T, &elapsed_us);
+    const double elapsed = static_cast<double>(elapsed_us) / 1e6;
+    if (elapsed < static_cast<double>(o.min_average_after_s) ||
+        static_cast<double>(dlnow) >= elapsed * static_cast<double>(o.min_average_bytes_per_s)) {
+      return 0;
+    }
+    job->too_slow = "too slow: " + std::to_string(dlnow / 1024) + " KB in " +
+                    std::to_string(static_cast<long>(elapsed)) + " s (under " +
+                    std::to_string(o.min_average_bytes_per_s / 1024) +
+                    " KB/s on average); download it by hand and index the PDF file";
+    return 1;  // CURLE_ABORTED_BY_CALLBACK
+  }
+
   static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* job = static_cast<Job*>(user);
     long status = 0;
@@ -445,6 +467,11 @@ class Fetcher::Impl {
     curl_easy_setopt(e, CURLOPT_WRITEDATA, job);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Impl::on_header);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, job);
+    job->options = &options_;
+    job->too_slow.clear();
+    curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, &Impl::on_progress);
+    curl_easy_setopt(e, CURLOPT_XFERINFODATA, job);
+    curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L);
     if (curl_multi_add_handle(multi_.get(), e) != CURLM_OK) {
       fail(job, 0, "cannot start a transfer (libcurl refused it)");
       return false;
@@ -469,6 +496,7 @@ class Fetcher::Impl {
     char* effective = nullptr;
     curl_easy_getinfo(job->easy.get(), CURLINFO_EFFECTIVE_URL, &effective);
     auto where = parse_url(effective ? effective : job->current_url);
+    if (!job->too_slow.empty()) return {job->too_slow};
     if (job->sink->too_big() || code == CURLE_FILESIZE_EXCEEDED)
       return {"larger than the size limit (" + std::to_string(options_.max_bytes) + " bytes)"};
     if (!job->sink->write_error().empty()) {

@@ -34,13 +34,18 @@ struct FetchOptions {
   long connect_timeout_s = 10;
   long low_speed_limit_bytes = 1024;  // abort below this rate...
   long low_speed_time_s = 20;         // ...sustained for this long
+  // A server that keeps sending, but slowly (a few KB/s), passes the low-speed test: a transfer
+  // whose average rate is below min_average_bytes_per_s once it has run min_average_after_s is
+  // given up (not retried).
+  long min_average_bytes_per_s = 16 * 1024;
+  long min_average_after_s = 60;
   long max_redirects = 8;
   std::int64_t max_bytes = 100ll << 20;  // largest PDF accepted
   int max_attempts = 4;                  // for timeouts, 5xx and 429
   bool refresh = false;                  // send conditional requests for cached URLs
 
   std::map<std::string, HostPolicy> host_policies = default_host_policies();
-  long max_time_s = 0;               // whole transfer, 0 = no limit
+  long max_time_s = 900;             // whole transfer (100 MB at 111 KB/s), 0 = no limit
   double retry_base_s = 1.0;         // first backoff, doubled per attempt, jitter x0.5-1.5
   double retry_max_s = 60.0;         // cap on one backoff
   double retry_after_max_s = 120.0;  // cap on an honoured Retry-After

@@ -34,9 +34,11 @@ TransferError explain_transfer_error(CURL* easy, CURLcode code, const std::strin
       return {"not an http(s) URL; only http and https are fetched"};
     }
     case CURLE_OPERATION_TIMEDOUT: {
-      curl_off_t connect = 0;
-      curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect);
-      if (connect == 0) {
+      // No request sent: the connection was never made. (The connect time says nothing on a
+      // connection kept alive from an earlier transfer: it is 0 there too.)
+      long request_bytes = 0;
+      curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &request_bytes);
+      if (request_bytes == 0) {
         // Covers a DNS lookup that never answers as well as a silent host.
         return {"host " + host + " did not answer within " +
                     std::to_string(options.connect_timeout_s) + " s (offline or blocked)",

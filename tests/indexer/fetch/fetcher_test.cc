@@ -228,6 +228,46 @@ TEST_F(FetcherTest, SlowDripIsCutByTheLowSpeedTimeout) {
   EXPECT_EQ(r.reason, "too slow (under 1024 bytes/s for 1 s)");
 }
 
+// A server that keeps sending a few bytes a second passes the low-speed test; the average rate
+// gives it up, once, with what to do.
+TEST_F(FetcherTest, ASlowAverageRateIsGivenUpWithoutRetrying) {
+  HttpResponse drip = pdf_response(pdf_);
+  drip.drip_interval = 5ms;  // about 200 bytes/s
+  server_.serve("/paper.pdf", drip);
+  FetchOptions o = options();
+  o.low_speed_limit_bytes = 10;
+  o.min_average_bytes_per_s = 4096;
+  o.min_average_after_s = 1;
+  Fetcher fetcher(o, nullptr, nullptr);
+  FetchResult r = fetch_one(fetcher, server_.url("/paper.pdf"));
+  EXPECT_EQ(r.status, FetchResult::Status::kFailed);
+  EXPECT_EQ(r.reason,
+            "too slow: 0 KB in 1 s (under 4 KB/s on average); download it by hand and index the "
+            "PDF file");
+  EXPECT_EQ(server_.count("/paper.pdf"), 1);
+}
+
+// A host that answered once and then keeps silent on the connection kept alive is slow, not
+// offline: it is asked again, and not marked unreachable.
+TEST_F(FetcherTest, ASilentAnswerOnAKeptConnectionIsNotAnUnreachableHost) {
+  std::promise<void> never;
+  HttpResponse held = pdf_response(pdf_);
+  held.hold = never.get_future().share();
+  server_.serve("/held.pdf", held);
+  server_.serve("/missing.pdf", testing::status_response(404));
+  FetchOptions o = options();
+  o.low_speed_time_s = 1;
+  o.max_attempts = 2;
+  o.max_per_host = 1;
+  Fetcher fetcher(o, nullptr, &observer_);
+  EXPECT_EQ(fetch_one(fetcher, server_.url("/missing.pdf")).status, FetchResult::Status::kFailed);
+  FetchResult r = fetch_one(fetcher, server_.url("/held.pdf"));
+  EXPECT_EQ(r.reason, "too slow (under 1024 bytes/s for 1 s) (after 2 attempts)");
+  EXPECT_EQ(server_.count("/held.pdf"), 2);
+  EXPECT_TRUE(observer_.unreachable.empty());
+  never.set_value();
+}
+
 TEST_F(FetcherTest, HugeContentLengthIsCutAtTheSizeLimit) {
   HttpResponse huge = pdf_response(pdf_);
   huge.content_length = 2ll << 30;
