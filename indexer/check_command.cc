@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "indexer/catalogue/catalogue.h"
 #include "indexer/commands.h"
+#include "indexer/inputs.h"
 
 namespace paper {
 namespace {
@@ -134,6 +135,7 @@ int run_check(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitUsage;
   }
 
+  lists = distinct_lists(lists);
   Catalogue catalogue = parse_lists(lists);
   if (json) {
     out << to_json(catalogue).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

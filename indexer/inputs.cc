@@ -133,6 +133,15 @@ std::string file_stamp(const std::string& path) {
   return std::to_string(static_cast<long long>(st.st_size)) + ":" + std::to_string(ns);
 }
 
+std::vector<std::string> distinct_lists(const std::vector<std::string>& given) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const std::string& g : given) {
+    if (seen.insert(input_path(g)).second) out.push_back(g);
+  }
+  return out;
+}
+
 Inputs collect_inputs(const std::vector<std::string>& paths) {
   Inputs out;
   std::vector<std::string> lists;
@@ -214,6 +223,7 @@ Inputs collect_inputs(const std::vector<std::string>& paths) {
   }
   if (lists.empty()) return out;
 
+  lists = distinct_lists(lists);
   Catalogue cat = parse_lists(lists);
   out.warnings.insert(out.warnings.end(), cat.warnings.begin(), cat.warnings.end());
   out.unreadable += cat.unreadable_lists;

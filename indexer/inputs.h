@@ -48,6 +48,10 @@ PaperId pdf_paper_id(const std::string& path);
 // without a trailing separator ("pdfs/" -> "/work/pdfs"); as given if that fails.
 std::string input_path(const std::string& path);
 
+// The lists given, each once: "a.md ./a.md" is one list (by input_path), read once; the first
+// spelling is kept for its file:line messages.
+std::vector<std::string> distinct_lists(const std::vector<std::string>& given);
+
 // A list or folder as an index stored it, as this run names it (input_path) when it is there:
 // indexes made before lists were known by their absolute path kept them as given ("data/a.md",
 // taken from this folder), and a path through a link is the path it points to now. Left as it

@@ -107,6 +107,28 @@ TEST_F(BuildCommandTest, AFolderNamedAnotherWayIsTheSameInput) {
   EXPECT_EQ(check_searchable(), 3u);
 }
 
+// A list named twice ("list.md ./list.md") is read once: no "same paper" warnings, exit 0.
+TEST_F(BuildCommandTest, AListNamedTwiceIsReadOnce) {
+  testing::HttpServer server;
+  server.serve("/kidney.pdf", testing::pdf_response(paper_pdf(
+                                  "Deep Learning for Kidney Segmentation", {"kidney body"})));
+  testing::write_file(tmp_.file("list.md"),
+                      "# Papers\n\n**Deep Learning for Kidney Segmentation** \\\n*Ann Author* "
+                      "<br>\n[MIA, 2021] [[Paper](" +
+                          server.url("/kidney.pdf") + ")]\n");
+  for (const char* command : {"check", "build"}) {
+    std::vector<std::string> args{command};
+    if (std::string(command) == "build") args.push_back("--quiet");
+    args.insert(args.end(), {"list.md", "./list.md", tmp_.file("list.md")});
+    auto r = run_paper_index(args, tmp_.path().string());
+    EXPECT_EQ(r.code, 0) << command << ": " << r.err;
+    EXPECT_EQ(r.err.find("same paper"), std::string::npos) << r.err;
+    if (std::string(command) == "check") {
+      EXPECT_NE(r.err.find("1 paper from 1 list, 0 warnings"), std::string::npos) << r.err;
+    }
+  }
+}
+
 // The same PDF found through another input (named as a file after its folder, here; also an
 // index made when paths were stored as given) is re-written from what the index stores, with the
 // new input, not extracted again.
