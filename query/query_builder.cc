@@ -1,6 +1,7 @@
 #include "query/query_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <optional>
@@ -292,6 +293,66 @@ std::optional<std::string> only_exclusions(const std::string& text) {
   return out + ")";
 }
 
+// "author:(ronneberger OR brox)" as "(author:ronneberger OR author:brox)": Xapian's parser ends
+// the value of a filter field (author, venue, section) at a space, so a group would become a
+// filter on "(ronneberger" and free words. Each word or "phrase" of the group gets the field;
+// operators, parentheses and the - or + before a word are kept. (Words of one filter field
+// together mean either, as for "year:2019 year:2020"; AND asks for both.)
+std::string distribute_field_groups(const std::string& text) {
+  static const std::array<std::string, 3> kFields{"author:(", "venue:(", "section:("};
+  std::string out;
+  bool quoted = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '"') quoted = !quoted;
+    const std::string* field = nullptr;
+    if (!quoted && (i == 0 || !is_word_byte(text[i - 1]))) {
+      for (const std::string& f : kFields) {
+        if (text.compare(i, f.size(), f) == 0) field = &f;
+      }
+    }
+    if (!field) {
+      out += text[i++];
+      continue;
+    }
+    const std::string name = field->substr(0, field->size() - 1);  // "author:"
+    std::size_t at = i + field->size();
+    int depth = 1;
+    out += '(';
+    while (at < text.size() && depth > 0) {
+      const char c = text[at];
+      if (c == '(' || c == ')' || std::isspace(static_cast<unsigned char>(c))) {
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (depth > 0 || c != ')') out += c;
+        ++at;
+        continue;
+      }
+      std::size_t end = at;
+      if (c == '-' || c == '+') {
+        out += c;
+        ++at;
+        end = at;
+      }
+      if (end < text.size() && text[end] == '"') {
+        end = text.find('"', end + 1);
+        end = end == std::string::npos ? text.size() : end + 1;
+      } else {
+        while (end < text.size() && text[end] != '(' && text[end] != ')' &&
+               !std::isspace(static_cast<unsigned char>(text[end]))) {
+          ++end;
+        }
+      }
+      const std::string token = text.substr(at, end - at);
+      const bool op = token == "AND" || token == "OR" || token == "NOT" || token == "XOR";
+      if (!token.empty()) out += op ? token : name + token;
+      at = end;
+    }
+    out += ')';
+    i = at;
+  }
+  return out;
+}
+
 // The year: and state: filters of a query, checked, with state values lower-cased: a value
 // they cannot have ("year:abc", "state:foo") would match nothing without a word, so it is a
 // usage error that says what to write. Other text is returned as it is.
@@ -507,8 +568,9 @@ QueryBuilder::~QueryBuilder() = default;
 
 BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op default_op) {
   BuiltQuery built;
-  check_proximity_operands(text);
-  const std::string checked = checked_filters(text);
+  const std::string grouped = distribute_field_groups(text);
+  check_proximity_operands(grouped);
+  const std::string checked = checked_filters(grouped);
   built.expanded_text =
       expand_synonyms(only_exclusions(checked).value_or(checked),
                       [this](const std::string& key) { return impl_->synonyms(key); });

@@ -258,6 +258,20 @@ TEST_F(QuerySearchTest, FieldQueries) {
   EXPECT_THAT(ids("venue:MICCAI segmentation prostate"), ElementsAre("prototype-prostate"));
   EXPECT_THAT(ids("abstract:promptable"), ElementsAre("sam-med"));
   EXPECT_THAT(ids("ref:shelhamer"), ElementsAre());  // no references section recorded
+  // A group of words and operators in one field.
+  EXPECT_THAT(ids("author:(ronneberger OR konukoglu)"),
+              UnorderedElementsAre("unet", "contrastive-semi"));
+  // As for "year:2019 year:2020", words of one filter field together mean either; AND, both.
+  EXPECT_THAT(ids("author:(ronneberger konukoglu)"),
+              UnorderedElementsAre("unet", "contrastive-semi"));
+  EXPECT_THAT(ids("author:(ronneberger AND brox)"), ElementsAre("unet"));
+  EXPECT_THAT(ids("author:(ronneberger AND konukoglu)"), ElementsAre());
+  EXPECT_THAT(ids("author:(\"Olaf Ronneberger\" OR konukoglu) -author:(brox)"),
+              ElementsAre("contrastive-semi"));
+  EXPECT_THAT(ids("venue:(MICCAI OR MIDL) segmentation"),
+              UnorderedElementsAre("unet", "swin-seg", "prototype-prostate", "diffusion-seg"));
+  EXPECT_THAT(ids("section:(generative OR transformers)"),
+              UnorderedElementsAre("diffusion-seg", "gan-augment", "swin-seg"));
 }
 
 TEST_F(QuerySearchTest, YearFiltersAndRanges) {
