@@ -170,7 +170,7 @@ void print_related(std::ostream& out, const RelatedResult& r, const TextStyle& s
   } else {
     out << "papers related to the text\n";
   }
-  out << "  distinctive terms: " << join(r.source_terms, ", ") << "\n";
+  if (!r.source_terms.empty()) out << "  distinctive terms: " << join(r.source_terms, ", ") << "\n";
   if (r.hits.empty()) out << "no related papers found\n";
   for (const RelatedHit& h : r.hits) {
     out << "\n" << h.rank << ". " << b << h.paper.paper.title << e;
@@ -217,11 +217,15 @@ void print_details(std::ostream& out, const PaperDetails& d, const TextStyle& st
     out << "  state:    metadata only" << (s.reason.empty() ? "" : ": " + s.reason) << "\n";
   }
   if (!s.pdf_url.empty()) out << "  PDF:      " << s.pdf_url << "\n";
+  if (!s.pdf_title.empty()) out << "  PDF's title: " << s.pdf_title << "\n";
+  if (!s.pdf_sha256.empty()) out << "  SHA-256:  " << s.pdf_sha256 << "\n";
+  if (s.references_page > 0) out << "  refs:     from page " << s.references_page << "\n";
   for (const Link& l : s.paper.links) {
     out << "  link:     " << (l.label.empty() ? to_string(l.kind) : l.label) << " " << l.url
         << "\n";
   }
   if (!s.paper.source.file.empty()) out << "  listed:   " << s.paper.source.to_string() << "\n";
+  for (const std::string& list : s.lists) out << "  input:    " << list << "\n";
   if (!s.abstract.empty()) out << "  abstract: " << s.abstract << "\n";
   if (!d.distinctive_terms.empty()) {
     out << "  terms:    " << join(d.distinctive_terms, ", ") << "\n";

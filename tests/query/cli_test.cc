@@ -261,6 +261,9 @@ TEST_F(QueryCliTest, SubcommandsAfterGlobalOptionsAndWordsAfterDoubleDash) {
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_THAT(r.out, StartsWith("U-Net: Convolutional Networks for Biomedical Image "
                                 "Segmentation\n  id:       unet\n"));
+  // Everything the JSON has: the PDF's hash and the inputs that name the paper too.
+  EXPECT_THAT(r.out, HasSubstr("\n  SHA-256:  " + std::string(64, 'a') + "\n"));
+  EXPECT_THAT(r.out, HasSubstr("\n  input:    data/test-list.md\n"));
   r = run({"--db", db_, "--", "show"});
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_EQ(r.out, "no papers matched \"show\"\ndid you mean: shot?\n");
