@@ -13,6 +13,29 @@ namespace paper::query {
 
 namespace {
 
+// The link to a page of the PDF: URL#page=N; a PDF on disk (an absolute path) as a file: URL,
+// its bytes escaped, so that a '#', '%' or space in its name does not cut or change the link.
+std::string page_link(const std::string& pdf, int page) {
+  std::string url;
+  if (!pdf.empty() && pdf[0] == '/') {
+    static const char* kHex = "0123456789ABCDEF";
+    url = "file://";
+    for (char ch : pdf) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+        url += ch;
+      } else {
+        url += '%';
+        url += kHex[c >> 4];
+        url += kHex[c & 15];
+      }
+    }
+  } else {
+    url = pdf;
+  }
+  return url + "#page=" + std::to_string(page);
+}
+
 // Weights of the field boosts relative to the body (kFields, kCombined); chosen on the relevance
 // set (bench/results/query.md).
 constexpr double kTitleBoost = 1.0;
@@ -359,7 +382,7 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
                                     stem_word);
         }
       }
-      if (!paper.pdf_url.empty()) pm.url = paper.pdf_url + "#page=" + std::to_string(ps.page);
+      if (!paper.pdf_url.empty()) pm.url = page_link(paper.pdf_url, ps.page);
       hit.pages.push_back(std::move(pm));
     }
   }

@@ -541,6 +541,38 @@ TEST(QueryAccents, PageWordsTypedWithoutTheirAccentsFindTheirPage) {
   EXPECT_EQ(r.hits[0].paper.paper.id, "naive");
 }
 
+// A PDF on disk is linked as a file: URL with its name escaped: a '#', '%' or space in it must
+// not cut or change the link.
+TEST(QueryPageLinks, APdfOnDiskIsLinkedAsAnEscapedFileUrl) {
+  testing::TempDir dir;
+  testing::PaperSpec spec{"local",
+                          "Wombat Counting",
+                          {"A. Author"},
+                          "",
+                          2020,
+                          "",
+                          "",
+                          {"Nothing here.", "The wombat census of the valley."}};
+  {
+    IndexOptions options;
+    options.dir = dir.file("index");
+    auto writer = IndexWriter::open(options);
+    schema::StoredPaper s = testing::stored_paper(spec);
+    s.pdf_url = "/data/dir with space/a#b c%41é.pdf";
+    writer->put(s, entry_hash(s.paper, s.lists));
+    writer->finish();
+  }
+  Searcher searcher(dir.file("index"));
+  SearchRequest request;
+  request.text = "wombat";
+  SearchResult r = searcher.search(request);
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_FALSE(r.hits[0].pages.empty());
+  EXPECT_EQ(r.hits[0].pages[0].url,
+            "file:///data/dir%20with%20space/a%23b%20c%2541%C3%A9.pdf#page=2");
+  EXPECT_EQ(r.hits[0].paper.pdf_url, "/data/dir with space/a#b c%41é.pdf");
+}
+
 TEST(QueryPhrases, APageCountsForAPhraseOnlyWhereItsWordsStandTogether) {
   testing::TempDir dir;
   const std::string filler =
