@@ -26,13 +26,15 @@ double idf(const Xapian::Database& db, const std::string& term) {
 }  // namespace
 
 std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
-                                        const std::vector<std::vector<std::string>>& groups) {
+                                        const std::vector<QueryGroup>& groups) {
   std::vector<TermGroup> out;
-  for (const std::vector<std::string>& terms : groups) {
-    if (terms.empty()) continue;
+  for (const QueryGroup& group : groups) {
+    if (group.terms.empty()) continue;
     TermGroup g;
-    g.terms = terms;
-    for (const std::string& term : terms) {
+    g.terms = group.terms;
+    g.window = group.window;
+    g.ordered = group.ordered;
+    for (const std::string& term : group.terms) {
       g.idf += idf(db, term);
       g.keys.push_back(term.size() > 1 && term[0] == schema::kStemPrefix[0] ? term.substr(1)
                                                                             : term);
@@ -85,14 +87,25 @@ std::unordered_map<Xapian::docid, std::vector<PageScore>> score_pages(
         positions[c][g] = first;
         continue;
       }
+      const unsigned window = groups[g].window;
       for (Xapian::termpos p : first) {
-        bool phrase = true;
-        for (std::size_t k = 1; k < members.size() && phrase; ++k) {
+        bool found = true;
+        for (std::size_t k = 1; k < members.size() && found; ++k) {
           const auto& next = term_positions[c][members[k]];
-          phrase =
-              std::binary_search(next.begin(), next.end(), p + static_cast<Xapian::termpos>(k));
+          if (window == 0) {  // a phrase: word k right at p + k
+            found =
+                std::binary_search(next.begin(), next.end(), p + static_cast<Xapian::termpos>(k));
+          } else {
+            // NEAR: word k within the window around p (on the same page); ADJ: after p.
+            const Xapian::termpos page_start = schema::page_of_position(p) * schema::kPageStride;
+            const Xapian::termpos from =
+                groups[g].ordered ? p + 1 : std::max(page_start, p >= window ? p - window + 1 : 0);
+            const auto it = std::lower_bound(next.begin(), next.end(), from);
+            found = it != next.end() && *it < p + window &&
+                    schema::page_of_position(*it) == schema::page_of_position(p);
+          }
         }
-        if (phrase) positions[c][g].push_back(p);
+        if (found) positions[c][g].push_back(p);
       }
     }
   }

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "query/query_builder.h"
+
 namespace paper::query {
 
 // One word of the query, or one phrase: its positional index terms (the "Z" stem terms; a
@@ -18,11 +20,15 @@ struct TermGroup {
   std::vector<std::string> terms;
   double idf = 0;  // a phrase: the sum of its words' (its words together are rarer than each)
   std::vector<std::string> keys;
+  // 0: a phrase (its words one after another); else the words of NEAR (any order) or ADJ (in
+  // order) within this many positions (see QueryGroup).
+  unsigned window = 0;
+  bool ordered = true;
 };
 
-// Builds the groups for the body words and phrases of a query (see body_groups()).
+// Builds the groups for the body words and groups of a query (see body_groups()).
 std::vector<TermGroup> make_term_groups(const Xapian::Database& db,
-                                        const std::vector<std::vector<std::string>>& groups);
+                                        const std::vector<QueryGroup>& groups);
 
 struct PageScore {
   int page = 0;  // 1-based PDF page

@@ -673,29 +673,48 @@ void wanted_terms(const Xapian::Query& query, std::set<std::string>& out) {
   for (std::size_t i = 0; i < n; ++i) wanted_terms(query.get_subquery(i), out);
 }
 
-// The body words and phrases of query, as wanted_terms finds its terms.
-void wanted_groups(const Xapian::Query& query, std::set<std::vector<std::string>>& out) {
+// The window of a NEAR or ADJ query: Xapian 1.4 has no accessor for it, so it is read from the
+// description, "(a@1 NEAR 11 b@2)"; 11 (NEAR/10, the default) when it cannot be.
+unsigned window_of(const Xapian::Query& query, const char* op) {
+  const std::string d = query.get_description();
+  const std::string marker = std::string(" ") + op + " ";
+  const std::size_t at = d.find(marker);
+  if (at == std::string::npos) return 11;
+  const unsigned long w = std::strtoul(d.c_str() + at + marker.size(), nullptr, 10);
+  return w > 0 && w < 1000 ? static_cast<unsigned>(w) : 11;
+}
+
+// The body words and groups of query, as wanted_terms finds its terms.
+void wanted_groups(const Xapian::Query& query, std::set<QueryGroup>& out) {
   const auto type = query.get_type();
   if (type == Xapian::Query::LEAF_TERM) {
     for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
-      if (is_body_term(*it)) out.insert({*it});
+      if (is_body_term(*it)) out.insert({{*it}});
     }
     return;
   }
   const std::size_t n = type == Xapian::Query::OP_AND_NOT
                             ? std::min<std::size_t>(1, query.get_num_subqueries())
                             : query.get_num_subqueries();
-  if (type == Xapian::Query::OP_PHRASE) {
-    std::vector<std::string> phrase;
+  if (type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) {
+    QueryGroup group;
+    if (type == Xapian::Query::OP_NEAR) {
+      group.window = window_of(query, "NEAR");
+      group.ordered = false;
+    }
     for (std::size_t i = 0; i < n; ++i) {
       const Xapian::Query word = query.get_subquery(i);
       if (word.get_type() != Xapian::Query::LEAF_TERM) break;
       const std::string term = *word.get_terms_begin();
       if (!is_body_term(term)) break;
-      phrase.push_back(term);
+      group.terms.push_back(term);
     }
-    if (phrase.size() == n) {
-      out.insert(phrase);
+    if (group.terms.size() == n) {
+      // ADJ is a phrase with a window: "(a@1 PHRASE 11 b@2)" (a phrase's window is its length).
+      if (type == Xapian::Query::OP_PHRASE && window_of(query, "PHRASE") > n) {
+        group.window = window_of(query, "PHRASE");
+      }
+      out.insert(group);
       return;
     }
   }
@@ -704,8 +723,8 @@ void wanted_groups(const Xapian::Query& query, std::set<std::vector<std::string>
 
 }  // namespace
 
-std::vector<std::vector<std::string>> body_groups(const Xapian::Query& query) {
-  std::set<std::vector<std::string>> groups;
+std::vector<QueryGroup> body_groups(const Xapian::Query& query) {
+  std::set<QueryGroup> groups;
   wanted_groups(query, groups);
   return {groups.begin(), groups.end()};
 }

@@ -44,10 +44,19 @@ class QueryBuilder {
 // excluded parts (NOT x, -x) are left out.
 std::vector<std::string> body_terms(const Xapian::Query& query);
 
-// The body words and phrases of a query, which the page scores and the snippets work from: each
-// a positional term, or a phrase's terms in order ("U-Net", a quoted phrase, a synonym of several
-// words); the terms of excluded parts are left out.
-std::vector<std::vector<std::string>> body_groups(const Xapian::Query& query);
+// A body word of a query, or words that count only together: a phrase's terms in order ("U-Net",
+// a quoted phrase, a synonym of several words; window 0), or the words of NEAR (any order) or ADJ
+// (in order), all within window positions.
+struct QueryGroup {
+  std::vector<std::string> terms;
+  unsigned window = 0;
+  bool ordered = true;
+  auto operator<=>(const QueryGroup&) const = default;
+};
+
+// The body words and groups of a query, which the page scores and the snippets work from; the
+// terms of excluded parts are left out.
+std::vector<QueryGroup> body_groups(const Xapian::Query& query);
 
 // True for an unprefixed index term (lower-case word or number, or a "Z" stem of one).
 bool is_body_term(const std::string& term);

@@ -167,17 +167,23 @@ struct Candidate {
 WordMatcher make_matcher(const std::vector<TermGroup>& groups) {
   WordMatcher m(/*stemmed_keys=*/true);
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    m.add_phrase(groups[g].keys, static_cast<int>(g), groups[g].idf);
+    if (groups[g].window == 0) {
+      m.add_phrase(groups[g].keys, static_cast<int>(g), groups[g].idf);
+    } else {
+      // NEAR and ADJ: their words are marked as words; the pages shown are those where they
+      // stand within the window (score_pages), and the snippet around them.
+      for (const std::string& key : groups[g].keys) m.add(key, static_cast<int>(g), groups[g].idf);
+    }
   }
   return m;
 }
 
 // The words and phrases the page scores and snippets look for: the query's, and the stems its
 // wildcards stand for.
-std::vector<std::vector<std::string>> page_groups(const Xapian::Query& match,
-                                                  const std::vector<std::string>& wildcard_terms) {
-  std::vector<std::vector<std::string>> groups = body_groups(match);
-  for (const std::string& term : wildcard_terms) groups.push_back({term});
+std::vector<QueryGroup> page_groups(const Xapian::Query& match,
+                                    const std::vector<std::string>& wildcard_terms) {
+  std::vector<QueryGroup> groups = body_groups(match);
+  for (const std::string& term : wildcard_terms) groups.push_back({{term}});
   std::sort(groups.begin(), groups.end());
   groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
   return groups;

@@ -573,6 +573,40 @@ TEST(QueryPageLinks, APdfOnDiskIsLinkedAsAnEscapedFileUrl) {
   EXPECT_EQ(r.hits[0].paper.pdf_url, "/data/dir with space/a#b c%41é.pdf");
 }
 
+// NEAR and ADJ count on a page only where their words stand within the window (ADJ: in order),
+// as Xapian matches the paper.
+TEST(QueryPhrases, APageCountsForNearOnlyWhereItsWordsAreNear) {
+  testing::TempDir dir;
+  std::string filler;
+  for (int i = 0; i < 25; ++i) filler += " padding";
+  testing::build_index(dir.file("index"),
+                       {{"fruit",
+                         "Fruit Study",
+                         {"A. Author"},
+                         "MICCAI",
+                         2020,
+                         "Architectures",
+                         "",
+                         {"Kiwi appears here first," + filler + ", then mango at the end.",
+                          "Here mango and then kiwi, close.", "Kiwi and mango together."}}});
+  Searcher searcher(dir.file("index"));
+  auto pages_of = [&](const std::string& query) {
+    SearchRequest request;
+    request.text = query;
+    SearchResult r = searcher.search(request);
+    std::vector<int> pages;
+    if (r.hits.size() == 1) {
+      for (const auto& page : r.hits[0].pages) pages.push_back(page.page);
+    }
+    std::sort(pages.begin(), pages.end());
+    return pages;
+  };
+  EXPECT_THAT(pages_of("kiwi NEAR mango"), ElementsAre(2, 3));
+  EXPECT_THAT(pages_of("kiwi NEAR/2 mango"), ElementsAre(3));
+  EXPECT_THAT(pages_of("kiwi ADJ mango"), ElementsAre(3));
+  EXPECT_THAT(pages_of("kiwi mango"), ElementsAre(1, 2, 3));
+}
+
 TEST(QueryPhrases, APageCountsForAPhraseOnlyWhereItsWordsStandTogether) {
   testing::TempDir dir;
   const std::string filler =
