@@ -23,6 +23,20 @@ bool is_operator(const std::string& w) {
   return w.rfind("NEAR/", 0) == 0 || w.rfind("ADJ/", 0) == 0;
 }
 
+// A free-text word that may be expanded: no quote, field, wildcard, sign or bracket.
+bool is_plain_word(const std::string& w) {
+  return !w.empty() && w.find_first_of("\":*+()") == std::string::npos && w[0] != '-' &&
+         !is_operator(w) && !normalize_for_match(w).empty();
+}
+
+// The free-text field ("title:") a chunk such as "title:GAN" starts with, or "".
+std::string text_field_of(const std::string& chunk) {
+  for (const char* field : {"title:", "abstract:", "ref:"}) {
+    if (chunk.rfind(field, 0) == 0) return field;
+  }
+  return "";
+}
+
 // Splits on white space, keeping a quoted phrase (which may contain spaces) in one chunk.
 std::vector<Chunk> split(std::string_view q) {
   std::vector<Chunk> chunks;
@@ -46,8 +60,7 @@ std::vector<Chunk> split(std::string_view q) {
     c.after = t.substr(e);
     c.text = t.substr(b, e - b);
     const std::string& w = c.text;
-    c.plain = !w.empty() && w.find_first_of("\":*+()") == std::string::npos && w[0] != '-' &&
-              !is_operator(w) && !normalize_for_match(w).empty();
+    c.plain = is_plain_word(w);
     chunks.push_back(std::move(c));
   }
   return chunks;
@@ -110,6 +123,23 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
           excluded += (excluded.empty() ? "-" : " -") + render_member(m);
         }
         out.push_back(first.before + excluded + first.after);
+        ++i;
+        continue;
+      }
+    }
+    // "title:GAN": the word's synonym group (or a compound's two forms) in the field.
+    if (const std::string field = text_field_of(t); !proximity && !field.empty()) {
+      const std::string word = t.substr(field.size());
+      const std::string norm = is_plain_word(word) ? normalize_for_match(word) : "";
+      const std::vector<std::string> synonyms =
+          norm.empty() ? std::vector<std::string>{} : lookup(norm);
+      if (!synonyms.empty() ||
+          (word.find('-') != std::string::npos && norm.find(' ') != std::string::npos)) {
+        std::string group;
+        for (const std::string& m : group_members(norm, synonyms)) {
+          group += (group.empty() ? "" : " OR ") + render_member(m);
+        }
+        out.push_back(first.before + field + "(" + group + ")" + first.after);
         ++i;
         continue;
       }

@@ -258,6 +258,9 @@ TEST_F(QuerySearchTest, FieldQueries) {
   EXPECT_THAT(ids("venue:MICCAI segmentation prostate"), ElementsAre("prototype-prostate"));
   EXPECT_THAT(ids("abstract:promptable"), ElementsAre("sam-med"));
   EXPECT_THAT(ids("ref:shelhamer"), ElementsAre());  // no references section recorded
+  // Synonyms and compounds in a text field: "Segment Anything" for SAM, "U-Net" for UNet.
+  EXPECT_THAT(ids("title:SAM"), ElementsAre("sam-med"));
+  EXPECT_THAT(ids("title:UNet"), ElementsAre("unet"));
   // A group of words and operators in one field.
   EXPECT_THAT(ids("author:(ronneberger OR konukoglu)"),
               UnorderedElementsAre("unet", "contrastive-semi"));

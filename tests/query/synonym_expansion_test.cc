@@ -39,9 +39,18 @@ TEST(QuerySynonymExpansion, HyphenatedWordWithoutSynonymsAlsoMatchesJoined) {
 }
 
 TEST(QuerySynonymExpansion, LeavesSyntaxAlone) {
-  EXPECT_EQ(expand_synonyms("\"ct scans\" title:ct ct* NOT (ct)", lookup),
-            "\"ct scans\" title:ct ct* NOT ((ct OR \"computed tomography\"))");
+  EXPECT_EQ(expand_synonyms("\"ct scans\" ct* NOT (ct) author:ct", lookup),
+            "\"ct scans\" ct* NOT ((ct OR \"computed tomography\")) author:ct");
   EXPECT_EQ(expand_synonyms("year:2019..2021 AND liver", lookup), "year:2019..2021 AND liver");
+}
+
+// In a text field, a word's synonyms (and a compound's joined form) are searched in that field.
+TEST(QuerySynonymExpansion, AWordInATextFieldTakesItsSynonymsAlong) {
+  EXPECT_EQ(expand_synonyms("title:CT liver", lookup),
+            "title:(ct OR \"computed tomography\") liver");
+  EXPECT_EQ(expand_synonyms("(abstract:U-Net)", lookup), "(abstract:(\"u net\" OR unet))");
+  EXPECT_EQ(expand_synonyms("title:few-shot", lookup), "title:(\"few shot\" OR fewshot)");
+  EXPECT_EQ(expand_synonyms("title:liver title:ct*", lookup), "title:liver title:ct*");
 }
 
 // "-x" excludes x and each of its synonyms, as "NOT x" does.
