@@ -50,8 +50,8 @@ struct FetchOptions {
   double retry_max_s = 60.0;         // cap on one backoff
   double retry_after_max_s = 120.0;  // cap on an honoured Retry-After
   double retry_wait_scale = 1.0;     // multiplies every retry wait (tests use ~0.001)
-  int max_page_follows = 2;          // HTML intermediates followed (Drive form, OJS, IEEE)
-  std::string user_agent;            // "" = kUserAgent (common/version.h)
+  int max_page_follows = 2;  // HTML intermediates followed (Drive, citation_pdf_url, OJS, IEEE)
+  std::string user_agent;    // "" = kUserAgent (common/version.h)
   // curl CONNECT_TO entries "HOST:PORT:CONNECT-TO-HOST:CONNECT-TO-PORT": send a host's traffic
   // elsewhere (tests and benchmarks point real host names at a loopback server).
   std::vector<std::string> connect_to;

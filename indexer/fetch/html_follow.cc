@@ -107,6 +107,16 @@ std::optional<std::string> follow_html_page(const std::string& page_url, std::st
     if (!query.empty()) url += (url.find('?') == std::string::npos ? "?" : "&") + query;
     return http_only(url);
   }
+  // The Highwire Press tag that Google Scholar and Zotero read, on the landing pages of most
+  // publishers and proceedings (Springer, Nature, ACM, MDPI, PLOS, bioRxiv, CVF, PMLR, ...):
+  // <meta name="citation_pdf_url" content="...">. Behind a paywall it leads to a login page,
+  // reported as such.
+  for (std::string_view meta : tags(html, lower_html, "meta")) {
+    if (lower(attribute(meta, "name")) != "citation_pdf_url") continue;
+    const std::string content = attribute(meta, "content");
+    if (content.empty()) continue;
+    if (auto target = http_only(resolve_reference(page_url, content)); target) return target;
+  }
   // OJS (AAAI): the PDF galley link; /view/ shows a viewer, /download/ gives the bytes.
   for (std::string_view a : tags(html, lower_html, "a")) {
     std::string cls = " " + lower(attribute(a, "class")) + " ";

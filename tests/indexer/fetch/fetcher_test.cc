@@ -268,6 +268,18 @@ TEST_F(FetcherTest, ASilentAnswerOnAKeptConnectionIsNotAnUnreachableHost) {
   never.set_value();
 }
 
+TEST_F(FetcherTest, ALandingPageLeadsToItsPdfThroughCitationPdfUrl) {
+  server_.serve("/article/7",
+                testing::html_response("<html><head><meta name=\"citation_pdf_url\" "
+                                       "content=\"/article/7/download.pdf\"></head><body>Abstract "
+                                       "of the paper</body></html>"));
+  server_.serve("/article/7/download.pdf", pdf_response(pdf_));
+  Fetcher fetcher(options(), nullptr, nullptr);
+  FetchResult r = fetch_one(fetcher, server_.url("/article/7"));
+  EXPECT_EQ(r.status, FetchResult::Status::kDownloaded) << r.reason;
+  EXPECT_EQ(testing::read_bytes(r.path), pdf_);
+}
+
 TEST_F(FetcherTest, HugeContentLengthIsCutAtTheSizeLimit) {
   HttpResponse huge = pdf_response(pdf_);
   huge.content_length = 2ll << 30;

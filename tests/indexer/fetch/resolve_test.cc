@@ -280,6 +280,22 @@ TEST(FollowHtmlPageTest, IeeeStampIframeIsFollowed) {
       "https://ieeexplore.ieee.org/stampPDF/getPDF.jsp?tp=&arnumber=9446143&ref=");
 }
 
+// The citation_pdf_url meta tag of publishers' landing pages, as Google Scholar reads it.
+TEST(FollowHtmlPageTest, CitationPdfUrlOfALandingPageIsFollowed) {
+  std::string html =
+      "<html><head><meta name=\"citation_title\" content=\"A Paper\">"
+      "<META NAME=\"citation_pdf_url\" CONTENT=\"https://link.example.org/content/pdf/"
+      "10.1007/978.pdf?a=1&amp;b=2\"></head><body>Abstract</body></html>";
+  EXPECT_EQ(follow_html_page("https://link.example.org/chapter/10.1007/978", html),
+            "https://link.example.org/content/pdf/10.1007/978.pdf?a=1&b=2");
+  EXPECT_EQ(follow_html_page("http://127.0.0.1:8080/paper/7",
+                             "<meta name='citation_pdf_url' content='/paper/7.pdf'>"),
+            "http://127.0.0.1:8080/paper/7.pdf");
+  EXPECT_EQ(follow_html_page("https://example.org/p",
+                             "<meta name='citation_pdf_url' content='ftp://example.org/p.pdf'>"),
+            std::nullopt);
+}
+
 TEST(FollowHtmlPageTest, RelativeLinksResolveAgainstThePage) {
   std::string html = "<a class='obj_galley_link pdf' href='/index.php/X/article/view/1/2'>PDF</a>";
   EXPECT_EQ(follow_html_page("http://127.0.0.1:8080/index.php/X/article/view/1", html),
