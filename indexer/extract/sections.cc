@@ -191,7 +191,9 @@ bool is_junk_title(std::string_view title) {
   }
   if (letters < 3) return true;
   for (std::string_view junk :
-       {"microsoft word", "untitled", "powerpoint", "template", "slide 1", "no title given"}) {
+       {"microsoft word", "untitled", "powerpoint", "template", "slide 1", "no title given",
+        "latex with hyperref", "use style:", "confidential review copy", "do not distribute",
+        "insert your title", "type title here"}) {
     if (lower.find(junk) != std::string::npos) return true;
   }
   std::string trimmed = trim(lower);
@@ -201,8 +203,11 @@ bool is_junk_title(std::string_view title) {
       return true;
     }
   }
-  return trimmed == "undefined" || trimmed == "title" || starts_with(trimmed, "doi:") ||
-         starts_with(trimmed, "arxiv:");
+  for (std::string_view generic : {"undefined", "title", "paper title", "document1", "manuscript",
+                                   "preprint", "paper", "article", "main", "output"}) {
+    if (trimmed == generic) return true;
+  }
+  return starts_with(trimmed, "doi:") || starts_with(trimmed, "arxiv:");
 }
 
 std::vector<std::string> authors_from_metadata(std::string_view author) {

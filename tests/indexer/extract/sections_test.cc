@@ -73,7 +73,17 @@ TEST(JunkTitle, RecognisesUselessMetadata) {
   EXPECT_TRUE(is_junk_title("12"));
   EXPECT_TRUE(is_junk_title("undefined"));
   EXPECT_TRUE(is_junk_title("No Title Given"));
+  // Values that LaTeX packages and templates leave in the metadata.
+  EXPECT_TRUE(is_junk_title("LaTeX with hyperref"));
+  EXPECT_TRUE(is_junk_title("LaTeX with hyperref package"));
+  EXPECT_TRUE(is_junk_title("Paper Title (use style: paper title)"));
+  EXPECT_TRUE(
+      is_junk_title("CVPR 2023 Submission #1234. CONFIDENTIAL REVIEW COPY. DO NOT DISTRIBUTE."));
+  EXPECT_TRUE(is_junk_title("Manuscript"));
+  EXPECT_TRUE(is_junk_title(" Paper Title "));
   EXPECT_FALSE(is_junk_title("U-Net: Convolutional Networks for Biomedical Image Segmentation"));
+  EXPECT_FALSE(is_junk_title("Main Memory Databases"));
+  EXPECT_FALSE(is_junk_title("Generating Paper Titles from Abstracts"));
 }
 
 TEST(GuessTitle, SkipsHeadersAndShortLines) {
