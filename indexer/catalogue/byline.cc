@@ -521,6 +521,13 @@ bool is_author_name(std::string_view name) {
   return surname && !is_known_venue(name);
 }
 
+bool reads_as_names(const std::string& text) {
+  std::vector<std::string> names = split_authors(text);
+  bool all = !names.empty();
+  for (const auto& name : names) all = all && is_author_name(name);
+  return all && (names.size() >= 2 || text.find(" et al") != std::string::npos);
+}
+
 bool reads_as_author_list(std::string_view text) {
   std::vector<std::string> names = split_authors(text);
   if (names.empty()) return false;

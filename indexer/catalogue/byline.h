@@ -29,6 +29,10 @@ Byline read_byline(std::string_view text, bool authors_known);
 // no word of a venue or of prose ("Journal", "CVPR", "The").
 bool is_author_name(std::string_view name);
 
+// Whether text is a list of people's names ("Ann Lee, Bob Ray", "Isensee et al."): two names or
+// more, or "et al.", each reading as is_author_name; not one phrase ("Italic Title Words").
+bool reads_as_names(const std::string& text);
+
 // Whether an italic span can be an author list: no digits (so no year) and no venue in it.
 // More lenient than is_author_name (an italic line is the authors' line of many lists, where
 // names may be written in lower case).

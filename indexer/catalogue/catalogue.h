@@ -8,6 +8,11 @@
 //   1. **Title**. Authors. [CVPR'24] [[pdf](url)]                                (numbered)
 //   * [MICCAI-2023] **Title**, Authors [[Paper](url)] [[Code](url)]              (tags)
 //   | Title | Venue | Year | Paper | Code |                                     (tables)
+//   [Title](url) - Authors, Venue 2021   <p><a href="url">Title</a></p>    (paragraphs)
+//   ### [Title](url)                     <li><a href="url">Title</a> ICCV 2021</li>
+// A paragraph or heading is an entry when it starts with a link whose text reads as a title, to
+// a page that can be a paper's, followed by a byline or nothing (navigation, badges and prose
+// with links are not); the lines after it, up to a blank line, are its authors and venue.
 // Links may be inline, HTML or reference-style ("[Paper][r1]" with "[r1]: url" anywhere in the
 // list). Only http(s) links are kept; an entry left without one is dropped with a warning that
 // says why (no link, a mistyped or other scheme, a local file, a reference label without a

@@ -92,6 +92,12 @@ bool is_title_link(const InlineToken& t) {
 
 bool has_letter_or_digit(const std::string& s) { return !normalize_for_match(s).empty(); }
 
+// The content of a list item: after "- ", "1. " or an HTML "<li>".
+std::optional<std::string_view> item_content(std::string_view trimmed) {
+  if (auto content = list_item_content(trimmed)) return content;
+  return html_list_item_content(trimmed);
+}
+
 // A link that was not kept, and why.
 struct RejectedLink {
   int line = 0;
@@ -136,7 +142,7 @@ class EntryParser {
       }
       if (pending_bare_) {
         // A bold bullet followed by more indented items names a group, not a paper.
-        auto item = list_item_content(t);
+        auto item = item_content(t);
         if (!(item && indentation(stripped) > pending_bare_->indent)) {
           warn_bare_title(pending_bare_->line, pending_bare_->title);
         }
@@ -145,11 +151,20 @@ class EntryParser {
       std::string_view heading;
       if (int level = heading_level(t, &heading)) {
         finish();
+        auto tokens = tokenize(line.number, heading);
+        if ((toc_level_ == 0 || level <= toc_level_) && starts_entry(tokens, /*open=*/false)) {
+          // "### [Title](url)": a paper; the entries under it, if any, are its section's.
+          on_heading(level, "");
+          start(line.number, 0, std::move(tokens), /*bullet=*/false);
+          open_heading_ = true;
+          headings_[level].section = clean_heading(heading);
+          continue;
+        }
         on_heading(level, std::string(heading));
         continue;
       }
       // A setext heading: a line of text underlined by "===" (level 1) or "---" (level 2).
-      if (i + 1 < lines.size() && !open_ && !list_item_content(t)) {
+      if (i + 1 < lines.size() && !open_ && !item_content(t)) {
         if (int level = setext_underline_level(trim(lines[i + 1].text))) {
           finish();
           on_heading(level, t);
@@ -165,9 +180,11 @@ class EntryParser {
         continue;
       }
       std::size_t indent = indentation(stripped);
-      if (auto content = list_item_content(t)) {
+      if (auto content = item_content(t)) {
         auto tokens = tokenize(line.number, *content);
-        if (open_ && indent > open_indent_) {
+        // Items under an entry's heading without a title of their own are its details
+        // ("- Code: [GitHub](url)").
+        if (open_ && (indent > open_indent_ || open_heading_)) {
           if (!has_title_candidate(tokens)) {
             append(tokens);
             continue;
@@ -183,7 +200,18 @@ class EntryParser {
         start(line.number, indent, tokenize(line.number, t), /*bullet=*/false);
         continue;
       }
-      if (open_) append(tokenize(line.number, t));
+      auto tokens = tokenize(line.number, t);
+      // A line that starts with a paper's title link starts an entry ("[Title](url)",
+      // "<p><a href=url>Title</a>"), unless it continues the open one: more indented than its
+      // item, a line of links ("[[Name](url)]"), or the first link of an entry that has none.
+      bool continues = open_ && ((open_bullet_ && indent > open_indent_) ||
+                                 starts_with_bracket_group(t) || !has_link(tokens_));
+      if (!continues && starts_entry(tokens, open_)) {
+        finish();
+        start(line.number, indent, std::move(tokens), /*bullet=*/false);
+        continue;
+      }
+      if (open_) append(std::move(tokens));
     }
     finish();
     if (pending_bare_) warn_bare_title(pending_bare_->line, pending_bare_->title);
@@ -205,6 +233,50 @@ class EntryParser {
       if (t.kind == Kind::kText && t.bold && has_letter_or_digit(t.text)) return true;
     }
     return false;
+  }
+
+  static bool has_link(const std::vector<LineToken>& tokens) {
+    for (const auto& lt : tokens) {
+      if (lt.token.kind == Kind::kLink || lt.token.kind == Kind::kUndefinedReference) return true;
+    }
+    return false;
+  }
+
+  // Whether a line that is not a list item starts an entry: past HTML tags and venue/year tags,
+  // its first token is a link whose text reads as a title (not "Paper", not a venue or a year,
+  // not "Contents"), to a page that can be a paper's (not an in-page anchor, another list or a
+  // code host), and the rest of the line is links, tags or a byline, not prose ("[Papers with
+  // Code](url) tracks the state of the art."). open: an entry is open, whose lines may hold
+  // links with any text; then only a link to a paper host starts another.
+  static bool starts_entry(const std::vector<LineToken>& tokens, bool open) {
+    std::size_t k = 0;
+    while (k < tokens.size() &&
+           ((tokens[k].token.kind == Kind::kText && !has_letter_or_digit(tokens[k].token.text)) ||
+            (tokens[k].token.kind == Kind::kTag && reads_as_tag(tokens[k].token.text)))) {
+      ++k;
+    }
+    if (k == tokens.size()) return false;
+    const InlineToken& link = tokens[k].token;
+    if (link.kind != Kind::kLink || !is_title_label(link.text) || reads_as_venue_year(link.text) ||
+        is_toc_heading(link.text)) {
+      return false;
+    }
+    LinkProblem problem = diagnose_link(link.url);
+    if (problem.kind == LinkProblemKind::kNotAPaper) return false;
+    if (problem.kind == LinkProblemKind::kNone) {
+      LinkKind kind = make_link("", link.url).kind;
+      if (kind == LinkKind::kCode || (open && kind == LinkKind::kOther)) return false;
+    } else if (open) {
+      return false;
+    }
+    std::string rest;
+    for (std::size_t j = k + 1; j < tokens.size(); ++j) {
+      if (tokens[j].token.kind == Kind::kText) rest += tokens[j].token.text;
+    }
+    bool one_word = trim(link.text).find(' ') == std::string::npos;
+    if (!has_letter_or_digit(rest)) return !one_word;
+    Byline byline = read_byline(rest, /*authors_known=*/false);
+    return !byline.authors.empty() || !byline.venue_years.empty();
   }
 
   HeadingContext context() const {
@@ -238,6 +310,8 @@ class EntryParser {
 
   void start(int line, std::size_t indent, std::vector<LineToken> tokens, bool bullet) {
     open_ = true;
+    open_context_ = context();
+    open_heading_ = false;
     open_line_ = line;
     open_indent_ = indent;
     open_bullet_ = bullet;
@@ -289,7 +363,7 @@ class EntryParser {
       return;
     }
     Link link = make_link(label.empty() ? "link" : label, u);
-    if (link.host.empty()) {
+    if (link.host.empty() || u.find_first_of(" \t") != std::string::npos) {
       LinkProblem problem = diagnose_link(u);
       if (!rejected_ && is_reportable(problem)) {
         rejected_ = RejectedLink{line, explain_link_problem(u, problem)};
@@ -337,9 +411,8 @@ class EntryParser {
   }
 
   // Applies the heading context, checks the year and keeps or drops the entry.
-  void emit(Paper p, std::optional<int> year, int year_line, int empty_slots,
-            const EntryTraits& traits, bool defer_bare_title) {
-    HeadingContext ctx = context();
+  void emit(Paper p, const HeadingContext& ctx, std::optional<int> year, int year_line,
+            int empty_slots, const EntryTraits& traits, bool defer_bare_title) {
     p.section = ctx.section;
     if (p.venue.empty()) p.venue = ctx.venue;
     if (!year && ctx.year) {
@@ -437,7 +510,9 @@ class EntryParser {
       // A plain-text title: the first text (see read_plain_title).
       for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
         const auto& t = tokens[i].token;
-        if (t.kind != Kind::kText || t.italic || !has_letter_or_digit(t.text)) continue;
+        // An italic span is the authors' line unless it is one phrase ("_Title_ [pdf](url)").
+        if (t.kind != Kind::kText || !has_letter_or_digit(t.text)) continue;
+        if (t.italic && reads_as_names(t.text)) continue;
         bool after_link = first_link < static_cast<int>(i);
         PlainTitle plain = read_plain_title(t.text, after_link);
         if (!plain.byline_only) {
@@ -476,7 +551,10 @@ class EntryParser {
     std::optional<int> year;
     int year_line = open_line_;
     int empty_slots = 0;
-    std::string remainder = remainder_head;
+    // "YOLOv3: An Incremental Improvement (2018)": the note is the year's, not the title's.
+    std::string note;
+    p.title = split_trailing_year_note(p.title, &note);
+    std::string remainder = note + " " + remainder_head;
     start_links();
     bool other_text = has_letter_or_digit(remainder_head);
     int remainder_line = tokens[title_index].line;
@@ -538,7 +616,7 @@ class EntryParser {
     traits.reports_links = bold_title || title_from_link || traits.has_byline || paper_link;
     traits.bare_title = bold_title && !label && !title_from_link && open_bullet_ && !any_link &&
                         !other_text && is_bare_title(p.title);
-    emit(std::move(p), year, year_line, empty_slots, traits, defer_bare_title);
+    emit(std::move(p), open_context_, year, year_line, empty_slots, traits, defer_bare_title);
   }
 
   // Whether the title token ends with ':' or the text after it starts with one.
@@ -571,7 +649,9 @@ class EntryParser {
     std::size_t words = 1;
     for (char c : trim(p.title)) words += c == ' ' ? 1 : 0;
     if (title_from_link && !p.links.empty() && !non_code && words < 4) return false;
-    if (!open_bullet_ && !p.links.empty() && !paper_host && !has_year) return false;
+    if (!open_bullet_ && !p.links.empty() && !paper_host && !has_year && p.authors.empty()) {
+      return false;
+    }
     return true;
   }
 
@@ -635,7 +715,7 @@ class EntryParser {
         }
       }
       std::string plain = inline_plain_text(cells[c]);
-      if (roles[c] == Column::kAuthors) p.authors = split_authors(plain);
+      if (roles[c] == Column::kAuthors) p.authors = split_author_cell(cells[c]);
       if (roles[c] == Column::kVenue) {
         VenueYear vy = parse_venue_year(plain);
         p.venue = vy.venue;
@@ -650,7 +730,8 @@ class EntryParser {
     EntryTraits traits;
     traits.looks_like_paper = true;
     traits.reports_links = true;
-    emit(std::move(p), year, year_line, empty_slots, traits, /*defer_bare_title=*/false);
+    emit(std::move(p), context(), year, year_line, empty_slots, traits,
+         /*defer_bare_title=*/false);
   }
 
   std::string file_;
@@ -663,6 +744,8 @@ class EntryParser {
   std::size_t open_indent_ = 0;
   bool open_bullet_ = false;
   bool open_has_children_ = false;  // a more indented item with a title followed the open entry
+  HeadingContext open_context_;     // the headings above the open entry
+  bool open_heading_ = false;       // the open entry is a heading ("### [Title](url)")
   std::vector<LineToken> tokens_;
   std::unordered_set<std::string> link_urls_;  // URLs of the entry being read
   bool too_many_links_ = false;

@@ -1,6 +1,7 @@
 // Second pass: numbered, cleaned list lines -> one Paper per entry (id not yet set, not merged).
 // Understands headings (sections, year and venue headings, the table of contents), bold-title
-// blocks, bullet and numbered entries, bracket tags and Markdown tables.
+// blocks, bullet, numbered and HTML (<li>) entries, paragraphs and headings that start with a
+// title link, bracket tags and Markdown tables.
 #pragma once
 
 #include <string>

@@ -255,6 +255,29 @@ std::vector<std::string> split_authors(std::string_view text) {
   return pieces;
 }
 
+std::vector<std::string> split_author_cell(std::string_view cell) {
+  std::string joined;
+  std::size_t i = 0;
+  while (i < cell.size()) {
+    // "<br>", "<BR/>", "<br />".
+    std::size_t end = i;
+    if (cell[i] == '<' && i + 3 < cell.size() && (cell[i + 1] == 'b' || cell[i + 1] == 'B') &&
+        (cell[i + 2] == 'r' || cell[i + 2] == 'R')) {
+      end = i + 3;
+      while (end < cell.size() && cell[end] == ' ') ++end;
+      if (end < cell.size() && cell[end] == '/') ++end;
+      end = end < cell.size() && cell[end] == '>' ? end + 1 : i;
+    }
+    if (end > i) {
+      joined += ", ";
+      i = end;
+    } else {
+      joined += cell[i++];
+    }
+  }
+  return split_authors(inline_plain_text(joined));
+}
+
 std::string strip_leading_separators(std::string_view text) {
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   std::size_t i = 0;

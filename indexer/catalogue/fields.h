@@ -41,6 +41,10 @@ bool is_plausible_year(int year);
 // drops "et al." (alone or at the end of a name), "others" and empty names.
 std::vector<std::string> split_authors(std::string_view text);
 
+// A table's authors cell: names separated by "<br>" ("<BR/>", "<br />") as well as by what
+// split_authors splits on; inline Markdown and other HTML removed.
+std::vector<std::string> split_author_cell(std::string_view cell);
+
 // A title as written, cleaned: white space collapsed; a leading separator ("- ", "– ", ": "),
 // trailing '\', ',', ';', ':' and '.' and surrounding quotes removed.
 std::string clean_title(std::string_view text);

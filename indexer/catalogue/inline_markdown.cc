@@ -93,7 +93,8 @@ class Tokenizer {
       : s_(s),
         references_(references != nullptr && !references->empty() ? references : nullptr),
         square_(match_pairs(s, '[', ']')),
-        round_(match_pairs(s, '(', ')')) {}
+        round_(match_pairs(s, '(', ')')),
+        underscore_closer_(underscore_closers(s)) {}
 
   std::vector<InlineToken> run() {
     scan(0, s_.size(), false, false, 0);
@@ -230,9 +231,21 @@ class Tokenizer {
         }
       }
       if (c == '*' || (c == '_' && (i == begin || !is_alnum(s_[i - 1])))) {
-        // Only the first two delimiter characters matter; counting a whole run of '*' at every
+        // Only the first three delimiter characters matter; counting a whole run of '*' at every
         // step would make a line of stars quadratic.
-        std::size_t run = (i + 1 < end && s_[i + 1] == c) ? 2 : 1;
+        std::size_t run = 1;
+        while (run < 3 && i + run < end && s_[i + run] == c) ++run;
+        if (run == 3) {
+          // "***Title***": bold and italic. Without a closing run, "**" opens and the third
+          // character is read inside.
+          std::size_t close = find_triple(c, i + 3, end);
+          if (close != kNone) {
+            scan(i + 3, close, true, true, depth + 1);
+            i = close + 3;
+            continue;
+          }
+          run = 2;
+        }
         if (run == 2) {
           std::string delim(2, c);
           std::size_t close = find(delim, i + 2, end);
@@ -244,6 +257,14 @@ class Tokenizer {
         } else if (c == '*') {
           std::size_t close = find("*", i + 1, end);
           if (close != kNone) {
+            scan(i + 1, close, bold, true, depth + 1);
+            i = close + 1;
+            continue;
+          }
+        } else if (i + 1 < end && !is_space(s_[i + 1])) {
+          // "_text_" is italic only at word boundaries (CommonMark): "snake_case_names" is text.
+          std::size_t close = underscore_closer_[i + 1];
+          if (close != kNone && close < end) {
             scan(i + 1, close, bold, true, depth + 1);
             i = close + 1;
             continue;
@@ -426,28 +447,69 @@ class Tokenizer {
     return collapse_space(out);
   }
 
-  // The URL of "(url "title")" or "(<url>)".
+  // The URL of "(url "title")" or "(<url>)". Inside <...> a space is allowed (CommonMark) and
+  // comes out as %20. A space without a quoted title after it is kept: such a URL is not one,
+  // and the catalogue says so rather than cutting it at the space.
   std::string link_destination(std::size_t begin, std::size_t end) const {
     std::string_view d = s_.substr(begin, end - begin);
     while (!d.empty() && is_space(d.front())) d.remove_prefix(1);
     while (!d.empty() && is_space(d.back())) d.remove_suffix(1);
     if (!d.empty() && d.front() == '<') {
       auto close = d.find('>');
-      if (close != std::string_view::npos) return std::string(d.substr(1, close - 1));
+      if (close != std::string_view::npos) {
+        std::string url;
+        for (char ch : d.substr(1, close - 1)) url += is_space(ch) ? "%20" : std::string(1, ch);
+        return url;
+      }
     }
     auto space = d.find_first_of(" \t");
-    if (space != std::string_view::npos) d = d.substr(0, space);
+    if (space != std::string_view::npos && is_link_title(d.substr(space))) d = d.substr(0, space);
     return std::string(d);
+  }
+
+  // Whether text (after a destination) is a link title: "...", '...' or (...).
+  static bool is_link_title(std::string_view text) {
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    if (text.size() < 2) return false;
+    char open = text.front(), close = text.back();
+    return (open == '"' && close == '"') || (open == '\'' && close == '\'') ||
+           (open == '(' && close == ')');
+  }
+
+  // Index of the next "***" (or "___") at or after from, before end; kNone otherwise. A failed
+  // search is remembered so that a line of unclosed runs stays linear.
+  std::size_t find_triple(char c, std::size_t from, std::size_t end) {
+    if (from >= triple_fail_from_ && end <= triple_fail_end_) return kNone;
+    std::size_t close = find(std::string(3, c), from, end);
+    if (close == kNone) {
+      triple_fail_from_ = from;
+      triple_fail_end_ = end;
+    }
+    return close;
+  }
+
+  // For each position, the first '_' at or after it that can close an italic span: after a
+  // character that is not white space, and not followed by a letter or a digit.
+  static std::vector<std::size_t> underscore_closers(std::string_view s) {
+    std::vector<std::size_t> next(s.size() + 1, kNone);
+    for (std::size_t k = s.size(); k-- > 0;) {
+      bool closes =
+          s[k] == '_' && k > 0 && !is_space(s[k - 1]) && (k + 1 == s.size() || !is_alnum(s[k + 1]));
+      next[k] = closes ? k : next[k + 1];
+    }
+    return next;
   }
 
   std::string_view s_;
   const LinkReferences* references_;  // nullptr when there are none
   std::vector<std::size_t> square_, round_;
+  std::vector<std::size_t> underscore_closer_;
   std::vector<InlineToken> tokens_;
   std::string text_;
   bool text_bold_ = false, text_italic_ = false;
   std::size_t angle_fail_from_ = kNone, angle_fail_end_ = 0;
   std::size_t anchor_fail_from_ = kNone, anchor_fail_end_ = 0;
+  std::size_t triple_fail_from_ = kNone, triple_fail_end_ = 0;
 };
 
 }  // namespace

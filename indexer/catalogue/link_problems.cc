@@ -100,7 +100,18 @@ LinkProblem diagnose_link(std::string_view url) {
     p.kind = LinkProblemKind::kNotAPaper;
     return p;
   }
-  if (!url_host(u).empty()) return p;
+  if (!url_host(u).empty()) {
+    if (u.find_first_of(" \t") != std::string::npos) {
+      // Markdown ends a destination at a space and GitHub shows "[x](https://x.org/a b.pdf)" as
+      // text: what the author meant is not for the catalogue to guess. Two URLs in one link get
+      // no fix; each needs a link of its own.
+      p.kind = LinkProblemKind::kSpace;
+      if (u.find("://", u.find_first_of(" \t")) == std::string::npos) {
+        for (char c : u) p.fixed += c == ' ' ? "%20" : c == '\t' ? "%09" : std::string(1, c);
+      }
+    }
+    return p;
+  }
   std::string scheme = scheme_of(u);
   if (!scheme.empty()) {
     std::string_view rest = std::string_view(u).substr(scheme.size() + 1);
@@ -158,7 +169,8 @@ bool is_reportable(const LinkProblem& problem) {
 
 bool is_mistyped(const LinkProblem& problem) {
   return problem.kind == LinkProblemKind::kSchemeTypo ||
-         problem.kind == LinkProblemKind::kMalformed || problem.kind == LinkProblemKind::kNoScheme;
+         problem.kind == LinkProblemKind::kMalformed ||
+         problem.kind == LinkProblemKind::kNoScheme || problem.kind == LinkProblemKind::kSpace;
 }
 
 std::string explain_link_problem(std::string_view url, const LinkProblem& problem) {
@@ -180,6 +192,9 @@ std::string explain_link_problem(std::string_view url, const LinkProblem& proble
              (write.empty() ? "; write it as https://host/path" : write);
     case LinkProblemKind::kNoScheme:
       return link + " has no scheme" + std::string(kOnlyHttp) + write;
+    case LinkProblemKind::kSpace:
+      return link + " has a space in it, which ends a Markdown link" +
+             (write.empty() ? "; give each URL a link of its own" : write);
     case LinkProblemKind::kLocalFile:
       return link +
              (!problem.scheme.empty()                 ? " is a local file"

@@ -17,13 +17,14 @@ enum class LinkProblemKind {
   kMalformed,    // "https:/host/...", "https//host/...": http(s) without a valid "//host"
   kNoScheme,     // "arxiv.org/abs/...", "www.example.org/...": a web address without "https://"
   kLocalFile,    // "file:///...", "C:\...", a relative or absolute path to a PDF
+  kSpace,        // "https://x.org/a b.pdf": white space inside an http(s) URL (write %20)
 };
 
 struct LinkProblem {
   LinkProblemKind kind = LinkProblemKind::kNone;
   std::string scheme;  // lower-case, without ':' (kSchemeTypo, kOtherScheme)
   std::string fixed;   // the URL as it should probably be written (kSchemeTypo, kMalformed,
-                       // kNoScheme, "doi:" and "arXiv:" links); "" otherwise
+                       // kNoScheme, kSpace, "doi:" and "arXiv:" links); "" otherwise
 };
 
 // Classifies a link destination as written (trimmed, <...> removed). Never throws.
@@ -33,7 +34,7 @@ LinkProblem diagnose_link(std::string_view url);
 bool is_reportable(const LinkProblem& problem);
 
 // True for links that are certainly mistyped web addresses (kSchemeTypo, kMalformed,
-// kNoScheme): worth a warning even when the entry has other, usable links.
+// kNoScheme, kSpace): worth a warning even when the entry has other, usable links.
 bool is_mistyped(const LinkProblem& problem);
 
 // What is wrong with the link and what to write instead, for a warning (a kNotAPaper link with a

@@ -104,6 +104,12 @@ std::string url_host(std::string_view url) {
   std::string_view authority = rest.substr(0, end);
   auto at = authority.rfind('@');
   if (at != std::string_view::npos) authority = authority.substr(at + 1);
+  if (!authority.empty() && authority.front() == '[') {
+    // An IPv6 literal ("[::1]:8080"): its colons are not the port's. Unclosed, it is no host.
+    auto close = authority.find(']');
+    if (close == std::string_view::npos || close == 1) return {};
+    return lower(authority.substr(0, close + 1));
+  }
   auto colon = authority.find(':');
   if (colon != std::string_view::npos) authority = authority.substr(0, colon);
   std::string host = lower(authority);

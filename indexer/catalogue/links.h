@@ -14,7 +14,8 @@ namespace paper {
 // (www.github.com -> github.com, no trailing '/'), fills host and kind.
 Link make_link(std::string_view label, std::string_view url);
 
-// Lower-case host of an http(s) URL without user info or port; "" when url is not http(s).
+// Lower-case host of an http(s) URL without user info or port; "" when url is not http(s). An
+// IPv6 literal keeps its brackets ("[::1]").
 std::string url_host(std::string_view url);
 
 // Kind of a link, decided by host and path only.

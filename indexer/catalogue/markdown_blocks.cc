@@ -40,6 +40,27 @@ std::optional<std::string_view> list_item_content(std::string_view t) {
   return std::nullopt;
 }
 
+std::optional<std::string_view> html_list_item_content(std::string_view t) {
+  if (t.size() < 4 || t[0] != '<' || (t[1] != 'l' && t[1] != 'L') || (t[2] != 'i' && t[2] != 'I')) {
+    return std::nullopt;
+  }
+  if (t[3] != '>' && t[3] != ' ' && t[3] != '\t') return std::nullopt;
+  std::size_t close = t.find('>', 3);
+  if (close == std::string_view::npos) return std::nullopt;
+  return t.substr(close + 1);
+}
+
+bool starts_with_bracket_group(std::string_view t) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  while (t.size() > 1 && t[0] == '<' && t[1] != 'a' && t[1] != 'A') {
+    auto close = t.find('>');
+    if (close == std::string_view::npos) break;
+    t.remove_prefix(close + 1);
+    while (!t.empty() && blank(t.front())) t.remove_prefix(1);
+  }
+  return t.substr(0, 2) == "[[";
+}
+
 bool is_thematic_break(std::string_view t) {
   if (t.size() < 3) return false;
   char c = t[0];

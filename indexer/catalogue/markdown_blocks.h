@@ -18,6 +18,14 @@ std::size_t indentation(std::string_view line);
 // nullopt when the line is not a list item.
 std::optional<std::string_view> list_item_content(std::string_view trimmed);
 
+// The content after an HTML list item's opening tag ("<li>", "<LI class=x>") of a trimmed line,
+// or nullopt when the line does not start with one.
+std::optional<std::string_view> html_list_item_content(std::string_view trimmed);
+
+// Whether a trimmed line, past its leading HTML tags other than anchors ("<p>", "<b>"), starts
+// with a bracket group ("[[Name](url)]"): a line of an entry's links.
+bool starts_with_bracket_group(std::string_view trimmed);
+
 // "---", "***", "_ _ _": a separator, never an entry.
 bool is_thematic_break(std::string_view trimmed);
 

@@ -85,6 +85,21 @@ bool reads_as_venue_year(std::string_view text) {
   return is_acronym_word(vy.venue.substr(0, vy.venue.find(' ')));
 }
 
+std::string split_trailing_year_note(const std::string& title, std::string* note) {
+  std::string t = trim(title);
+  if (t.empty() || t.back() != ')') return title;
+  std::size_t open = t.rfind('(');
+  if (open == std::string::npos) return title;
+  std::string inner = t.substr(open + 1, t.size() - open - 2);
+  std::string before = clean_title(t.substr(0, open));
+  if (!parse_venue_year(inner).year || !reads_as_venue_year(inner) ||
+      normalize_for_match(before).empty()) {
+    return title;
+  }
+  *note = t.substr(open);
+  return before;
+}
+
 PlainTitle read_plain_title(std::string_view raw, bool after_link) {
   std::string text = strip_leading_separators(collapse_space(raw));
   PlainTitle out;

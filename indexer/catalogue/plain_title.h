@@ -26,6 +26,11 @@ struct PlainTitle {
 // never throws.
 PlainTitle read_plain_title(std::string_view text, bool after_link);
 
+// "YOLOv3 (2018)", "Focal Loss (ICCV 2017)": a title that ends with a parenthesised year, with or
+// without a venue. Returns the title without it (cleaned) and sets *note to the note with its
+// parentheses; returns title unchanged and leaves *note alone otherwise ("Point Clouds (2D)").
+std::string split_trailing_year_note(const std::string& title, std::string* note);
+
 // Whether text reads as a venue and/or year and nothing else: "CVPR 2020", "MICCAI'23",
 // "IEEE TMI", "2021".
 bool reads_as_venue_year(std::string_view text);

@@ -141,10 +141,13 @@ TEST(CatalogueFiles, LongButAllowedHostileLinesStayFast) {
   // Just under the line limit, built to defeat backtracking parsers; the whole test must run in
   // well under a second.
   std::string text;
-  for (std::string unit : {"[", "(", "<", "**", "*", "[a](", "](", "|", "_", "&#", "http://"}) {
-    std::string line = "- ";
-    while (line.size() + unit.size() < 60000) line += unit;
-    text += line + "\n";
+  for (std::string unit : {"[", "(", "<", "**", "*", "[a](", "](", "|", "_", "&#", "http://", "***",
+                           "_a ", "<br", "[T T](https://arxiv.org/abs/1) "}) {
+    // A list item, a paragraph, a heading and an HTML item are read by different paths.
+    for (std::string line : {"- ", "", "### ", "<li>"}) {
+      while (line.size() + unit.size() < 60000) line += unit;
+      text += line + "\n\n";
+    }
   }
   Catalogue c = parse_list_text(text, "hostile.md");
   EXPECT_TRUE(c.papers.empty() || !c.papers[0].links.empty());

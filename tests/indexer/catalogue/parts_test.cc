@@ -47,6 +47,15 @@ TEST(CatalogueLinks, HostKindAndNormalisation) {
   EXPECT_EQ(make_link("x", "ftp://example.org/a.pdf").host, "");
 }
 
+TEST(CatalogueLinks, Ipv6LiteralHostsKeepTheirBrackets) {
+  EXPECT_EQ(make_link("x", "http://[::1]:8080/p.pdf").host, "[::1]");
+  EXPECT_EQ(make_link("x", "http://[::1]:8080/p.pdf").kind, LinkKind::kPdf);
+  EXPECT_EQ(url_host("https://user@[2001:DB8::1]/a"), "[2001:db8::1]");
+  EXPECT_EQ(url_host("https://[2001:db8::1]"), "[2001:db8::1]");
+  EXPECT_EQ(url_host("http://[::1/p.pdf"), "");
+  EXPECT_EQ(url_host("http://[]/p.pdf"), "");
+}
+
 TEST(CatalogueLinks, IdentifiersFromUrls) {
   EXPECT_EQ(arxiv_id_of("https://arxiv.org/abs/2308.16150v2"), "2308.16150");
   EXPECT_EQ(arxiv_id_of("https://arxiv.org/pdf/1804.03999.pdf"), "1804.03999");
@@ -116,6 +125,25 @@ TEST(CatalogueInlineMarkdown, LinksTagsBoldItalic) {
   EXPECT_EQ(t[6], (InlineToken{K::kText, "Ital", "", false, true}));
   EXPECT_EQ(t[8], (InlineToken{K::kLink, "e", "", false, false}));
   EXPECT_EQ(inline_plain_text("a\\*b &amp; <br> `c` ![img](x.png)"), "a*b & c");
+  // "***" is bold and italic; '_' is emphasis only at word boundaries.
+  EXPECT_EQ(tokenize_inline("***a b*** **_c_** _d e_ f_g_h"),
+            (std::vector<InlineToken>{{K::kText, "a b", "", true, true},
+                                      {K::kText, " ", "", false, false},
+                                      {K::kText, "c", "", true, true},
+                                      {K::kText, " ", "", false, false},
+                                      {K::kText, "d e", "", false, true},
+                                      {K::kText, " f_g_h", "", false, false}}));
+  EXPECT_EQ(inline_plain_text("_ not italic_ x_ _y"), "_ not italic_ x_ _y");
+  // A destination ends at a space only when a quoted title follows; inside <...> a space is
+  // allowed and encoded.
+  auto spaced = tokenize_inline(
+      "[a](https://e.org/a b.pdf) [b](<https://e.org/c d.pdf>) [c](https://e.org/t \"T\") "
+      "[d](https://e.org/u 'U')");
+  ASSERT_EQ(spaced.size(), 7u);
+  EXPECT_EQ(spaced[0].url, "https://e.org/a b.pdf");
+  EXPECT_EQ(spaced[2].url, "https://e.org/c%20d.pdf");
+  EXPECT_EQ(spaced[4].url, "https://e.org/t");
+  EXPECT_EQ(spaced[6].url, "https://e.org/u");
   auto bare = tokenize_inline("see https://arxiv.org/abs/1.2). and <https://x.org/y>");
   EXPECT_EQ(bare[1].url, "https://arxiv.org/abs/1.2");
   EXPECT_EQ(bare[3].url, "https://x.org/y");
@@ -154,6 +182,8 @@ TEST(CatalogueLinkProblems, KindSchemeAndFix) {
            {"D:\\papers\\x.pdf", K::kLocalFile, "d", ""},
            {"papers/x.PDF?raw=1", K::kLocalFile, "", ""},
            {"x.pdf", K::kLocalFile, "", ""},
+           {"https://example.org/a b.pdf", K::kSpace, "", "https://example.org/a%20b.pdf"},
+           {"https://x.org/1, https://y.org/2", K::kSpace, "", ""},
        }) {
     LinkProblem p = diagnose_link(c.url);
     EXPECT_EQ(p.kind, c.kind) << c.url;
@@ -168,6 +198,10 @@ TEST(CatalogueLinkProblems, KindSchemeAndFix) {
             "link an http(s) copy of the paper");
   EXPECT_EQ(explain_link_problem("https:", diagnose_link("https:")),
             "link \"https:\" is not a valid http(s) URL; write it as https://host/path");
+  EXPECT_EQ(explain_link_problem("https://x.org/1 https://y.org/2",
+                                 diagnose_link("https://x.org/1 https://y.org/2")),
+            "link \"https://x.org/1 https://y.org/2\" has a space in it, which ends a Markdown "
+            "link; give each URL a link of its own");
   std::string long_url = "ftp://x.org/" + std::string(200, 'a');
   EXPECT_EQ(explain_link_problem(long_url, diagnose_link(long_url)),
             "link \"" + long_url.substr(0, 120) +

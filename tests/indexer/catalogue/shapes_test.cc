@@ -232,6 +232,20 @@ TEST(CatalogueShapes, TablesWithColumnsInAnyOrderAndCase) {
   EXPECT_EQ(c.papers[2].links[0].label, "title");
 }
 
+TEST(CatalogueShapes, LineBreaksInATableSeparateAuthorsAndJoinTitleWords) {
+  Catalogue c = parse_list_text(
+      "| Title | Authors | Venue | Year | Paper |\n|---|---|---|---|---|\n"
+      "| Plain Title In Table | Ann Lee<br>Bo Chen | ICCV | 2021 | "
+      "[PDF](https://arxiv.org/pdf/2001.00002) |\n"
+      "| Broken<br/>Title Cell | Cy Dunn <BR /> Di Egan, Ed Fox<br> | CVPR | 2022 | "
+      "[PDF](https://arxiv.org/pdf/2001.00003) |\n",
+      "br.md");
+  ASSERT_EQ(c.papers.size(), 2u);
+  EXPECT_EQ(c.papers[0].authors, (std::vector<std::string>{"Ann Lee", "Bo Chen"}));
+  EXPECT_EQ(c.papers[1].title, "Broken Title Cell");
+  EXPECT_EQ(c.papers[1].authors, (std::vector<std::string>{"Cy Dunn", "Di Egan", "Ed Fox"}));
+}
+
 TEST(CatalogueShapes, TableRowWithoutLinkIsWarned) {
   Catalogue c = parse_list_text(
       "| Title | Year | Code |\n|---|---|---|\n| Lonely Paper Without Links | 2020 | |\n"

@@ -131,6 +131,27 @@ TEST(CatalogueSkippedEntries, OtherSchemesAndWebAddressesWithoutScheme) {
            "a valid http(s) URL; write https://arxiv.org/abs/2001.00005"}}));
 }
 
+TEST(CatalogueSkippedEntries, ALinkWithASpaceIsWarnedNotCutAtTheSpace) {
+  Catalogue c = parse_list_text(
+      "- [Space Url Paper](https://example.org/a b.pdf)\n"
+      "- **Kept Space Paper** [[Paper](https://arxiv.org/abs/2001.00001)] "
+      "[[PDF](https://example.org/my paper.pdf)]\n"
+      "- [Angle Space Paper](<https://example.org/c d.pdf>)\n",
+      "sp.md");
+  EXPECT_EQ(titles(c), (std::vector<std::string>{"Kept Space Paper", "Angle Space Paper"}));
+  ASSERT_EQ(c.papers[0].links.size(), 1u);
+  EXPECT_EQ(c.papers[1].links[0].url, "https://example.org/c%20d.pdf");
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{
+                {{"sp.md", 1},
+                 "entry \"Space Url Paper\" skipped: link \"https://example.org/a b.pdf\" has a "
+                 "space in it, which ends a Markdown link; write https://example.org/a%20b.pdf"},
+                {{"sp.md", 2},
+                 "entry \"Kept Space Paper\": link \"https://example.org/my paper.pdf\" has a "
+                 "space in it, which ends a Markdown link; write "
+                 "https://example.org/my%20paper.pdf"}}));
+}
+
 TEST(CatalogueSkippedEntries, MailtoDataDoiAndUndefinedReferenceTitlesAreWarned) {
   Catalogue c = parse_list_text(
       "# L\n"

@@ -123,6 +123,54 @@ TEST(CatalogueTitles, AnEntryWhoseTitleCannotBeFoundIsWarnedNotNamedAfterItsAuth
                         "text: [Title](url)"}));
 }
 
+TEST(CatalogueTitles, EmphasisMarkersAreNotPartOfTheTitle) {
+  Catalogue c = parse_list_text(
+      "- ***Triple Star Title Of Paper*** [[Paper](https://arxiv.org/abs/2301.00062)] 2023\n"
+      "- **_Bold Italic Title Of Paper_** [[Paper](https://arxiv.org/abs/2301.00063)] 2023\n"
+      "- [_Emphasized Title_ with more words](https://arxiv.org/abs/2301.00064)\n"
+      "- [Learning snake_case_names and _private_ma_](https://arxiv.org/abs/2301.00065)\n"
+      "- _Italic Plain Title Of Paper_ [pdf](https://arxiv.org/abs/2301.00066)\n"
+      "- [Paper](https://arxiv.org/abs/2301.00067) - _Italic Title After A Label_. Ann Lee. "
+      "CVPR 2020.\n",
+      "e.md");
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front().message;
+  ASSERT_EQ(c.papers.size(), 6u);
+  EXPECT_EQ(c.papers[0].title, "Triple Star Title Of Paper");
+  EXPECT_EQ(c.papers[0].year, 2023);
+  EXPECT_EQ(c.papers[1].title, "Bold Italic Title Of Paper");
+  EXPECT_EQ(c.papers[1].year, 2023);
+  EXPECT_EQ(c.papers[2].title, "Emphasized Title with more words");
+  // '_' inside a word is a character of it (CommonMark).
+  EXPECT_EQ(c.papers[3].title, "Learning snake_case_names and private_ma");
+  EXPECT_EQ(c.papers[4].title, "Italic Plain Title Of Paper");
+  EXPECT_EQ(c.papers[5].title, "Italic Title After A Label");
+  EXPECT_EQ(c.papers[5].authors, (Names{"Ann Lee"}));
+  EXPECT_EQ(c.papers[5].year, 2020);
+}
+
+TEST(CatalogueTitles, ATrailingParenthesisedYearIsTheYearsNotTheTitles) {
+  Catalogue c = parse_list_text(
+      "11) YOLOv3: An Incremental Improvement (2018) <https://arxiv.org/abs/1804.02767>\n"
+      "- [Focal Loss for Dense Object Detection (ICCV 2017)](https://arxiv.org/abs/1708.02002)\n"
+      "- **Mask R-CNN (CVPR'17)** [pdf](https://arxiv.org/abs/1703.06870)\n"
+      "- [Point Clouds in (2D)](https://arxiv.org/abs/2001.00001)\n"
+      "- [Model (2020) of Things](https://arxiv.org/abs/2001.00002)\n",
+      "y.md");
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front().message;
+  ASSERT_EQ(c.papers.size(), 5u);
+  EXPECT_EQ(c.papers[0].title, "YOLOv3: An Incremental Improvement");
+  EXPECT_EQ(c.papers[0].year, 2018);
+  EXPECT_EQ(c.papers[1].title, "Focal Loss for Dense Object Detection");
+  EXPECT_EQ(c.papers[1].venue, "ICCV");
+  EXPECT_EQ(c.papers[1].year, 2017);
+  EXPECT_EQ(c.papers[2].title, "Mask R-CNN");
+  EXPECT_EQ(c.papers[2].venue, "CVPR");
+  EXPECT_EQ(c.papers[2].year, 2017);
+  EXPECT_EQ(c.papers[3].title, "Point Clouds in (2D)");
+  EXPECT_EQ(c.papers[3].year, std::nullopt);
+  EXPECT_EQ(c.papers[4].title, "Model (2020) of Things");
+}
+
 TEST(CatalogueTitles, PlainTitleParts) {
   auto read = [](std::string_view text, bool after_link) {
     PlainTitle t = read_plain_title(text, after_link);
