@@ -264,7 +264,15 @@ void add_unaccented(Xapian::TermGenerator& generator, const std::string& text, u
 // lower-case), for a word that has a plain form of one word ("Crème" -> "crème", "creme"). A
 // page in ASCII, most pages, costs one scan.
 void collect_accented(std::string_view text, std::set<std::pair<std::string, std::string>>& out) {
-  if (is_ascii(text)) return;
+  // Only Latin-1 and Latin Extended-A letters lose accents (normalize_for_match), and their UTF-8
+  // sequences start with 0xC3 to 0xC5: a page without such a byte (English text with its
+  // typographic quotes and dashes) has no word to add.
+  if (std::none_of(text.begin(), text.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0xC3 && c <= 0xC5;
+      })) {
+    return;
+  }
   std::size_t begin = std::string_view::npos;
   bool accented = false;
   auto flush = [&](std::size_t end) {
