@@ -1,5 +1,7 @@
 #include "query/snippet.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -26,33 +28,16 @@ constexpr std::array<bool, 256> kWordBytes = [] {
   return t;
 }();
 
-// separator_at for a byte of 0x80 or more.
+// separator_at for a byte of 0x80 or more: the character that starts there is a separator
+// unless Xapian's tokenizer takes it as a word character (a letter, mark, digit or connector:
+// "é", "Ω", "中"; not quotes, dashes, bullets, arrows, brackets such as U+27E8 "⟨", operators or
+// CJK punctuation). The middle of a character, or a byte that starts none, is not one.
 std::size_t non_ascii_separator_at(std::string_view text, std::size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (i + 1 >= text.size()) return 0;
-  const auto d = static_cast<unsigned char>(text[i + 1]);
-  if (c == 0xC2) {  // U+00A0..U+00BF, except the letters and digits among them (ª ² ³ µ ¹ º ¼ ½ ¾)
-    const bool letter = d == 0xAA || d == 0xB2 || d == 0xB3 || d == 0xB5 || d == 0xB9 ||
-                        d == 0xBA || (d >= 0xBC && d <= 0xBE);
-    return d >= 0xA0 && d <= 0xBF && !letter ? 2 : 0;
-  }
-  if (c == 0xC3) return d == 0x97 || d == 0xB7 ? 2 : 0;  // × ÷
-  if (i + 2 >= text.size()) return 0;
-  if (c == 0xE2) {  // U+2000..U+207F, U+2190..U+22FF, U+2500..U+25FF
-    const bool sign = d <= 0x81 || (d >= 0x86 && d <= 0x8B) || (d >= 0x94 && d <= 0x97);
-    return sign ? 3 : 0;
-  }
-  if (c == 0xE3) return d == 0x80 ? 3 : 0;  // U+3000..U+303F
-  if (c == 0xEF && (d == 0xBC || d == 0xBD)) {
-    // Fullwidth and halfwidth forms U+FF00..U+FF7F: their punctuation ("，", "：", "（"), not
-    // their letters and digits, which CJK text uses between words.
-    const auto e = static_cast<unsigned char>(text[i + 2]);
-    const std::uint32_t cp = 0xF000u | ((d & 0x3Fu) << 6) | (e & 0x3Fu);
-    const bool punctuation = (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-                             (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
-    return punctuation ? 3 : 0;
-  }
-  return 0;
+  if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) return 0;
+  std::uint32_t cp = 0;
+  const std::size_t length = decode_utf8(text, i, cp);
+  if (length == 0) return 0;
+  return Xapian::Unicode::is_wordchar(cp) ? 0 : length;
 }
 
 // The length of the character at text[i] when it is not part of a word: an ASCII byte other
@@ -174,6 +159,14 @@ bool hyphen_between(std::string_view text, std::size_t end, std::size_t begin) {
          (text.compare(end, 3, "\u2010") == 0 || text.compare(end, 3, "\u2011") == 0);
 }
 
+// Whether a hyphen (-, U+2010, U+2011) stands at text[i].
+bool hyphen_at(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return false;
+  if (text[i] == '-') return true;
+  return text[i] == '\xE2' &&
+         (text.compare(i, 3, "\u2010") == 0 || text.compare(i, 3, "\u2011") == 0);
+}
+
 // The groups the word text[b, e) counts for (see WordMatcher::members_of), or null.
 const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::size_t b,
                                                    std::size_t e, bool special,
@@ -187,6 +180,9 @@ const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::s
   auto first = static_cast<unsigned char>(word[0]);
   if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first - 'A' + 'a');
   if (!special && (ascii || !key_of) && !matcher.may_match(first, word.size())) return nullptr;
+  // A special word's key is no longer than the word and starts with its letter: the stemmed
+  // keys' test (first letter, shortest key) holds for it too.
+  if (special && ascii && key_of && !matcher.may_match(first, word.size())) return nullptr;
   lower.assign(word);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -197,9 +193,20 @@ const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::s
   const auto* members = matcher.members_of(key_of(lower));
   if (members || ascii) return members;
   // The index also holds a word with accents without them ("Müller" as "muller"): a query word
-  // typed plainly matches it there, and here.
+  // typed plainly matches it there, and here. Only Latin-1 and Latin Extended-A letters (UTF-8
+  // lead bytes 0xC3 to 0xC5) lose their accents.
+  if (std::none_of(word.begin(), word.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0xC3 && c <= 0xC5;
+      })) {
+    return nullptr;
+  }
   const std::string plain = normalize_for_match(word);
   if (plain.empty() || plain.find(' ') != std::string::npos || plain == lower) return nullptr;
+  if (is_ascii(plain) && (!matcher.may_match(static_cast<unsigned char>(plain[0]), plain.size()) ||
+                          !matcher.may_be_stem_of(plain))) {
+    return nullptr;
+  }
   return matcher.members_of(key_of(plain));
 }
 
@@ -301,6 +308,14 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
       for (char& c : joined) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       }
+      // As for a word: most compounds can hold no key (first letter, length), and are not
+      // stemmed.
+      if (is_ascii(joined) &&
+          (!matcher.may_match(static_cast<unsigned char>(joined[0]), joined.size()) ||
+           (key_of && !matcher.may_be_stem_of(joined)))) {
+        compound.clear();
+        return;
+      }
       const auto* members =
           key_of ? matcher.members_of(key_of(joined)) : matcher.members_of(joined);
       for (const WordMatcher::Member& m : members ? *members : std::vector<WordMatcher::Member>{}) {
@@ -321,15 +336,12 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
         }
       }
     }
-    if (compound.empty() || hyphen_between(text, compound.back().end, b)) {
-      if (special) {
-        end_compound();
-      } else {
-        compound.push_back({n_words, b, e, -1});
-      }
-    } else {
-      end_compound();
-      if (!special) compound.push_back({n_words, b, e, -1});
+    // A compound goes on while its words are joined by hyphens; most words are in none.
+    const bool joined =
+        !special && !compound.empty() && hyphen_between(text, compound.back().end, b);
+    if (!joined) end_compound();
+    if (!special && (joined || hyphen_at(text, e))) {
+      compound.push_back({n_words, b, e, -1});
     }
     ++n_words;
   });
