@@ -62,6 +62,10 @@ TEST(QuerySnippet, UnicodePunctuationEndsAWord) {
   EXPECT_TRUE(make_snippet("graphé superpixelé", matcher(), 200).empty());
   // An apostrophe between letters stays in the word.
   EXPECT_TRUE(make_snippet("graph’s superpixel's", matcher(), 200).empty());
+  // So do brackets and arrows of every block Xapian splits on (LaTeX manuals' "⟨name⟩").
+  EXPECT_EQ(
+      render_snippet(make_snippet("\\ref{⟨graph⟩} ⟦superpixel⟧ ↦graph", matcher(), 200), "[", "]"),
+      "ref{⟨[graph]⟩} ⟦[superpixel]⟧ ↦[graph]");
 }
 
 TEST(QuerySnippet, ExcerptOfAPageSaysThereIsMore) {
