@@ -201,6 +201,7 @@ const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::s
       })) {
     return nullptr;
   }
+  if (find_invalid_utf8(word)) return nullptr;  // its bytes would fold into another word
   const std::string plain = normalize_for_match(word);
   if (plain.empty() || plain.find(' ') != std::string::npos || plain == lower) return nullptr;
   if (is_ascii(plain) && (!matcher.may_match(static_cast<unsigned char>(plain[0]), plain.size()) ||
@@ -428,6 +429,9 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
     return bounds.more_after;
   };
 
+  // A cluster word longer than the window itself (a run of letters over max_bytes) leaves no
+  // word to show.
+  if (words.empty()) return snippet;
   // Grow the span word by word on both sides while it fits.
   auto span_bytes = [&] { return words[last].end - words[first].begin; };
   while (span_bytes() > max_bytes && last > first) {

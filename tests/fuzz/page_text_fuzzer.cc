@@ -3,10 +3,13 @@
 //   - as a stored page value: decode_page_text and decode_page_excerpt either return or throw
 //     paper::Error, and an excerpt is always a piece of the whole page;
 //   - as a page text: encoded in chunks and decoded back unchanged;
-//   - as page text for make_snippet, whose words (UTF-8 punctuation, apostrophes, cut windows)
-//     are split without reading out of bounds;
+//   - as page text for make_snippet, whose words (UTF-8 punctuation, apostrophes, digits,
+//     acronyms, suffixes, hyphenated compounds, accents, cut windows) are split without reading
+//     out of bounds, with plain and with stemmed keys;
 //   - as a stored document header, which either decodes or throws paper::Error, and as the
 //     value of header fields, which round-trip.
+#include <xapian.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -81,6 +84,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t max_bytes : {8u, 60u, 220u}) {
     const paper::query::Snippet s =
         paper::query::make_snippet(bytes, matcher, max_bytes, {}, {size % 2 == 0, size % 3 == 0});
+    paper::query::render_snippet(s, "[", "]");
+  }
+  // With stemmed keys, as searches run: special words (apostrophes, digits with a full stop,
+  // acronyms, "C++"), hyphenated compounds and their joined form, phrases, accent-free words.
+  paper::query::WordMatcher stemmed(/*stemmed_keys=*/true);
+  stemmed.add("graph", 0, 2.0);
+  stemmed.add("unet", 1, 1.0);
+  stemmed.add("don't", 2, 1.0);
+  stemmed.add("3.14", 3, 1.0);
+  stemmed.add("usa", 4, 1.0);
+  stemmed.add("c++", 5, 1.0);
+  stemmed.add("muller", 6, 1.0);
+  stemmed.add_phrase({"u", "net"}, 7, 1.5);
+  const paper::query::WordKey key_of = [](const std::string& lower) {
+    thread_local Xapian::Stem stem("english");
+    return stem(Xapian::Unicode::tolower(lower));
+  };
+  for (std::size_t max_bytes : {8u, 220u}) {
+    const paper::query::Snippet s = paper::query::make_snippet(bytes, stemmed, max_bytes, key_of,
+                                                               {size % 2 == 0, size % 3 == 0});
     paper::query::render_snippet(s, "[", "]");
   }
   return 0;

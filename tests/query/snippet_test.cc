@@ -68,6 +68,19 @@ TEST(QuerySnippet, UnicodePunctuationEndsAWord) {
       "ref{⟨[graph]⟩} ⟦[superpixel]⟧ ↦[graph]");
 }
 
+// A query word longer than the snippet's room cannot be shown; the snippet is empty (the fuzzer
+// found this with a run of bytes that folded into a short word).
+TEST(QuerySnippet, AWordLongerThanTheSnippetLeavesItEmpty) {
+  WordMatcher m;
+  const std::string longword(300, 'k');
+  m.add(longword, 0, 1.0);
+  EXPECT_TRUE(make_snippet(longword + " after", m, 60).empty());
+  EXPECT_EQ(render_snippet(make_snippet("before " + longword + " after", m, 60), "[", "]"),
+            "before …");
+  EXPECT_EQ(render_snippet(make_snippet("before " + longword, m, 400), "[", "]"),
+            "before [" + longword + "]");
+}
+
 TEST(QuerySnippet, ExcerptOfAPageSaysThereIsMore) {
   Snippet s = make_snippet("a superpixel graph", matcher(), 200, {}, {true, true});
   EXPECT_EQ(render_snippet(s, "[", "]"), "…a [superpixel] [graph] …");
