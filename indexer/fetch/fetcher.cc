@@ -505,6 +505,12 @@ class Fetcher::Impl {
     }
     TransferError error = explain_transfer_error(job->easy.get(), code, where ? where->host : "",
                                                  job->location, job->error, options_);
+    if (error.host_unreachable && where && answered_.count(unreachable_key(*where)) > 0) {
+      // It answered earlier in this run: busy or overloaded, not offline. Asked again later.
+      error.host_unreachable = false;
+      error.retry = true;
+      error.reason += " (it answered earlier in this run)";
+    }
     if (error.host_unreachable && where) mark_unreachable(unreachable_key(*where), error.reason);
     return error;
   }
@@ -518,6 +524,9 @@ class Fetcher::Impl {
     char* effective = nullptr;
     curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &effective);
     std::string final_url = effective ? effective : job->current_url;
+    if (status > 0) {
+      if (auto where = parse_url(final_url)) answered_.insert(unreachable_key(*where));
+    }
     if (code != CURLE_OK) {
       TransferError error = explain(job, code);
       if (error.retry) return maybe_retry(job, status, error.reason, std::nullopt);
@@ -703,6 +712,7 @@ class Fetcher::Impl {
   std::map<std::string, FetchResult> results_;
   std::map<std::string, std::unique_ptr<HostState>> hosts_;
   std::map<std::string, std::string> unreachable_;
+  std::set<std::string> answered_;  // hosts (unreachable_key) that sent an HTTP answer this run
   std::mt19937_64 rng_{std::random_device{}()};
 };
 

@@ -22,21 +22,27 @@ std::string decode_entities(std::string s) {
   return s;
 }
 
-// An attribute's value within one tag's text, or "".
+// An attribute's value within one tag's text, or "". Any white space separates attributes and
+// may stand around the '=' (pretty-printed pages put each attribute on a line of its own).
 std::string attribute(std::string_view tag, std::string_view name) {
-  std::string t = lower(tag);
-  std::string key = " " + lower(name) + "=";
-  std::size_t pos = 0;
-  while ((pos = t.find(key, pos)) != std::string::npos) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; };
+  const std::string t = lower(tag);
+  const std::string key = lower(name);
+  for (std::size_t pos = t.find(key); pos != std::string::npos; pos = t.find(key, pos + 1)) {
+    if (pos == 0 || !space(t[pos - 1])) continue;
     std::size_t v = pos + key.size();
+    while (v < t.size() && space(t[v])) ++v;
+    if (v >= t.size() || t[v] != '=') continue;
+    ++v;
+    while (v < t.size() && space(t[v])) ++v;
     if (v >= tag.size()) return "";
-    char quote = tag[v];
+    const char quote = tag[v];
     if (quote == '"' || quote == '\'') {
-      std::size_t end = tag.find(quote, v + 1);
+      const std::size_t end = tag.find(quote, v + 1);
       if (end == std::string_view::npos) return "";
       return decode_entities(std::string(tag.substr(v + 1, end - v - 1)));
     }
-    std::size_t end = tag.find_first_of(" \t\r\n>", v);
+    const std::size_t end = tag.find_first_of(" \t\r\n\f>", v);
     return decode_entities(std::string(tag.substr(v, end - v)));
   }
   return "";

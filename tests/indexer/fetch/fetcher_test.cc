@@ -280,6 +280,24 @@ TEST_F(FetcherTest, ALandingPageLeadsToItsPdfThroughCitationPdfUrl) {
   EXPECT_EQ(testing::read_bytes(r.path), pdf_);
 }
 
+// A host that answered earlier in the run and then cannot be reached is busy or went down for a
+// while: asked again, never marked unreachable for the rest of the run.
+TEST_F(FetcherTest, AHostThatAnsweredEarlierIsNotMarkedUnreachable) {
+  auto server = std::make_unique<HttpServer>();
+  server->serve("/ok.pdf", pdf_response(pdf_));
+  const std::string later = server->url("/later.pdf");
+  FetchOptions o = options();
+  o.max_attempts = 2;
+  Fetcher fetcher(o, nullptr, &observer_);
+  EXPECT_EQ(fetch_one(fetcher, server->url("/ok.pdf")).status, FetchResult::Status::kDownloaded);
+  server.reset();  // the port now refuses connections
+  FetchResult r = fetch_one(fetcher, later);
+  EXPECT_EQ(r.status, FetchResult::Status::kFailed);
+  EXPECT_NE(r.reason.find("(it answered earlier in this run)"), std::string::npos) << r.reason;
+  EXPECT_NE(r.reason.find("(after 2 attempts)"), std::string::npos) << r.reason;
+  EXPECT_TRUE(observer_.unreachable.empty());
+}
+
 TEST_F(FetcherTest, HugeContentLengthIsCutAtTheSizeLimit) {
   HttpResponse huge = pdf_response(pdf_);
   huge.content_length = 2ll << 30;

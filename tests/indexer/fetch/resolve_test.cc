@@ -294,6 +294,10 @@ TEST(FollowHtmlPageTest, CitationPdfUrlOfALandingPageIsFollowed) {
   EXPECT_EQ(follow_html_page("https://example.org/p",
                              "<meta name='citation_pdf_url' content='ftp://example.org/p.pdf'>"),
             std::nullopt);
+  // Pretty-printed: attributes on lines of their own, spaces around '='.
+  EXPECT_EQ(follow_html_page("https://example.org/p",
+                             "<meta\n  name=\"citation_pdf_url\"\n\tcontent = \"/p.pdf\">"),
+            "https://example.org/p.pdf");
 }
 
 TEST(FollowHtmlPageTest, RelativeLinksResolveAgainstThePage) {
