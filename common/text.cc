@@ -141,6 +141,47 @@ std::uint32_t fold(std::uint32_t cp) {
         "uuuuwwyyyzzzzzzs";
     return static_cast<std::uint32_t>(kExtA[cp - 0x100]);
   }
+  // Latin Extended-B (Romanian "ș", "ț", pinyin tones, "ǎ") and Latin Extended Additional
+  // (Vietnamese "ễ", "ắ"; "ḍ"): the base letter, '.' = kept as it is.
+  static const char* kExtB =
+      "bb.....cc.ddd..."
+      ".ffg...ikkl..nno"
+      "oo..pp.....ttttu"
+      "u.vyyzz........."
+      ".............aai"
+      "ioouuuuuuuuuu.aa"
+      "aa..ggggkkoooo.."
+      "j...gg..nnaa...."
+      "aaaaeeeeiiiioooo"
+      "rrrruuuusstt..hh"
+      "....zzaaeeoooooo"
+      "ooyylntj..acclts"
+      "z..bu.eejjqqrryy";
+  static const char* kExtAdditional =
+      "aabbbbbbccdddddd"
+      "ddddeeeeeeeeeeff"
+      "gghhhhhhhhhhiiii"
+      "kkkkkkllllllllmm"
+      "mmmmnnnnnnnnoooo"
+      "oooopppprrrrrrrr"
+      "sssssssssstttttt"
+      "ttuuuuuuuuuuvvvv"
+      "wwwwwwwwwwxxxxyy"
+      "zzzzzzhtwy......"
+      "aaaaaaaaaaaaaaaa"
+      "aaaaaaaaeeeeeeee"
+      "eeeeeeeeiiiioooo"
+      "oooooooooooooooo"
+      "oooouuuuuuuuuuuu"
+      "uuyyyyyyyy......";
+  if (cp >= 0x180 && cp <= 0x24F) {
+    const char f = kExtB[cp - 0x180];
+    return f == '.' ? cp : static_cast<std::uint32_t>(f);
+  }
+  if (cp >= 0x1E00 && cp <= 0x1EFF) {
+    const char f = kExtAdditional[cp - 0x1E00];
+    return f == '.' ? cp : static_cast<std::uint32_t>(f);
+  }
   // General punctuation, quotes, dashes, symbols: separators.
   if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x2BFF) || cp == 0xA0 ||
       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0x1F000) {
@@ -192,6 +233,40 @@ std::string normalize_for_match(std::string_view text) {
     append_utf8(out, f);
   }
   return out;
+}
+
+std::string fold_word(std::string_view word) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t quote = std::string_view::npos, length = 0;
+    for (std::string_view q :
+         {std::string_view("'"), std::string_view("\u2019"), std::string_view("\u201B")}) {
+      const std::size_t at = word.find(q, start);
+      if (at < quote) {
+        quote = at;
+        length = q.size();
+      }
+    }
+    const std::string part = normalize_for_match(word.substr(start, quote - start));
+    if (part.empty() || part.find(' ') != std::string::npos) return "";
+    out += part;
+    if (quote == std::string_view::npos) return out;
+    out += '\'';
+    start = quote + length;
+  }
+}
+
+bool may_lose_accents(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xC3 && c <= 0xC9) return true;
+    if (c == 0xE1 && i + 1 < text.size()) {
+      const auto d = static_cast<unsigned char>(text[i + 1]);
+      if (d >= 0xB8 && d <= 0xBB) return true;
+    }
+  }
+  return false;
 }
 
 std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {

@@ -39,10 +39,20 @@ bool is_bidi_control(std::uint32_t cp);
 // The text without directional formatting characters (see is_bidi_control).
 std::string without_bidi_controls(std::string_view text);
 
-// Lower-cases ASCII and the common Latin-1/Latin Extended-A letters, drops accents on them,
-// turns every run of non-alphanumeric characters into one space and trims. Used to compare
-// titles tolerantly ("U-Net:  a Review" == "u net a review").
+// Lower-cases ASCII and the Latin letters with accents (Latin-1, Latin Extended-A and -B, Latin
+// Extended Additional: "Müller", "Łukasz", "Ștefan", "Nguyễn"), drops their accents, turns every
+// run of non-alphanumeric characters into one space and trims. Used to compare titles tolerantly
+// ("U-Net:  a Review" == "u net a review").
 std::string normalize_for_match(std::string_view text);
+
+// A word without its accents, lower-cased as normalize_for_match does it, an apostrophe kept as
+// ' ("Müller" -> "muller", "d’après" -> "d'apres"); empty when it is no single word.
+std::string fold_word(std::string_view word);
+
+// Whether text may have a letter that normalize_for_match takes the accent off: a byte that
+// starts one of those letters (cheap: a page of English text with its typographic quotes and
+// dashes has none).
+bool may_lose_accents(std::string_view text);
 
 // JSON output (--json) is escaped by nlohmann::json; this only shortens text to at most max_bytes
 // on a UTF-8 boundary, appending "..." when it cut.

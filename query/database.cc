@@ -64,7 +64,8 @@ Xapian::Database open_database(const std::string& dir, const std::string& path) 
   }
   if (!readable) {
     throw Error("the index at " + dir + " has schema " + version +
-                " but paper-search reads schema " + std::to_string(schema::kSchemaVersion) +
+                " but paper-search reads schemas " + std::to_string(schema::kOldestReadableSchema) +
+                " to " + std::to_string(schema::kSchemaVersion) +
                 "; rebuild it with `paper-index build --rebuild`");
   }
   return db;

@@ -15,7 +15,7 @@ std::string resolve_live_database(const std::string& dir);
 
 // Opens the database at path (from resolve_live_database); throws paper::Error when it cannot be
 // read, or when its kMetaSchemaVersion is not one paper-search reads (schema::kOldestReadableSchema
-// to schema::kSchemaVersion: "the index at DIR has schema 1 but paper-search reads schema 5;
+// to schema::kSchemaVersion: "the index at DIR has schema 1 but paper-search reads schemas 4 to 5;
 // rebuild it with `paper-index build --rebuild`").
 Xapian::Database open_database(const std::string& dir, const std::string& path);
 

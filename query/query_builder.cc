@@ -293,6 +293,31 @@ std::optional<std::string> only_exclusions(const std::string& text) {
   return out + ")";
 }
 
+// A field with nothing after it ("title:", "author:()", "venue:\"\"") is a usage error: Xapian
+// would search the field's name as a word.
+void check_empty_fields(const std::string& text) {
+  static const char* kFields[] = {"title", "abstract", "ref", "author", "venue", "section"};
+  bool quoted = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] == '"') quoted = !quoted;
+    if (i < text.size() && (quoted || !std::isspace(static_cast<unsigned char>(text[i])))) continue;
+    std::string token = text.substr(start, i - start);
+    start = i + 1;
+    token.erase(0, std::min(token.find_first_not_of("(-+"), token.size()));
+    const std::size_t colon = token.find(':');
+    if (colon == std::string::npos) continue;
+    const std::string field = token.substr(0, colon);
+    const std::string value = token.substr(colon + 1);
+    if (std::find(std::begin(kFields), std::end(kFields), field) == std::end(kFields)) continue;
+    if (value.find_first_not_of("()\"") == std::string::npos) {
+      throw Error("'" + token + "' has no word after " + field + ":; give one, e.g. " + field +
+                      (field == "author" ? ":ronneberger" : ":segmentation"),
+                  kExitUsage);
+    }
+  }
+}
+
 // "author:(ronneberger OR brox)" as "(author:ronneberger OR author:brox)": Xapian's parser ends
 // the value of a filter field (author, venue, section) at a space, so a group would become a
 // filter on "(ronneberger" and free words. Each word or "phrase" of the group gets the field;
@@ -477,7 +502,14 @@ void check_proximity_operands(const std::string& text) {
       }
     }
     for (std::size_t j : {i - 1, i + 1}) {
-      if (j >= tokens.size()) continue;
+      // A word on each side: Xapian reads "x NEAR", "NEAR/3 x" or "x NEAR AND y" as the word
+      // "near" without a word.
+      const bool missing = j >= tokens.size() || is_proximity(tokens[j]) || tokens[j] == "AND" ||
+                           tokens[j] == "OR" || tokens[j] == "NOT" || tokens[j] == "XOR";
+      if (missing) {
+        throw Error(op + " joins two words: write one on each side, e.g. kiwi " + op + " mango",
+                    kExitUsage);
+      }
       std::string operand = tokens[j];
       operand.erase(0, operand.find_first_not_of('('));
       while (!operand.empty() && operand.back() == ')') operand.pop_back();
@@ -568,6 +600,7 @@ QueryBuilder::~QueryBuilder() = default;
 
 BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op default_op) {
   BuiltQuery built;
+  check_empty_fields(text);
   const std::string grouped = distribute_field_groups(text);
   check_proximity_operands(grouped);
   const std::string checked = checked_filters(grouped);
@@ -585,8 +618,20 @@ BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op defaul
   } catch (const Xapian::QueryParserError&) {
   }
   built.plain_words = true;
+  // As words: Xapian still reads "a..b" as a range, which only year: takes ("latex...",
+  // "pages 10..20"): the dots go.
+  std::string words;
+  for (std::size_t i = 0; i < checked.size();) {
+    const std::size_t end = std::min(checked.find(' ', i), checked.size());
+    std::string token = checked.substr(i, end - i);
+    if (token.rfind("year:", 0) != 0) {
+      for (std::size_t at; (at = token.find("..")) != std::string::npos;) token.replace(at, 2, " ");
+    }
+    words += token + (end < checked.size() ? " " : "");
+    i = end + 1;
+  }
   try {
-    built.match = impl_->qp.parse_query(checked, 0);
+    built.match = impl_->qp.parse_query(words, 0);
   } catch (const Xapian::QueryParserError& e) {
     throw Error("could not understand the query '" + text + "' (" + e.get_msg() +
                     "); use plain words, \"phrases\", AND, OR, NOT and field:value",

@@ -71,9 +71,9 @@ bool word_before(std::string_view text, std::size_t end) {
 std::size_t infix_at(std::string_view text, std::size_t i, std::size_t to, bool after_digit) {
   const auto c = static_cast<unsigned char>(text[i]);
   auto digit = [&](std::size_t at) { return at < to && text[at] >= '0' && text[at] <= '9'; };
-  if (after_digit && digit(i + 1)) return c == ',' || c == '.' || c == ';' ? 1 : 0;
+  const bool digit_infix = c == ',' || c == '.' || c == ';';
   std::size_t n = 0;
-  if (c == '\'' || c == '&') {
+  if (c == '\'' || c == '&' || digit_infix) {
     n = 1;
   } else if (c == 0xC2 || c == 0xD7) {
     n = text.compare(i, 2, "\u00B7") == 0 || text.compare(i, 2, "\u05F4") == 0 ? 2 : 0;
@@ -83,7 +83,10 @@ std::size_t infix_at(std::string_view text, std::size_t i, std::size_t to, bool 
             ? 3
             : 0;
   }
-  return n > 0 && i + n < to && word_at(text, i + n) ? n : 0;
+  if (n == 0 || i + n >= to) return 0;
+  // Between two digits only ',', '.' and ';' ("1,000"; "2'000" is two words); elsewhere not those.
+  if (after_digit && digit(i + n)) return digit_infix ? n : 0;
+  return !digit_infix && word_at(text, i + n) ? n : 0;
 }
 
 // The length of an acronym written with full stops ("U.S.A.", "P.T.O"), which Xapian indexes as
@@ -93,8 +96,11 @@ std::size_t acronym_at(std::string_view text, std::size_t i, std::size_t to) {
   if (!upper(i) || i + 2 >= to || text[i + 1] != '.' || !upper(i + 2)) return 0;
   std::size_t end = i + 1;
   while (end + 1 < to && text[end] == '.' && upper(end + 1)) end += 2;
-  // A letter right after ends it as Xapian does not: "U.Sa" is two words there too.
-  return end < to && word_at(text, end) ? 0 : end - i;
+  // A word character right after it, or after its last full stop, makes it no acronym, as for
+  // Xapian: "U.Sa" and "U.S.x" are words of one letter or two.
+  std::size_t after = end;
+  if (after < to && text[after] == '.') ++after;
+  return after < to && word_at(text, after) ? 0 : end - i;
 }
 
 // Calls f(begin, end, special) for each word of text[from, to), in order, cut as Xapian cuts
@@ -151,22 +157,6 @@ void special_word_key(std::string& lower) {
   }
 }
 
-// Whether text[end, begin) is one hyphen (-, U+2010, U+2011): the words it separates are parts
-// of a compound.
-bool hyphen_between(std::string_view text, std::size_t end, std::size_t begin) {
-  if (begin == end + 1) return text[end] == '-';
-  return begin == end + 3 &&
-         (text.compare(end, 3, "\u2010") == 0 || text.compare(end, 3, "\u2011") == 0);
-}
-
-// Whether a hyphen (-, U+2010, U+2011) stands at text[i].
-bool hyphen_at(std::string_view text, std::size_t i) {
-  if (i >= text.size()) return false;
-  if (text[i] == '-') return true;
-  return text[i] == '\xE2' &&
-         (text.compare(i, 3, "\u2010") == 0 || text.compare(i, 3, "\u2011") == 0);
-}
-
 // The groups the word text[b, e) counts for (see WordMatcher::members_of), or null.
 const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::size_t b,
                                                    std::size_t e, bool special,
@@ -192,18 +182,12 @@ const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::s
   if (ascii && !special && !matcher.may_be_stem_of(lower)) return nullptr;
   const auto* members = matcher.members_of(key_of(lower));
   if (members || ascii) return members;
-  // The index also holds a word with accents without them ("Müller" as "muller"): a query word
-  // typed plainly matches it there, and here. Only Latin-1 and Latin Extended-A letters (UTF-8
-  // lead bytes 0xC3 to 0xC5) lose their accents.
-  if (std::none_of(word.begin(), word.end(), [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return c >= 0xC3 && c <= 0xC5;
-      })) {
-    return nullptr;
-  }
+  // The index also holds a word with accents without them ("Müller" as "muller", "d’après" as
+  // "d'apres"): a query word typed plainly matches it there, and here.
+  if (!may_lose_accents(word)) return nullptr;
   if (find_invalid_utf8(word)) return nullptr;  // its bytes would fold into another word
-  const std::string plain = normalize_for_match(word);
-  if (plain.empty() || plain.find(' ') != std::string::npos || plain == lower) return nullptr;
+  const std::string plain = fold_word(lower);
+  if (plain.empty() || plain == lower) return nullptr;
   if (is_ascii(plain) && (!matcher.may_match(static_cast<unsigned char>(plain[0]), plain.size()) ||
                           !matcher.may_be_stem_of(plain))) {
     return nullptr;
@@ -298,34 +282,41 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   std::vector<PhraseWord> phrase_words;
   std::string lower;
   std::size_t n_words = 0;
-  // The words of a hyphenated compound ("pre-processing"), which the index also holds joined
-  // ("preprocessing", at its first word): a query word can be that.
-  std::vector<Hit> compound;
-  auto end_compound = [&] {
-    if (compound.size() >= 2 && compound.size() <= 5) {
-      std::string joined;
-      for (const Hit& part : compound)
-        joined.append(text.substr(part.begin, part.end - part.begin));
-      for (char& c : joined) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // The last words in a row (up to 5): the index also holds a hyphenated compound joined
+  // ("preprocessing" for "pre-processing", at its first word), and wherever the paper has its
+  // parts one after the other ("line number" once it has "line-number" somewhere), so a query
+  // word can be two to five words of the page.
+  std::array<Hit, 5> recent{};
+  std::size_t n_recent = 0;
+  std::string joined;
+  auto try_compounds = [&] {
+    for (std::size_t k = 2; k <= n_recent; ++k) {
+      const Hit& first = recent[n_recent - k];
+      std::size_t length = 0;
+      for (std::size_t j = n_recent - k; j < n_recent; ++j)
+        length += recent[j].end - recent[j].begin;
+      auto c = static_cast<unsigned char>(text[first.begin]);
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      // As for a word: most sequences can hold no key (first letter, length).
+      if (c < 0x80 && !matcher.may_match(c, length)) continue;
+      joined.clear();
+      for (std::size_t j = n_recent - k; j < n_recent; ++j) {
+        joined.append(text.substr(recent[j].begin, recent[j].end - recent[j].begin));
       }
-      // As for a word: most compounds can hold no key (first letter, length), and are not
-      // stemmed.
-      if (is_ascii(joined) &&
-          (!matcher.may_match(static_cast<unsigned char>(joined[0]), joined.size()) ||
-           (key_of && !matcher.may_be_stem_of(joined)))) {
-        compound.clear();
-        return;
+      for (char& ch : joined) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
       }
+      if (key_of && is_ascii(joined) && !matcher.may_be_stem_of(joined)) continue;
       const auto* members =
           key_of ? matcher.members_of(key_of(joined)) : matcher.members_of(joined);
-      for (const WordMatcher::Member& m : members ? *members : std::vector<WordMatcher::Member>{}) {
+      if (!members) continue;
+      for (const WordMatcher::Member& m : *members) {
         if (m.length != 1) continue;
-        for (const Hit& part : compound)
-          hits.push_back({part.index, part.begin, part.end, m.group});
+        for (std::size_t j = n_recent - k; j < n_recent; ++j) {
+          hits.push_back({recent[j].index, recent[j].begin, recent[j].end, m.group});
+        }
       }
     }
-    compound.clear();
   };
   for_each_word(text, 0, text.size(), [&](std::size_t b, std::size_t e, bool special) {
     if (const auto* members = members_at(text, b, e, special, matcher, key_of, lower)) {
@@ -337,16 +328,18 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
         }
       }
     }
-    // A compound goes on while its words are joined by hyphens; most words are in none.
-    const bool joined =
-        !special && !compound.empty() && hyphen_between(text, compound.back().end, b);
-    if (!joined) end_compound();
-    if (!special && (joined || hyphen_at(text, e))) {
-      compound.push_back({n_words, b, e, -1});
+    if (special) {
+      n_recent = 0;  // its index term is not its letters: no compound goes through it
+    } else {
+      if (n_recent == recent.size()) {
+        std::move(recent.begin() + 1, recent.end(), recent.begin());
+        --n_recent;
+      }
+      recent[n_recent++] = {n_words, b, e, -1};
+      try_compounds();
     }
     ++n_words;
   });
-  end_compound();
   // A phrase counts where its words follow one another in order (phrase_words is in word order).
   for (std::size_t i = 0; i < phrase_words.size(); ++i) {
     const PhraseWord& start = phrase_words[i];
@@ -408,9 +401,13 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   while (window_end < text.size() && continuation(window_end)) ++window_end;
   std::vector<Word> words;
   std::size_t first = 0, last = 0;
-  for_each_word(text, window_begin, window_end, [&](std::size_t b, std::size_t e, bool) {
-    if (b == window_begin && b > 0 && word_before(text, b)) return;      // cut at the start
-    if (e == window_end && e < text.size() && word_at(text, e)) return;  // cut at the end
+  // Read a little past the window, so that a word that goes on past it (through an infix such
+  // as "14.4" or "AT&T", too) is seen whole, and left out.
+  std::size_t scan_end = std::min(text.size(), window_end + 8);
+  while (scan_end < text.size() && continuation(scan_end)) ++scan_end;
+  for_each_word(text, window_begin, scan_end, [&](std::size_t b, std::size_t e, bool) {
+    if (b == window_begin && b > 0 && word_before(text, b)) return;  // cut at the start
+    if (e > window_end) return;                                      // cut at the end
     if (b == cluster_begin) first = words.size();
     if (b <= hits[best_last].begin) last = words.size();
     words.push_back({b, e, std::binary_search(marked.begin(), marked.end(), b) ? 0 : -1});

@@ -129,7 +129,12 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
     }
     // "title:GAN": the word's synonym group (or a compound's two forms) in the field.
     if (const std::string field = text_field_of(t); !proximity && !field.empty()) {
-      const std::string word = t.substr(field.size());
+      // "title:(GAN OR unet)": the group's first word; the others are expanded as plain words,
+      // and the group keeps them in the field.
+      std::string word = t.substr(field.size());
+      const std::size_t opened = std::min(word.find_first_not_of('('), word.size());
+      const std::string open = word.substr(0, opened);
+      word.erase(0, opened);
       const std::string norm = is_plain_word(word) ? normalize_for_match(word) : "";
       const std::vector<std::string> synonyms =
           norm.empty() ? std::vector<std::string>{} : lookup(norm);
@@ -139,7 +144,7 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
         for (const std::string& m : group_members(norm, synonyms)) {
           group += (group.empty() ? "" : " OR ") + render_member(m);
         }
-        out.push_back(first.before + field + "(" + group + ")" + first.after);
+        out.push_back(first.before + field + open + "(" + group + ")" + first.after);
         ++i;
         continue;
       }

@@ -260,52 +260,57 @@ void add_unaccented(Xapian::TermGenerator& generator, const std::string& text, u
   if (!folded.empty()) generator.index_text_without_positions(folded, wdf, prefix);
 }
 
-// The words of text that have accents, each once: (lower-case word, the same without accents and
-// lower-case), for a word that has a plain form of one word ("Crème" -> "crème", "creme"). A
-// page in ASCII, most pages, costs one scan.
+// The words of text that have accents, each once: (lower-case word as the index has it, the
+// same without accents: "Crème" -> "crème", "creme"; "d’après" -> "d'après", "d'apres", as
+// Xapian keeps an apostrophe between letters in the word and writes it '). A page without a
+// letter that can lose an accent costs one scan.
 void collect_accented(std::string_view text, std::set<std::pair<std::string, std::string>>& out) {
-  // Only Latin-1 and Latin Extended-A letters lose accents (normalize_for_match), and their UTF-8
-  // sequences start with 0xC3 to 0xC5: a page without such a byte (English text with its
-  // typographic quotes and dashes) has no word to add.
-  if (std::none_of(text.begin(), text.end(), [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return c >= 0xC3 && c <= 0xC5;
-      })) {
-    return;
-  }
+  if (!may_lose_accents(text)) return;
   std::size_t begin = std::string_view::npos;
   bool accented = false;
   auto flush = [&](std::size_t end) {
     if (accented) {
-      const std::string_view word = text.substr(begin, end - begin);
-      std::string lower = Xapian::Unicode::tolower(std::string(word));
-      std::string plain = Xapian::Unicode::tolower(normalize_for_match(word));
-      if (!plain.empty() && plain != lower && plain.find(' ') == std::string::npos) {
-        out.emplace(std::move(lower), std::move(plain));
+      std::string lower = Xapian::Unicode::tolower(std::string(text.substr(begin, end - begin)));
+      for (const char* quote : {"\u2019", "\u201B"}) {
+        for (std::size_t at; (at = lower.find(quote)) != std::string::npos;) {
+          lower.replace(at, 3, "'");
+        }
       }
+      std::string plain = fold_word(lower);
+      if (!plain.empty() && plain != lower) out.emplace(std::move(lower), std::move(plain));
     }
     begin = std::string_view::npos;
     accented = false;
   };
+  // The byte length of the character at text[i], and whether it is a word character.
+  auto char_at = [&](std::size_t i, bool& word) -> std::size_t {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      word = std::isalnum(c) || c == '_';
+      return 1;
+    }
+    std::uint32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    word = length > 0 && Xapian::Unicode::is_wordchar(cp);
+    return std::max<std::size_t>(length, 1);
+  };
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    bool word_char;
-    std::size_t length = 1;
-    if (c < 0x80) {
-      word_char = std::isalnum(c) || c == '_';
-    } else {
-      std::uint32_t cp = 0;
-      length = std::max<std::size_t>(decode_utf8(text, i, cp), 1);
-      word_char = cp != 0 && Xapian::Unicode::is_wordchar(cp);
-      accented = accented || word_char;
-    }
-    if (word_char) {
+    bool word = false;
+    const std::size_t n = char_at(i, word);
+    if (word) {
       if (begin == std::string_view::npos) begin = i;
-    } else {
-      flush(i);
+      accented = accented || n > 1;
+      i += n;
+      continue;
     }
-    i += length;
+    // An apostrophe between two word characters is inside the word.
+    const bool quote =
+        text[i] == '\'' || text.compare(i, 3, "\u2019") == 0 || text.compare(i, 3, "\u201B") == 0;
+    bool next_word = false;
+    if (quote && begin != std::string_view::npos && i + n < text.size()) char_at(i + n, next_word);
+    if (!next_word) flush(i);
+    i += n;
   }
   flush(text.size());
 }

@@ -25,6 +25,23 @@ TEST(NormalizeForMatch, FoldsCasePunctuationAndAccents) {
             "squeeze excite guided");
   EXPECT_EQ(normalize_for_match("P\xC3\xB6lsterl"), "polsterl");
   EXPECT_EQ(normalize_for_match("  ...  "), "");
+  // Latin Extended-B and Latin Extended Additional too: Romanian, Vietnamese, pinyin.
+  EXPECT_EQ(normalize_for_match("Ștefan Țiriac, Brașov; Nguyễn Thắng; Đorđe; ǎ"),
+            "stefan tiriac brasov nguyen thang dorde a");
+  EXPECT_EQ(normalize_for_match("Ω ж 中"), "Ω ж 中");  // other scripts as they are
+}
+
+// One word without its accents, an apostrophe kept (Xapian keeps "d'après" as one word).
+TEST(Text, FoldWord) {
+  EXPECT_EQ(fold_word("müller"), "muller");
+  EXPECT_EQ(fold_word("d’après"), "d'apres");
+  EXPECT_EQ(fold_word("l'élément"), "l'element");
+  EXPECT_EQ(fold_word("nguyễn"), "nguyen");
+  EXPECT_EQ(fold_word("a b"), "");
+  EXPECT_EQ(fold_word("d'"), "");
+  EXPECT_TRUE(may_lose_accents("Nguyễn"));
+  EXPECT_TRUE(may_lose_accents("Ștefan"));
+  EXPECT_FALSE(may_lose_accents("“quoted” — text…"));
 }
 
 TEST(PrintableUtf8, ControlsBecomeSpacesAndBadBytesTheReplacementCharacter) {

@@ -145,6 +145,12 @@ TEST_F(QuerySearchTest, MalformedNearOperandsAreUsageErrors) {
   EXPECT_EQ(usage_error("contracting NEAR title:networks"),
             "NEAR joins words of one field, but contracting and title:networks are not in the same "
             "one; give both words the field (title:...) or search without NEAR");
+  for (const char* query : {"contracting NEAR", "NEAR/3 symmetric", "contracting NEAR AND path",
+                            "contracting NEAR/1 NEAR/2 path"}) {
+    EXPECT_EQ(usage_error(query),
+              "NEAR joins two words: write one on each side, e.g. kiwi NEAR mango")
+        << query;
+  }
   EXPECT_THAT(ids("title:convolutional NEAR title:networks"), ElementsAre("unet"));
   EXPECT_THAT(ids("contracting NEAR/3 path"), UnorderedElementsAre("unet", "nested-unet"));
 }
@@ -261,6 +267,13 @@ TEST_F(QuerySearchTest, FieldQueries) {
   // Synonyms and compounds in a text field: "Segment Anything" for SAM, "U-Net" for UNet.
   EXPECT_THAT(ids("title:SAM"), ElementsAre("sam-med"));
   EXPECT_THAT(ids("title:UNet"), ElementsAre("unet"));
+  EXPECT_THAT(ids("title:(SAM OR UNet)"), UnorderedElementsAre("sam-med", "unet"));
+  // A field with no word is an error, not a search for the field's name.
+  EXPECT_EQ(usage_error("title:"),
+            "'title:' has no word after title:; give one, e.g. title:segmentation");
+  EXPECT_EQ(usage_error("unet author:()"),
+            "'author:()' has no word after author:; give one, e.g. author:ronneberger");
+  EXPECT_THAT(usage_error("venue:\"\""), StartsWith("'venue:\"\"' has no word after venue:"));
   // A group of words and operators in one field.
   EXPECT_THAT(ids("author:(ronneberger OR konukoglu)"),
               UnorderedElementsAre("unet", "contrastive-semi"));
@@ -544,6 +557,39 @@ TEST(QueryAccents, PageWordsTypedWithoutTheirAccentsFindTheirPage) {
   EXPECT_EQ(r.hits[0].paper.paper.id, "naive");
 }
 
+// Letters beyond Latin-1 lose their accents too (Vietnamese, Romanian), and a French word with an
+// elided article ("d’après"), which Xapian keeps as one word, is found typed plainly.
+TEST(QueryAccents, VietnameseNamesAndElidedWordsAreFoundTypedPlainly) {
+  testing::TempDir dir;
+  testing::build_index(
+      dir.file("index"),
+      {{"vi",
+        "Segmentation Study",
+        {"Nguyễn Văn Thắng", "Ștefan Țiriac"},
+        "MICCAI",
+        2021,
+        "Architectures",
+        "",
+        {"Nothing here.", "As Nguyễn and Ștefan showed, d’après l'élément du réseau."}}});
+  Searcher searcher(dir.file("index"));
+  for (const std::string query :
+       {"nguyen", "stefan", "author:nguyen", "author:tiriac", "\"d'apres\"", "l'element"}) {
+    SearchRequest request;
+    request.text = query;
+    SearchResult r = searcher.search(request);
+    ASSERT_EQ(r.hits.size(), 1u) << query;
+    EXPECT_FALSE(r.any_word) << query;
+  }
+  SearchRequest request;
+  request.text = "nguyen stefan d'apres";
+  SearchResult r = searcher.search(request);
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_FALSE(r.hits[0].pages.empty());
+  EXPECT_EQ(r.hits[0].pages[0].page, 2);
+  EXPECT_THAT(render_snippet(r.hits[0].pages[0].snippet, "[", "]"),
+              HasSubstr("As [Nguyễn] and [Ștefan] showed, [d’après] l'élément"));
+}
+
 // A PDF on disk is linked as a file: URL with its name escaped: a '#', '%' or space in it must
 // not cut or change the link.
 TEST(QueryPageLinks, APdfOnDiskIsLinkedAsAnEscapedFileUrl) {
@@ -672,6 +718,11 @@ TEST(QuerySnippetChunks, AWordMatchesAHyphenatedCompoundInTheSnippet) {
   EXPECT_THAT(
       snippet_of_page("We apply pre-processing and then post-processing steps.", "preprocessing"),
       HasSubstr("We apply [pre]-[processing] and then post-processing steps."));
+  // The index has the joined word wherever the parts stand in a row once the paper writes the
+  // compound somewhere; the snippet marks them there too.
+  EXPECT_THAT(
+      snippet_of_page("The line-number goes left. Each line number is counted.", "linenumber"),
+      HasSubstr("The [line]-[number] goes left. Each [line] [number] is counted."));
 }
 
 // Words are cut as Xapian cuts them: a typographic apostrophe, digits with a full stop or comma,
@@ -804,6 +855,12 @@ TEST_F(QuerySearchTest, OperatorsReadAsWordsAreReported) {
   EXPECT_FALSE(search("(superpixel OR polyp) AND graph").plain_words);
   EXPECT_FALSE(search("contracting NEAR symmetric").plain_words);
   EXPECT_FALSE(search("\"path (contracting\" symmetric").plain_words);
+  // Dots that Xapian would take for a range outside year: ("superpixel...", "pages 10..20").
+  for (const char* query : {"superpixel...", "superpixel 10..20", "..superpixel"}) {
+    SearchResult r = search(query);
+    EXPECT_TRUE(r.plain_words) << query;
+    EXPECT_THAT(ids(query), ::testing::Contains("contrastive-semi")) << query;
+  }
 }
 
 TEST_F(QuerySearchTest, EmptyQueryIsAUsageError) {
@@ -908,7 +965,7 @@ TEST(QuerySearchErrors, AnIndexOfAnotherSchemaAsksForARebuild) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()), "the index at " + dir.file("index") +
-                                         " has schema 3 but paper-search reads schema " +
+                                         " has schema 3 but paper-search reads schemas 4 to " +
                                          std::to_string(schema::kSchemaVersion) +
                                          "; rebuild it with `paper-index build --rebuild`");
   }

@@ -81,6 +81,32 @@ TEST(QuerySnippet, AWordLongerThanTheSnippetLeavesItEmpty) {
             "before [" + longword + "]");
 }
 
+// Words are cut as Xapian cuts them at the edges too: "1’000" and "2'000" are two words each
+// (between digits only ',', '.' and ';' join), and "U.S.x" is no acronym.
+TEST(QuerySnippet, DigitsAndAcronymsAreCutAsXapianCutsThem) {
+  WordMatcher m;
+  m.add("000", 0, 1.0);
+  EXPECT_EQ(render_snippet(make_snippet("page 1’000 and 2'000 but 3,000", m, 200), "[", "]"),
+            "page 1’[000] and 2'[000] but 3,000");
+  WordMatcher phrase;
+  phrase.add_phrase({"s", "x", "is"}, 0, 1.0);
+  EXPECT_EQ(render_snippet(make_snippet("value of U.S.x is nice", phrase, 200), "[", "]"),
+            "value of U.[S].[x] [is] nice");
+}
+
+// A word that goes on past the passage's end through an infix ("14.4") is left out, not shown
+// cut and marked ("«14».").
+TEST(QuerySnippet, AWordCutByThePassageEndIsLeftOut) {
+  WordMatcher m;
+  m.add("14.4", 0, 1.0);
+  std::string filler;
+  for (int i = 0; i < 41; ++i) filler += "abcd ";
+  const std::string text = "14.4 " + filler + "abcdef 14.4 tail words here.";
+  const std::string shown = render_snippet(make_snippet(text, m, 220), "[", "]");
+  EXPECT_EQ(shown.find("[14]"), std::string::npos) << shown;
+  EXPECT_EQ(shown.rfind("[14.4] abcd", 0), 0u) << shown;
+}
+
 TEST(QuerySnippet, ExcerptOfAPageSaysThereIsMore) {
   Snippet s = make_snippet("a superpixel graph", matcher(), 200, {}, {true, true});
   EXPECT_EQ(render_snippet(s, "[", "]"), "…a [superpixel] [graph] …");

@@ -51,6 +51,11 @@ TEST(QuerySynonymExpansion, AWordInATextFieldTakesItsSynonymsAlong) {
   EXPECT_EQ(expand_synonyms("(abstract:U-Net)", lookup), "(abstract:(\"u net\" OR unet))");
   EXPECT_EQ(expand_synonyms("title:few-shot", lookup), "title:(\"few shot\" OR fewshot)");
   EXPECT_EQ(expand_synonyms("title:liver title:ct*", lookup), "title:liver title:ct*");
+  // The first word of a group in a field, as the others.
+  EXPECT_EQ(expand_synonyms("title:(CT OR liver)", lookup),
+            "title:((ct OR \"computed tomography\") OR liver)");
+  EXPECT_EQ(expand_synonyms("title:(liver OR ct)", lookup),
+            "title:(liver OR (ct OR \"computed tomography\"))");
 }
 
 // "-x" excludes x and each of its synonyms, as "NOT x" does.
