@@ -804,6 +804,8 @@ class Pipeline : public FetchObserver {
     job.entry_hash =
         item.old->entry_hash != item.entry_hash ? item.old->entry_hash : item.entry_hash;
     job.record = record_to_restore(item);
+    job.record.reason =
+        "kept the text indexed before; fetching it again failed: " + join(item.failures, "; ");
     write_queue_.push(std::move(job));
     ++summary_.unchanged;
     ++summary_.kept_text;

@@ -51,7 +51,8 @@ void Progress::on_warning(const std::string& message) { line("paper-index: warni
 
 void Progress::on_host_unreachable(const std::string& host, const std::string& why) {
   line("paper-index: warning: cannot reach " + host + " (" + why +
-       "); papers there are indexed from their metadata only");
+       "); papers there are indexed from their metadata only (those indexed with text before keep "
+       "it)");
 }
 
 void Progress::on_wait(const std::string& host, double seconds, const std::string& why) {

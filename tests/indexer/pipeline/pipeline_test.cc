@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "indexer/build_options.h"
 #include "indexer/fetch/state_store.h"
 #include "indexer/index/index_writer.h"
 #include "indexer/inputs.h"
@@ -380,6 +381,9 @@ TEST_F(ListPipelineTest, AFailedRefetchKeepsTheTextIndexedBefore) {
   ASSERT_TRUE(k);
   EXPECT_EQ(k->state, "text");
   EXPECT_EQ(k->url, server_.url("/right.pdf"));
+  EXPECT_EQ(k->reason, "kept the text indexed before; fetching it again failed: " +
+                           server_.url("/right.pdf") + ": HTTP 404 Not Found");
+  EXPECT_EQ(exit_code_for(refreshed), kExitPartial);
 
   // The entry now names a link that fails: the text stays, the new authors are taken, and the
   // next run asks again (and indexes the new PDF once it is there).
