@@ -14,6 +14,7 @@
 #include "indexer/catalogue/link_references.h"
 #include "indexer/catalogue/links.h"
 #include "indexer/catalogue/markdown_blocks.h"
+#include "indexer/catalogue/non_papers.h"
 #include "indexer/catalogue/plain_title.h"
 
 namespace paper {
@@ -98,6 +99,13 @@ std::optional<std::string_view> item_content(std::string_view trimmed) {
   return html_list_item_content(trimmed);
 }
 
+// What a line that is not a list item is to the entries around it.
+enum class LineStart {
+  kContinues,  // not an entry's start: part of the open entry, if any
+  kEntry,      // starts an entry
+  kOwnLine,    // ends the open entry, but is no entry itself ("[Tool](url) does things.")
+};
+
 // A link that was not kept, and why.
 struct RejectedLink {
   int line = 0;
@@ -152,7 +160,8 @@ class EntryParser {
       if (int level = heading_level(t, &heading)) {
         finish();
         auto tokens = tokenize(line.number, heading);
-        if ((toc_level_ == 0 || level <= toc_level_) && starts_entry(tokens, /*open=*/false)) {
+        if ((toc_level_ == 0 || level <= toc_level_) &&
+            starts_entry(tokens, /*open=*/false) == LineStart::kEntry) {
           // "### [Title](url)": a paper; the entries under it, if any, are its section's.
           on_heading(level, "");
           start(line.number, 0, std::move(tokens), /*bullet=*/false);
@@ -201,16 +210,26 @@ class EntryParser {
         continue;
       }
       auto tokens = tokenize(line.number, t);
+      bool italic_title = false;
       // A line that starts with a paper's title link starts an entry ("[Title](url)",
       // "<p><a href=url>Title</a>"), unless it continues the open one: more indented than its
       // item, a line of links ("[[Name](url)]"), or the first link of an entry that has none.
       bool continues = open_ && ((open_bullet_ && indent > open_indent_) ||
                                  starts_with_bracket_group(t) || !has_link(tokens_));
-      if (!continues && starts_entry(tokens, open_)) {
+      LineStart role = continues ? LineStart::kContinues : starts_entry(tokens, open_);
+      if (role == LineStart::kContinues && !continues && starts_italic_entry(t, tokens)) {
+        // "_Title_ [[pdf](url)] (2021)": the italic span is the title.
+        role = LineStart::kEntry;
+        italic_title = true;
+      }
+      if (role == LineStart::kEntry) {
         finish();
         start(line.number, indent, std::move(tokens), /*bullet=*/false);
+        open_italic_title_ = italic_title;
         continue;
       }
+      // A line of its own after an entry: not the entry's, and not a paper.
+      if (role == LineStart::kOwnLine) finish();
       if (open_) append(std::move(tokens));
     }
     finish();
@@ -246,37 +265,70 @@ class EntryParser {
   // its first token is a link whose text reads as a title (not "Paper", not a venue or a year,
   // not "Contents"), to a page that can be a paper's (not an in-page anchor, another list or a
   // code host), and the rest of the line is links, tags or a byline, not prose ("[Papers with
-  // Code](url) tracks the state of the art."). open: an entry is open, whose lines may hold
-  // links with any text; then only a link to a paper host starts another.
-  static bool starts_entry(const std::vector<LineToken>& tokens, bool open) {
+  // Code](url) tracks the state of the art."). open: an entry with a link is open. Then a line
+  // that is only a link to a page not known to hold papers, or one that cannot be fetched, is
+  // the open entry's ("[Project Website](url)"); with text after it, the line is not the open
+  // entry's: a new entry (judged when it ends) or a line of its own.
+  static LineStart starts_entry(const std::vector<LineToken>& tokens, bool open) {
     std::size_t k = 0;
     while (k < tokens.size() &&
            ((tokens[k].token.kind == Kind::kText && !has_letter_or_digit(tokens[k].token.text)) ||
             (tokens[k].token.kind == Kind::kTag && reads_as_tag(tokens[k].token.text)))) {
       ++k;
     }
-    if (k == tokens.size()) return false;
+    if (k == tokens.size()) return LineStart::kContinues;
     const InlineToken& link = tokens[k].token;
     if (link.kind != Kind::kLink || !is_title_label(link.text) || reads_as_venue_year(link.text) ||
         is_toc_heading(link.text)) {
-      return false;
+      return LineStart::kContinues;
     }
     LinkProblem problem = diagnose_link(link.url);
-    if (problem.kind == LinkProblemKind::kNotAPaper) return false;
+    if (problem.kind == LinkProblemKind::kNotAPaper) return LineStart::kContinues;
+    bool paper_host = false;
     if (problem.kind == LinkProblemKind::kNone) {
       LinkKind kind = make_link("", link.url).kind;
-      if (kind == LinkKind::kCode || (open && kind == LinkKind::kOther)) return false;
-    } else if (open) {
-      return false;
+      if (kind == LinkKind::kCode) return LineStart::kContinues;
+      paper_host = kind != LinkKind::kOther;
     }
     std::string rest;
     for (std::size_t j = k + 1; j < tokens.size(); ++j) {
       if (tokens[j].token.kind == Kind::kText) rest += tokens[j].token.text;
     }
     bool one_word = trim(link.text).find(' ') == std::string::npos;
-    if (!has_letter_or_digit(rest)) return !one_word;
+    if (!has_letter_or_digit(rest)) {
+      if (open && !paper_host) return LineStart::kContinues;
+      return one_word ? LineStart::kContinues : LineStart::kEntry;
+    }
     Byline byline = read_byline(rest, /*authors_known=*/false);
-    return !byline.authors.empty() || !byline.venue_years.empty();
+    if (!byline.authors.empty() || !byline.venue_years.empty()) return LineStart::kEntry;
+    return open ? LineStart::kOwnLine : LineStart::kContinues;
+  }
+
+  // Whether a paragraph line is a paper whose title is in italics: "_Title_ [[pdf](url)] (2021)",
+  // "*Title*, Ann Lee. CVPR 2022. [pdf](url)". The italic span comes first and is not a list of
+  // names, a venue or a year, and the line has a link labelled as the paper's ("pdf", "Paper",
+  // "arXiv") to arXiv, a PDF or a publisher's page.
+  static bool starts_italic_entry(std::string_view line, const std::vector<LineToken>& tokens) {
+    if (line.empty() || (line[0] != '_' && line[0] != '*')) return false;
+    std::size_t k = 0;
+    while (k < tokens.size() && tokens[k].token.kind == Kind::kText &&
+           !has_letter_or_digit(tokens[k].token.text)) {
+      ++k;
+    }
+    if (k == tokens.size()) return false;
+    const InlineToken& title = tokens[k].token;
+    if (title.kind != Kind::kText || !title.italic || title.bold || reads_as_names(title.text) ||
+        reads_as_venue_year(title.text) || letter_count(title.text) < 3) {
+      return false;
+    }
+    for (std::size_t j = k + 1; j < tokens.size(); ++j) {
+      const InlineToken& t = tokens[j].token;
+      if (t.kind != Kind::kLink || !is_paper_link_label(t.text)) continue;
+      if (diagnose_link(t.url).kind != LinkProblemKind::kNone) continue;
+      LinkKind kind = make_link("", t.url).kind;
+      if (kind != LinkKind::kCode && kind != LinkKind::kOther) return true;
+    }
+    return false;
   }
 
   HeadingContext context() const {
@@ -315,6 +367,7 @@ class EntryParser {
     open_line_ = line;
     open_indent_ = indent;
     open_bullet_ = bullet;
+    open_italic_title_ = false;
     open_has_children_ = false;
     tokens_ = std::move(tokens);
   }
@@ -506,7 +559,7 @@ class EntryParser {
       if (t.kind == Kind::kLink || is_broken_reference(t)) first_link = static_cast<int>(i);
     }
     bool any_link = first_link >= 0;
-    if (title_index < 0 && any_link && open_bullet_) {
+    if (title_index < 0 && any_link && (open_bullet_ || open_italic_title_)) {
       // A plain-text title: the first text (see read_plain_title).
       for (std::size_t i = 0; i < tokens.size() && title_index < 0; ++i) {
         const auto& t = tokens[i].token;
@@ -605,6 +658,10 @@ class EntryParser {
       take_venue_year(vy, remainder_line, p, &year, &year_line);
     }
     if (p.authors.empty()) p.authors = std::move(byline.authors);
+    if (title_from_link && !open_bullet_ &&
+        !is_paper_at_unknown_host(p, tokens[title_index].token, year, remainder, other_text)) {
+      return;
+    }
     if (!is_paper_like(p, title_from_link, year.has_value())) return;
     // "**Note:** text" and "**Note**: text" are labels of prose, not titles, unless a year says
     // otherwise ("**Title**: Authors, MICCAI 2020").
@@ -653,6 +710,40 @@ class EntryParser {
       return false;
     }
     return true;
+  }
+
+  // A paragraph or heading whose title link goes to a host not known to serve papers, with no
+  // other link that does: a paper only when its text says so, with authors and a venue, two
+  // authors or more and a year ("[NeRF](https://site.org/nerf) - Ben Mildenhall. ECCV 2020."), or
+  // a known venue and a year ("(ICCV 2021)"). One name and a year is a blog post or an
+  // organisation's page as often ("- Jay Alammar, 2018", "- EleutherAI, 2020"). Never a video,
+  // nor a list, course, tutorial, homepage, dataset or challenge by its name. A long title with
+  // nothing else is warned about: it may be a paper whose link is not the PDF's.
+  bool is_paper_at_unknown_host(const Paper& p, const InlineToken& title_link,
+                                const std::optional<int>& year, const std::string& remainder,
+                                bool other_text) {
+    const Link* title = nullptr;
+    for (const auto& link : p.links) {
+      if (link.kind != LinkKind::kCode && link.kind != LinkKind::kOther) return true;
+      if (link.label == "title" && !title) title = &link;
+    }
+    if (!title || title->kind != LinkKind::kOther) return true;
+    if (is_video_host(title->host) || names_non_paper(title_link.text)) return false;
+    bool has_year = year.has_value() && !has_year_range(remainder);
+    if (!p.authors.empty() && (!p.venue.empty() || (has_year && p.authors.size() >= 2))) {
+      return true;
+    }
+    if (is_known_venue(p.venue) && has_year) return true;
+    std::size_t words = 1;
+    for (char c : trim(p.title)) words += c == ' ' ? 1 : 0;
+    if (!other_text && p.authors.empty() && p.venue.empty() && !year && words >= 5) {
+      warn_skipped(p.source.line,
+                   "entry \"" + p.title + "\" skipped: its link goes to a page on " + title->host +
+                       ", not to a paper (arXiv, a PDF, a publisher's page), and no authors, "
+                       "venue or year follow it; add \" - Authors. Venue Year\" after the link, "
+                       "or a [Paper](url) link to the PDF");
+    }
+    return false;
   }
 
   // Reads a table whose header is lines[at]; returns the index of its last row.
@@ -743,6 +834,7 @@ class EntryParser {
   int open_line_ = 0;
   std::size_t open_indent_ = 0;
   bool open_bullet_ = false;
+  bool open_italic_title_ = false;  // a paragraph whose title is its first, italic span
   bool open_has_children_ = false;  // a more indented item with a title followed the open entry
   HeadingContext open_context_;     // the headings above the open entry
   bool open_heading_ = false;       // the open entry is a heading ("### [Title](url)")

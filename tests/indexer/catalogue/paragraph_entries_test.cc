@@ -177,5 +177,214 @@ TEST(CatalogueParagraphEntries, ALinkLineBelongsToTheEntryAboveItWhenThatHasNoLi
   EXPECT_EQ(c.papers[1].links.size(), 3u);
 }
 
+// QA lists t-merge.md, t-consec2.md and l4-paragraph-tools.md: a paragraph entry does not take
+// the next line's title link, authors and venue because that link is to a host not known to
+// serve papers.
+TEST(CatalogueParagraphEntries, ConsecutiveLinkLinesAreEachTheirOwnEntry) {
+  Catalogue c = parse_list_text(
+      "## Papers\n\n"
+      "[Sequence to Sequence Learning with Neural Networks](https://arxiv.org/abs/1409.3215)\n"
+      "[A Fast Learning Algorithm for Deep Belief Nets](https://direct.mit.edu/neco/article/18/7/"
+      "1527/7065/A-Fast-Learning-Algorithm-for-Deep-Belief-Nets) - Geoffrey Hinton, Simon "
+      "Osindero. Neural Computation 2006.\n"
+      "[Generative Adversarial Nets](https://papers.nips.cc/paper/2014/hash/5ca3e9b1-Abstract.html)"
+      " - Ian Goodfellow, Jean Pouget-Abadie. NeurIPS 2014.\n"
+      "[Dropout: A Simple Way to Prevent Neural Networks from Overfitting](https://www.jmlr.org/"
+      "papers/v15/srivastava14a.html) - Nitish Srivastava, Geoffrey Hinton. JMLR 2014.\n\n"
+      "## Libraries\n\n"
+      "[NLTK](https://www.nltk.org/) - Natural Language Toolkit, Steven Bird, Ewan Klein, Edward "
+      "Loper. 2009.\n"
+      "[Stanford CoreNLP](https://stanfordnlp.github.io/CoreNLP/) - Java, Stanford NLP Group, "
+      "2010.\n"
+      "[AllenNLP](https://allennlp.org) - An open-source NLP research library, built on PyTorch.\n"
+      "[fastText](https://fasttext.cc/) - Facebook Research, 2016.\n",
+      "merge.md");
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front().message;
+  ASSERT_EQ(titles(c),
+            (std::vector<std::string>{
+                "Sequence to Sequence Learning with Neural Networks",
+                "A Fast Learning Algorithm for Deep Belief Nets", "Generative Adversarial Nets",
+                "Dropout: A Simple Way to Prevent Neural Networks from Overfitting"}));
+  const Paper& seq = c.papers[0];
+  EXPECT_EQ(seq.source, (SourceLocation{"merge.md", 3}));
+  EXPECT_TRUE(seq.authors.empty());
+  EXPECT_EQ(seq.venue, "");
+  EXPECT_EQ(seq.year, std::nullopt);
+  ASSERT_EQ(seq.links.size(), 1u);
+  EXPECT_EQ(seq.links[0].url, "https://arxiv.org/abs/1409.3215");
+  const Paper& dbn = c.papers[1];
+  EXPECT_EQ(dbn.source, (SourceLocation{"merge.md", 4}));
+  EXPECT_EQ(dbn.authors, (Names{"Geoffrey Hinton", "Simon Osindero"}));
+  EXPECT_EQ(dbn.venue, "Neural Computation");
+  EXPECT_EQ(dbn.year, 2006);
+  ASSERT_EQ(dbn.links.size(), 1u);
+  EXPECT_EQ(dbn.links[0].host, "direct.mit.edu");
+  EXPECT_EQ(c.papers[2].links.size(), 1u);
+  EXPECT_EQ(c.papers[3].source, (SourceLocation{"merge.md", 6}));
+  EXPECT_EQ(c.papers[3].venue, "JMLR");
+}
+
+TEST(CatalogueParagraphEntries, ALineOfLinksAfterAParagraphEntryIsStillItsLinks) {
+  Catalogue c = parse_list_text(
+      "[Deep Residual Learning for Image Recognition](https://arxiv.org/abs/1512.03385) - Kaiming "
+      "He, Xiangyu Zhang. CVPR 2016.\n"
+      "[[Code](https://github.com/KaimingHe/deep-residual-networks)]\n"
+      "[Project Page](https://kaiminghe.github.io/resnet)\n"
+      "[Official Project Website](https://example.org/resnet)\n"
+      "[Long Paper Title As A Link](https://example.org/papers/resnet notes.pdf)\n",
+      "links.md");
+  ASSERT_EQ(titles(c), (std::vector<std::string>{"Deep Residual Learning for Image Recognition"}));
+  EXPECT_EQ(c.papers[0].authors, (Names{"Kaiming He", "Xiangyu Zhang"}));
+  ASSERT_EQ(c.papers[0].links.size(), 4u);
+  EXPECT_EQ(c.papers[0].links[3].url, "https://example.org/resnet");
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{
+                {{"links.md", 5},
+                 "entry \"Deep Residual Learning for Image Recognition\": link "
+                 "\"https://example.org/papers/resnet notes.pdf\" has a space in it, which ends a "
+                 "Markdown link; write https://example.org/papers/resnet%20notes.pdf"}}));
+}
+
+// QA lists t-space2.md and l4-paragraph-tools.md:13-14.
+TEST(CatalogueParagraphEntries, ASpacedLinkOnTheNextLineIsItsOwnSkippedEntry) {
+  Catalogue c = parse_list_text(
+      "## Papers\n\n"
+      "[Efficient Estimation of Word Representations in Vector Space](https://arxiv.org/abs/"
+      "1301.3781) - Tomas Mikolov, Kai Chen. ICLR 2013.\n"
+      "[A Paper With Spaces In Its Url](https://example.org/papers/my paper.pdf) - Ann Author. "
+      "ACL 2020.\n"
+      "[Word2vec Again With Code](https://arxiv.org/abs/1301.3782) [[code](https://github.com/"
+      "tmikolov/word2vec)]\n"
+      "[Another Spaced Paper Title](https://example.org/papers/other paper.pdf) - Bob Writer. "
+      "EMNLP 2021.\n",
+      "space.md");
+  ASSERT_EQ(titles(c), (std::vector<std::string>{
+                           "Efficient Estimation of Word Representations in Vector Space",
+                           "Word2vec Again With Code"}));
+  EXPECT_EQ(c.papers[0].authors, (Names{"Tomas Mikolov", "Kai Chen"}));
+  EXPECT_EQ(c.papers[0].year, 2013);
+  EXPECT_EQ(c.papers[0].links.size(), 1u);
+  EXPECT_TRUE(c.papers[1].authors.empty());
+  EXPECT_EQ(c.papers[1].links.size(), 2u);
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          {{"space.md", 4},
+           "entry \"A Paper With Spaces In Its Url\" skipped: link \"https://example.org/papers/"
+           "my paper.pdf\" has a space in it, which ends a Markdown link; write "
+           "https://example.org/papers/my%20paper.pdf"},
+          {{"space.md", 6},
+           "entry \"Another Spaced Paper Title\" skipped: link \"https://example.org/papers/other "
+           "paper.pdf\" has a space in it, which ends a Markdown link; write "
+           "https://example.org/papers/other%20paper.pdf"}}));
+}
+
+// QA lists l1-awesome-style.md:53, l3-html-style.md:30,34,58, l4-paragraph-tools.md:29-43 and
+// l5-nerf-style.md:28-45: a link to a host not known to serve papers is a paper only with a byline.
+TEST(CatalogueParagraphEntries, ParagraphsAboutDatasetsCoursesTalksAndListsAreNotPapers) {
+  Catalogue c = parse_list_text(
+      "## Datasets\n\n"
+      "[The Cityscapes Dataset for Semantic Urban Scene Understanding](https://arxiv.org/abs/"
+      "1604.01685)\n"
+      "[Cityscapes](https://www.cityscapes-dataset.com/) - Urban scene dataset, Marius Cordts et "
+      "al. 2016.\n\n"
+      "<p><a href=\"https://grand-challenge.org/challenges/\">Grand Challenge Challenges</a> - "
+      "Medical imaging challenges, 2012-2024.</p>\n\n"
+      "<a href=\"https://www.kaggle.com/c/data-science-bowl-2018\">Data Science Bowl 2018</a> - "
+      "Kaggle competition, Booz Allen Hamilton. 2018\n\n"
+      "[GLUE Benchmark](https://gluebenchmark.com/) - General Language Understanding Evaluation. "
+      "2018\n"
+      "[The Pile](https://pile.eleuther.ai/) - An 800GB Dataset of Diverse Text for Language "
+      "Modeling. EleutherAI, 2020.\n\n"
+      "## Courses and Talks\n\n"
+      "[CS224n: Natural Language Processing with Deep Learning](https://web.stanford.edu/class/"
+      "cs224n/) - Christopher Manning, Stanford, Winter 2023.\n"
+      "[The Illustrated Transformer](https://jalammar.github.io/illustrated-transformer/) - Jay "
+      "Alammar, 2018.\n\n"
+      "### [NeRF at CVPR 2022 Tutorial](https://www.youtube.com/watch?v=abcdef)\n"
+      "Jon Barron, Ben Mildenhall. CVPR 2022.\n\n"
+      "### [Neural Radiance Fields Explained In Depth](https://youtu.be/abcdef)\n"
+      "Jon Barron, Ben Mildenhall. CVPR 2022.\n\n"
+      "### [Nerfstudio](https://docs.nerf.studio/)\n"
+      "A collaboration friendly studio for NeRFs. Matthew Tancik, Ethan Weber, 2023.\n\n"
+      "## Related\n\n"
+      "[Awesome 3D Reconstruction List](https://openmvg.readthedocs.io/en/latest/) - Pierre "
+      "Moulon, Pascal Monasse. 2013.\n"
+      "[Jane Doe's homepage](https://janedoe.github.io/) - Jane Doe, Stanford University. 2023\n",
+      "non.md");
+  EXPECT_EQ(
+      titles(c),
+      (std::vector<std::string>{"The Cityscapes Dataset for Semantic Urban Scene Understanding"}));
+  EXPECT_EQ(c.papers[0].links.size(), 1u);
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front().message;
+}
+
+TEST(CatalogueParagraphEntries, APaperAtAnUnknownHostNeedsItsByline) {
+  Catalogue c = parse_list_text(
+      "### [NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis]"
+      "(https://www.matthewtancik.com/nerf)\n"
+      "Ben Mildenhall, Pratul P. Srinivasan, Matthew Tancik. ECCV 2020.\n\n"
+      "### [Mip-NeRF: A Multiscale Representation for Anti-Aliasing Neural Radiance Fields]"
+      "(https://jonbarron.info/mipnerf/) (ICCV 2021)\n\n"
+      "[Gensim: Topic Modelling for Humans](https://radimrehurek.com/gensim/) - Radim Rehurek, "
+      "Petr Sojka. LREC 2010.\n"
+      "[Deep Belief Nets Two](https://www.cs.toronto.edu/~hinton/dbn) - Geoffrey Hinton, Simon "
+      "Osindero. 2006.\n\n"
+      "### [3D Gaussian Splatting for Real-Time Radiance Field Rendering](https://repo-sam.inria."
+      "fr/fungraph/3d-gaussian-splatting/)\n\n"
+      "### [Kaolin Wisp](https://kaolin-wisp.readthedocs.io/en/latest/)\n\n"
+      "[Single Author Blog Post Title](https://someone.github.io/post) - Jay Alammar, 2018.\n",
+      "host.md");
+  ASSERT_EQ(titles(c),
+            (std::vector<std::string>{
+                "NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis",
+                "Mip-NeRF: A Multiscale Representation for Anti-Aliasing Neural Radiance Fields",
+                "Gensim: Topic Modelling for Humans", "Deep Belief Nets Two"}));
+  EXPECT_EQ(c.papers[0].authors,
+            (Names{"Ben Mildenhall", "Pratul P. Srinivasan", "Matthew Tancik"}));
+  EXPECT_EQ(c.papers[0].year, 2020);
+  EXPECT_EQ(c.papers[1].venue, "ICCV");
+  EXPECT_EQ(c.papers[1].year, 2021);
+  EXPECT_EQ(c.papers[3].year, 2006);
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{
+                {{"host.md", 9},
+                 "entry \"3D Gaussian Splatting for Real-Time Radiance Field Rendering\" skipped: "
+                 "its link goes to a page on repo-sam.inria.fr, not to a paper (arXiv, a PDF, a "
+                 "publisher's page), and no authors, venue or year follow it; add \" - Authors. "
+                 "Venue Year\" after the link, or a [Paper](url) link to the PDF"}}));
+}
+
+// QA lists t-italic.md and l1-awesome-style.md:41: the same texts as bullets were read.
+TEST(CatalogueParagraphEntries, AnItalicTitleParagraphIsAnEntry) {
+  Catalogue c = parse_list_text(
+      "## A\n\n"
+      "_Pyramid Vision Transformer: A Versatile Backbone for Dense Prediction without "
+      "Convolutions_ [[pdf](https://arxiv.org/pdf/2102.12122.pdf)] (2021)\n\n"
+      "*Masked Autoencoders Are Scalable Vision Learners*, Kaiming He, Xinlei Chen. CVPR 2022. "
+      "[pdf](https://arxiv.org/abs/2111.06377)\n\n"
+      "*An italic remark that links to a [project page](https://example.org/page).*\n\n"
+      "*Please refer to [this page](https://arxiv.org/abs/2001.00001) for more.*\n\n"
+      "**Bold Block Paper Title** \\\n"
+      "*Ann Lee, Bob Ray* \\\n"
+      "[[Paper](https://arxiv.org/abs/2001.00002)]\n",
+      "italic.md");
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front().message;
+  ASSERT_EQ(titles(c),
+            (std::vector<std::string>{
+                "Pyramid Vision Transformer: A Versatile Backbone for Dense Prediction "
+                "without Convolutions",
+                "Masked Autoencoders Are Scalable Vision Learners", "Bold Block Paper Title"}));
+  EXPECT_EQ(c.papers[0].source, (SourceLocation{"italic.md", 3}));
+  EXPECT_EQ(c.papers[0].year, 2021);
+  EXPECT_EQ(c.papers[0].links[0].kind, LinkKind::kArxiv);
+  const Paper& mae = c.papers[1];
+  EXPECT_EQ(mae.source, (SourceLocation{"italic.md", 5}));
+  EXPECT_EQ(mae.authors, (Names{"Kaiming He", "Xinlei Chen"}));
+  EXPECT_EQ(mae.venue, "CVPR");
+  EXPECT_EQ(mae.year, 2022);
+  EXPECT_EQ(c.papers[2].authors, (Names{"Ann Lee", "Bob Ray"}));
+}
+
 }  // namespace
 }  // namespace paper
