@@ -620,7 +620,11 @@ class Pipeline : public FetchObserver {
       return;
     }
     if (r.status == FetchResult::Status::kFailed) {
-      fail_candidate(i, r.url, r.reason, "");
+      // Where it failed, when a redirect or a landing page led elsewhere ("URL -> its PDF").
+      const bool moved = !r.final_url.empty() && r.final_url != r.url;
+      fail_candidate(
+          i, r.url, r.reason,
+          moved ? url_for_log(r.url) + " -> " + url_for_log(r.final_url) + ": " + r.reason : "");
       return;
     }
     ++summary_.fetched_ok;

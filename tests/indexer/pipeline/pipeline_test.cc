@@ -406,6 +406,19 @@ TEST_F(ListPipelineTest, AFailedRefetchKeepsTheTextIndexedBefore) {
   EXPECT_EQ(testing::search_phrase(db, "kidney moved body"), (std::vector<std::string>{kidney}));
 }
 
+// A landing page that names a PDF which fails: the reason says which URL failed.
+TEST_F(ListPipelineTest, AFailureAfterALandingPageNamesTheUrlThatFailed) {
+  server_.serve("/abs/7", testing::html_response("<meta name=\"citation_pdf_url\" "
+                                                 "content=\"/files/missing.pdf\">"));
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/abs/7"}));
+  run({tmp_.file("list.md")});
+  auto lung = record(id_of("Lung Nodule Detection"));
+  ASSERT_TRUE(lung);
+  EXPECT_EQ(lung->state, "metadata");
+  EXPECT_EQ(lung->reason, server_.url("/abs/7") + " -> " + server_.url("/files/missing.pdf") +
+                              ": HTTP 404 Not Found");
+}
+
 TEST_F(ListPipelineTest, ChangedEntryIsRewrittenWithoutExtractionAndRemovedEntryDeleted) {
   write_list(entry("Deep Learning for Kidney Segmentation", "Ann Author", {"/right.pdf"}) +
              entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
