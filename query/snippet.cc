@@ -157,6 +157,14 @@ void special_word_key(std::string& lower) {
   }
 }
 
+// Whether text[end, begin) is one hyphen (-, U+2010, U+2011): the words it separates are parts
+// of a compound.
+bool hyphen_between(std::string_view text, std::size_t end, std::size_t begin) {
+  if (begin == end + 1) return text[end] == '-';
+  return begin == end + 3 &&
+         (text.compare(end, 3, "\u2010") == 0 || text.compare(end, 3, "\u2011") == 0);
+}
+
 // The groups the word text[b, e) counts for (see WordMatcher::members_of), or null.
 const std::vector<WordMatcher::Member>* members_at(std::string_view text, std::size_t b,
                                                    std::size_t e, bool special,
@@ -221,6 +229,11 @@ void WordMatcher::add_phrase(const std::vector<std::string>& keys, int group, do
   }
 }
 
+bool WordMatcher::has_compound_key(int group) const {
+  const auto g = static_cast<std::size_t>(group);
+  return g < compound_groups_.size() && compound_groups_[g];
+}
+
 void WordMatcher::add_key(const std::string& key, Member member, double weight) {
   auto& members = groups_[key];
   for (const Member& m : members) {
@@ -234,10 +247,19 @@ void WordMatcher::add_key(const std::string& key, Member member, double weight) 
     if (!first_[first] || key.size() < min_length_[first]) min_length_[first] = key.size();
     first_[first] = true;
     if (key.size() < 64) lengths_ |= std::uint64_t{1} << key.size();
+    max_length_ = std::max(max_length_, key.size());
+    if (key.size() >= 4) {
+      if (!compound_first_[first] || key.size() < compound_min_length_[first]) {
+        compound_min_length_[first] = key.size();
+      }
+      compound_first_[first] = true;
+    }
   }
   const auto group = static_cast<std::size_t>(member.group);
   if (weights_.size() <= group) weights_.resize(group + 1, 0);
   weights_[group] = std::max(weights_[group], weight);
+  if (compound_groups_.size() <= group) compound_groups_.resize(group + 1, false);
+  if (member.length == 1 && key.size() >= 4) compound_groups_[group] = true;
 }
 
 bool WordMatcher::may_be_stem_of(const std::string& lower_word) const {
@@ -288,7 +310,9 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   // word can be two to five words of the page.
   std::array<Hit, 5> recent{};
   std::size_t n_recent = 0;
-  std::string joined;
+  std::string joined, prefix;
+  // Hits for compounds of the last words, for the groups wanted (all when empty).
+  std::vector<bool> wanted_groups;
   auto try_compounds = [&] {
     for (std::size_t k = 2; k <= n_recent; ++k) {
       const Hit& first = recent[n_recent - k];
@@ -297,8 +321,19 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
         length += recent[j].end - recent[j].begin;
       auto c = static_cast<unsigned char>(text[first.begin]);
       if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-      // As for a word: most sequences can hold no key (first letter, length).
-      if (c < 0x80 && !matcher.may_match(c, length)) continue;
+      // As for a word: most sequences can hold no key (first letter, length, first letters).
+      if (c < 0x80 && !matcher.may_match_compound(c, length)) continue;
+      if (key_of && c < 0x80) {
+        prefix.clear();
+        for (std::size_t j = n_recent - k; j < n_recent && prefix.size() < 3; ++j) {
+          for (std::size_t b = recent[j].begin; b < recent[j].end && prefix.size() < 3; ++b) {
+            char ch = text[b];
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            prefix += ch;
+          }
+        }
+        if (!matcher.may_be_stem_of(prefix)) continue;
+      }
       joined.clear();
       for (std::size_t j = n_recent - k; j < n_recent; ++j) {
         joined.append(text.substr(recent[j].begin, recent[j].end - recent[j].begin));
@@ -312,11 +347,20 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
       if (!members) continue;
       for (const WordMatcher::Member& m : *members) {
         if (m.length != 1) continue;
+        const auto g = static_cast<std::size_t>(m.group);
+        if (!wanted_groups.empty() && (g >= wanted_groups.size() || !wanted_groups[g])) continue;
         for (std::size_t j = n_recent - k; j < n_recent; ++j) {
           hits.push_back({recent[j].index, recent[j].begin, recent[j].end, m.group});
         }
       }
     }
+  };
+  auto add_recent = [&](const Hit& word) {
+    if (n_recent == recent.size()) {
+      std::move(recent.begin() + 1, recent.end(), recent.begin());
+      --n_recent;
+    }
+    recent[n_recent++] = word;
   };
   for_each_word(text, 0, text.size(), [&](std::size_t b, std::size_t e, bool special) {
     if (const auto* members = members_at(text, b, e, special, matcher, key_of, lower)) {
@@ -328,18 +372,42 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
         }
       }
     }
+    // Here only hyphenated compounds ("pre-processing"), which cost little; the same words apart
+    // are looked for below, only for a query word not found otherwise.
     if (special) {
       n_recent = 0;  // its index term is not its letters: no compound goes through it
     } else {
-      if (n_recent == recent.size()) {
-        std::move(recent.begin() + 1, recent.end(), recent.begin());
-        --n_recent;
-      }
-      recent[n_recent++] = {n_words, b, e, -1};
-      try_compounds();
+      if (n_recent > 0 && !hyphen_between(text, recent[n_recent - 1].end, b)) n_recent = 0;
+      add_recent({n_words, b, e, -1});
+      if (n_recent >= 2) try_compounds();
     }
     ++n_words;
   });
+  // No word of the text matched, yet the page did (the caller found it in the index): a query
+  // word of four letters or more may be words in a row, which the index holds joined once the
+  // paper writes them hyphenated somewhere ("line number" for "linenumber"). A second pass, run
+  // only then: trying every run of words on every page cost 40% of a search.
+  if (hits.empty() && phrase_words.empty()) {
+    wanted_groups.assign(matcher.group_count(), false);
+    bool any = false;
+    for (std::size_t g = 0; g < wanted_groups.size(); ++g) {
+      wanted_groups[g] = matcher.has_compound_key(static_cast<int>(g));
+      any = any || wanted_groups[g];
+    }
+    if (any) {
+      n_recent = 0;
+      std::size_t index = 0;
+      for_each_word(text, 0, text.size(), [&](std::size_t b, std::size_t e, bool special) {
+        if (special) {
+          n_recent = 0;
+        } else {
+          add_recent({index, b, e, -1});
+          try_compounds();
+        }
+        ++index;
+      });
+    }
+  }
   // A phrase counts where its words follow one another in order (phrase_words is in word order).
   for (std::size_t i = 0; i < phrase_words.size(); ++i) {
     const PhraseWord& start = phrase_words[i];

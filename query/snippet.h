@@ -50,11 +50,22 @@ class WordMatcher {
     if (stemmed_) return length >= min_length_[first_lower];
     return length >= 64 || (lengths_ >> length & 1);
   }
+  // The same test for words in a row that the index may hold joined ("line number" as
+  // "linenumb"): only keys of four letters or more can be such a compound's, and a compound
+  // longer than the longest key by more than a stemmer removes is none.
+  bool may_match_compound(unsigned char first_lower, std::size_t length) const {
+    return compound_first_[first_lower] && length >= compound_min_length_[first_lower] &&
+           length <= max_length_ + 10;
+  }
   // With stemmed keys, the finer test on the whole lower-case word: some key shares its first
   // letters (a stem keeps all but at most the last two letters of its word's start, up to three
   // compared here), so that "the" and "that" are not stemmed when looking for "thesi".
   bool may_be_stem_of(const std::string& lower_word) const;
   double weight(int group) const { return weights_[group]; }
+  std::size_t group_count() const { return weights_.size(); }
+  // Whether a word of the group (not a phrase) has a key of four letters or more: one that words
+  // in a row can be, joined.
+  bool has_compound_key(int group) const;
 
  private:
   void add_key(const std::string& key, Member member, double weight);
@@ -66,6 +77,10 @@ class WordMatcher {
   std::array<bool, 256> first_{};
   std::array<std::size_t, 256> min_length_{};  // shortest key per first byte
   std::uint64_t lengths_ = 0;  // bit n: some key has n bytes (keys of 64+ bytes always pass)
+  std::array<bool, 256> compound_first_{};              // keys of 4+ bytes, by first byte
+  std::array<std::size_t, 256> compound_min_length_{};  // shortest of them per first byte
+  std::size_t max_length_ = 0;
+  std::vector<bool> compound_groups_;  // per group: has_compound_key
 };
 
 // Maps a word to the form of the matcher's keys (for example its lower-case stem). Its ASCII
