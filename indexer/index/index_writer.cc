@@ -340,6 +340,141 @@ void add_unaccented_at_positions(Xapian::Document& doc, const std::vector<std::s
   }
 }
 
+// The text with each word that has accents written without them (fold_word: "Müller" as
+// "muller", "d’après" as "d'apres"), all else kept: Xapian's tokenizer finds the same words in
+// it, in the same order. Empty when no word changed.
+std::string folded_copy(std::string_view text) {
+  std::string out;
+  bool changed = false;
+  std::size_t begin = std::string_view::npos;
+  bool accented = false;
+  auto flush = [&](std::size_t end) {
+    if (begin == std::string_view::npos) return;
+    const std::string_view word = text.substr(begin, end - begin);
+    std::string plain = accented ? fold_word(Xapian::Unicode::tolower(std::string(word))) : "";
+    if (!plain.empty()) {
+      out += plain;
+      changed = true;
+    } else {
+      out += word;
+    }
+    begin = std::string_view::npos;
+    accented = false;
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = 1;
+    bool word = false;
+    if (c < 0x80) {
+      word = std::isalnum(c) || c == '_';
+    } else {
+      std::uint32_t cp = 0;
+      const std::size_t length = decode_utf8(text, i, cp);
+      word = length > 0 && Xapian::Unicode::is_wordchar(cp);
+      n = std::max<std::size_t>(length, 1);
+    }
+    const bool quote = !word && (c == '\'' || text.compare(i, 3, "\u2019") == 0 ||
+                                 text.compare(i, 3, "\u201B") == 0);
+    if (quote && begin != std::string_view::npos && i + n < text.size()) {
+      // An apostrophe between letters is inside the word ("d’après"), as for Xapian.
+      const auto d = static_cast<unsigned char>(text[i + n]);
+      std::uint32_t cp = 0;
+      const bool next_word =
+          d < 0x80 ? (std::isalnum(d) || d == '_')
+                   : decode_utf8(text, i + n, cp) > 0 && Xapian::Unicode::is_wordchar(cp);
+      if (next_word) {
+        i += n;
+        continue;
+      }
+    }
+    if (word) {
+      if (begin == std::string_view::npos) begin = i;
+      accented = accented || n > 1;
+    } else {
+      flush(i);
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  flush(text.size());
+  return changed ? out : std::string();
+}
+
+// Each page word that has accents, also indexed without them at its own position: its page text
+// with those words folded (folded_copy) is indexed again into a scratch document, from the same
+// position, and each accent-free term goes where the scratch document has it and the paper does
+// not. (At the position of the accented term alone, "réalisé" and "réalisée", one stem, would
+// each get the other's plain stem too.) A page whose copy does not give the same number of
+// positions, or too long for positions, falls back to add_unaccented_at_positions.
+class PageFolder {
+ public:
+  explicit PageFolder(const Xapian::Stem& stem) : stem_(stem) {
+    generator_.set_stemmer(stem);
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    generator_.set_document(scratch_);
+  }
+
+  // One page, indexed in the paper from page_base to end (exclusive): body [0, refs_at), then
+  // references.
+  void add_page(std::string_view text, std::size_t refs_at, Xapian::termpos page_base,
+                Xapian::termpos end) {
+    if (!may_lose_accents(text)) return;
+    if (text.size() > kMaxPositionalPageBytes) {
+      fallback_.push_back({text, page_base});
+      return;
+    }
+    const std::string body = folded_copy(text.substr(0, refs_at));
+    const std::string refs = folded_copy(text.substr(refs_at));
+    if (body.empty() && refs.empty()) return;
+    generator_.set_termpos(page_base);
+    generator_.index_text(body.empty() ? std::string(text.substr(0, refs_at)) : body);
+    generator_.index_text(refs.empty() ? std::string(text.substr(refs_at)) : refs, 1,
+                          schema::kPrefixReferences);
+    if (generator_.get_termpos() != end) {
+      fallback_.push_back({text, page_base});
+      return;
+    }
+    std::set<std::pair<std::string, std::string>> words;
+    collect_accented(text, words);
+    for (const auto& w : words) {
+      for (const char* prefix : {"", schema::kPrefixReferences}) {
+        plain_terms_.insert(std::string(schema::kStemPrefix) + prefix + stem_(w.second));
+      }
+    }
+  }
+
+  // Adds the accent-free terms to doc.
+  void finish(Xapian::Document& doc) {
+    if (!plain_terms_.empty()) {
+      const auto wanted = positions_of(scratch_, plain_terms_);
+      const auto present = positions_of(doc, plain_terms_);
+      static const std::vector<Xapian::termpos> kNone;
+      for (const auto& [term, positions] : wanted) {
+        auto it = present.find(term);
+        const auto& have = it == present.end() ? kNone : it->second;
+        for (Xapian::termpos pos : positions) {
+          if (schema::page_of_position(pos) >= 1 &&
+              !std::binary_search(have.begin(), have.end(), pos)) {
+            doc.add_posting(term, pos);
+          }
+        }
+      }
+    }
+    for (const auto& [text, base] : fallback_) {
+      add_unaccented_at_positions(doc, {text}, {"", schema::kPrefixReferences}, stem_, 1, base,
+                                  base + schema::kPageStride);
+    }
+  }
+
+ private:
+  const Xapian::Stem& stem_;
+  Xapian::TermGenerator generator_;
+  Xapian::Document scratch_;
+  std::set<std::string> plain_terms_;
+  std::vector<std::pair<std::string_view, Xapian::termpos>> fallback_;
+};
+
 std::string read_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
@@ -538,7 +673,7 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   // words go to the spelling table below, filtered.
   std::set<std::vector<std::string>> body_compounds;
   std::vector<std::string_view> bodies;
-  std::vector<std::string_view> page_texts;
+  PageFolder folder(stem);
   std::vector<std::vector<schema::PageChunkStart>> chunks;  // per page
   for (std::size_t i = 0; i < s.pages.size(); ++i) {
     const int page = static_cast<int>(i) + 1;
@@ -549,16 +684,15 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
     } else if (s.references_page > 0 && page == s.references_page) {
       body = text.substr(0, std::min(s.references_offset, text.size()));
     }
-    chunks.push_back(index_page(generator, text, body.size(),
-                                static_cast<Xapian::termpos>(page) * schema::kPageStride));
-    page_texts.push_back(text);
+    const auto page_base = static_cast<Xapian::termpos>(page) * schema::kPageStride;
+    chunks.push_back(index_page(generator, text, body.size(), page_base));
+    folder.add_page(text, body.size(), page_base, generator.get_termpos());
     if (!body.empty()) {
       find_compounds(body, body_compounds);
       bodies.push_back(body);
     }
   }
-  add_unaccented_at_positions(doc, page_texts, {"", schema::kPrefixReferences}, stem, 1,
-                              schema::kPageStride, Xapian::termpos(-1));
+  folder.finish(doc);
   // Spelling: the title's words, the words the body uses at least twice (every token of every
   // page, code and hapax junk included, would make the spelling table the largest of the
   // index), and the joined compounds.

@@ -590,6 +590,36 @@ TEST(QueryAccents, VietnameseNamesAndElidedWordsAreFoundTypedPlainly) {
               HasSubstr("As [Nguyễn] and [Ștefan] showed, [d’après] l'élément"));
 }
 
+// Each accented word gets its accent-free form at its own position: "réalisée" and "réalisé"
+// share a stem, yet "realisee" finds only the page of the first, "realise" only that of the
+// second, each with a passage.
+TEST(QueryAccents, AnAccentFreeWordIsIndexedWhereItsOwnWordIs) {
+  testing::TempDir dir;
+  testing::build_index(
+      dir.file("index"),
+      {{"these",
+        "Une thèse",
+        {"A. Auteur"},
+        "RFIA",
+        2020,
+        "Méthodes",
+        "",
+        {"Identifie une thèse réalisée en extension.", "Page deux: le mémoire réalisé ici."}}});
+  Searcher searcher(dir.file("index"));
+  for (const auto& [query, page, marked] :
+       {std::tuple<std::string, int, std::string>{"realisee", 1, "[réalisée]"},
+        {"realise", 2, "[réalisé]"}}) {
+    SearchRequest request;
+    request.text = query;
+    request.pages_per_result = 3;
+    SearchResult r = searcher.search(request);
+    ASSERT_EQ(r.hits.size(), 1u) << query;
+    ASSERT_EQ(r.hits[0].pages.size(), 1u) << query;
+    EXPECT_EQ(r.hits[0].pages[0].page, page) << query;
+    EXPECT_THAT(render_snippet(r.hits[0].pages[0].snippet, "[", "]"), HasSubstr(marked)) << query;
+  }
+}
+
 // A PDF on disk is linked as a file: URL with its name escaped: a '#', '%' or space in it must
 // not cut or change the link.
 TEST(QueryPageLinks, APdfOnDiskIsLinkedAsAnEscapedFileUrl) {
