@@ -612,7 +612,8 @@ class EntryParser {
     bool other_text = has_letter_or_digit(remainder_head);
     int remainder_line = tokens[title_index].line;
     bool authors_from_italic = false;
-    bool paper_link = false;  // a link labelled "Paper", "PDF", "arXiv", ... (not the title)
+    bool many_authors_line = false;  // an italic line of two names or more, or "Ann Lee et al."
+    bool paper_link = false;         // a link labelled "Paper", "PDF", "arXiv", ... (not the title)
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const auto& [line, t] = tokens[i];
       bool is_title = static_cast<int>(i) == title_index && title_from_link;
@@ -646,6 +647,7 @@ class EntryParser {
           reads_as_author_list(t.text)) {
         p.authors = split_authors(t.text);
         authors_from_italic = true;
+        many_authors_line = p.authors.size() >= 2 || t.text.find(" et al") != std::string::npos;
         continue;
       }
       if (static_cast<int>(i) > title_index && !t.bold) {
@@ -659,10 +661,19 @@ class EntryParser {
     }
     if (p.authors.empty()) p.authors = std::move(byline.authors);
     if (title_from_link && !open_bullet_ &&
-        !is_paper_at_unknown_host(p, tokens[title_index].token, year, remainder, other_text)) {
+        !is_paper_at_unknown_host(p, tokens[title_index].token, year, remainder, other_text,
+                                  bold_title && many_authors_line)) {
       return;
     }
     if (!is_paper_like(p, title_from_link, year.has_value())) return;
+    if (is_video_or_blog_post(p)) {
+      warn_skipped(p.source.line, "entry \"" + p.title +
+                                      "\" skipped: a video or blog post, not a paper; its links (" +
+                                      describe_links(p) +
+                                      ") go to no paper and it names no venue; add a "
+                                      "[Paper](url) link to the paper, or remove the entry");
+      return;
+    }
     // "**Note:** text" and "**Note**: text" are labels of prose, not titles, unless a year says
     // otherwise ("**Title**: Authors, MICCAI 2020").
     bool label = bold_title && !title_from_link && !year && ends_with_colon(tokens, title_index);
@@ -712,16 +723,42 @@ class EntryParser {
     return true;
   }
 
+  // An entry whose every link goes to a video host or is labelled "Video", "Blog", "Website",
+  // "Slides" or "Talk" and goes to a host not known to serve papers or code, with no venue in
+  // its text or its headings: a talk or a blog post. A [Video] beside a [Paper] or a [Code] link
+  // is a paper's video, and keeps the entry.
+  bool is_video_or_blog_post(const Paper& p) const {
+    if (p.links.empty() || !p.venue.empty() || !open_context_.venue.empty()) return false;
+    for (const auto& link : p.links) {
+      if (is_video_host(link.host)) continue;
+      if (link.kind != LinkKind::kOther || !names_non_paper_link(link.label)) return false;
+    }
+    return true;
+  }
+
+  // "\"Video\" on www.youtube.com, the title link on vimeo.com": for a warning.
+  static std::string describe_links(const Paper& p) {
+    std::string out;
+    for (const auto& link : p.links) {
+      if (!out.empty()) out += ", ";
+      out += (link.label == "title" ? std::string("the title link") : "\"" + link.label + "\"") +
+             " on " + link.host;
+    }
+    return out;
+  }
+
   // A paragraph or heading whose title link goes to a host not known to serve papers, with no
   // other link that does: a paper only when its text says so, with authors and a venue, two
   // authors or more and a year ("[NeRF](https://site.org/nerf) - Ben Mildenhall. ECCV 2020."), or
   // a known venue and a year ("(ICCV 2021)"). One name and a year is a blog post or an
   // organisation's page as often ("- Jay Alammar, 2018", "- EleutherAI, 2020"). Never a video,
   // nor a list, course, tutorial, homepage, dataset or challenge by its name. A long title with
-  // nothing else is warned about: it may be a paper whose link is not the PDF's.
+  // nothing else is warned about: it may be a paper whose link is not the PDF's. authors_line: a
+  // bold title link over an italic line of two authors or more ("**[Title](url)**<br>" then
+  // "*Ann Lee, Bo Chen*<br>"), the layout of lists whose papers often link a project page.
   bool is_paper_at_unknown_host(const Paper& p, const InlineToken& title_link,
                                 const std::optional<int>& year, const std::string& remainder,
-                                bool other_text) {
+                                bool other_text, bool authors_line) {
     const Link* title = nullptr;
     for (const auto& link : p.links) {
       if (link.kind != LinkKind::kCode && link.kind != LinkKind::kOther) return true;
@@ -729,6 +766,7 @@ class EntryParser {
     }
     if (!title || title->kind != LinkKind::kOther) return true;
     if (is_video_host(title->host) || names_non_paper(title_link.text)) return false;
+    if (authors_line) return true;
     bool has_year = year.has_value() && !has_year_range(remainder);
     if (!p.authors.empty() && (!p.venue.empty() || (has_year && p.authors.size() >= 2))) {
       return true;

@@ -93,6 +93,14 @@ bool names_non_paper(std::string_view label) {
   return label.find(':') == std::string_view::npos && is_one_of(words.back(), kLast);
 }
 
+bool names_non_paper_link(std::string_view label) {
+  static constexpr std::array<std::string_view, 14> kLabels = {
+      "video",  "videos", "blog", "blog post",    "post",    "website",   "web",
+      "slides", "slide",  "talk", "presentation", "youtube", "recording", "webpage"};
+  std::string n = normalize_for_match(label);
+  return std::find(kLabels.begin(), kLabels.end(), n) != kLabels.end();
+}
+
 bool has_year_range(std::string_view text) {
   auto year_at = [&](std::size_t i) {
     return i + 4 <= text.size() && (text.substr(i, 2) == "19" || text.substr(i, 2) == "20") &&

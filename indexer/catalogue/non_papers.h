@@ -18,6 +18,10 @@ bool is_video_host(std::string_view host);
 // word.
 bool names_non_paper(std::string_view label);
 
+// Whether a link label says the link is to a video, a blog post, a website, slides or a talk
+// ("Video", "Blog Post", "Website", "Slides", "Talk"), not to a paper or its code.
+bool names_non_paper_link(std::string_view label);
+
 // Whether text holds a span of years ("2012-2024", "2019–21"): a period, not a paper's year.
 bool has_year_range(std::string_view text);
 

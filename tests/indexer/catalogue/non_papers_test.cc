@@ -43,5 +43,14 @@ TEST(CatalogueNonPapers, SpansOfYears) {
   EXPECT_FALSE(has_year_range("12019-2024"));
 }
 
+TEST(CatalogueNonPapers, LinkLabelsOfVideosBlogsAndTalks) {
+  for (const char* label : {"Video", "Blog Post", "Website", "Slides", "Talk", "YouTube"}) {
+    EXPECT_TRUE(names_non_paper_link(label)) << label;
+  }
+  for (const char* label : {"Paper", "arXiv", "Code", "Project", "Video Paper", "PDF"}) {
+    EXPECT_FALSE(names_non_paper_link(label)) << label;
+  }
+}
+
 }  // namespace
 }  // namespace paper

@@ -386,5 +386,35 @@ TEST(CatalogueParagraphEntries, AnItalicTitleParagraphIsAnEntry) {
   EXPECT_EQ(c.papers[2].authors, (Names{"Ann Lee", "Bob Ray"}));
 }
 
+TEST(CatalogueParagraphEntries, BoldTitleLinkOverAnAuthorsLineIsAPaperAtAnyHost) {
+  Catalogue c = parse_list_text(
+      "## G\n\n"
+      "**[Denoising Diffusion Probabilistic Models](https://arxiv.org/abs/2006.11239)**<br>\n"
+      "*Jonathan Ho, Ajay Jain*<br>\n"
+      "NeurIPS 2020.\n\n"
+      "**[DiffusionDB: A Large-scale Prompt Gallery Dataset for Text-to-Image Generative "
+      "Models](https://poloclub.github.io/diffusiondb/)**<br>\n"
+      "*Zijie J. Wang, Evan Montoya*<br>\n"
+      "[[Github](https://github.com/poloclub/diffusiondb)]\n\n"
+      "**[Prompt Atlas](https://atlas.example.org/)**<br>\n"
+      "*Ann Lee et al.*<br>\n\n"
+      "**[Diffusion Explained](https://www.youtube.com/watch?v=abc)**<br>\n"
+      "*Ann Lee, Bo Chen*<br>\n",
+      "g.md");
+  EXPECT_TRUE(c.warnings.empty()) << c.warnings.front().message;
+  ASSERT_EQ(titles(c), (std::vector<std::string>{
+                           "Denoising Diffusion Probabilistic Models",
+                           "DiffusionDB: A Large-scale Prompt Gallery Dataset for Text-to-Image "
+                           "Generative Models",
+                           "Prompt Atlas"}));
+  const Paper& db = c.papers[1];
+  EXPECT_EQ(db.source, (SourceLocation{"g.md", 7}));
+  EXPECT_EQ(db.authors, (Names{"Zijie J. Wang", "Evan Montoya"}));
+  EXPECT_EQ(db.section, "G");
+  ASSERT_EQ(db.links.size(), 2u);
+  EXPECT_EQ(db.links[0].url, "https://poloclub.github.io/diffusiondb/");
+  EXPECT_EQ(db.links[1].kind, LinkKind::kCode);
+}
+
 }  // namespace
 }  // namespace paper

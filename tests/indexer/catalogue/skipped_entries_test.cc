@@ -350,5 +350,45 @@ TEST(CatalogueReferenceLinks, AReferenceToABadLinkIsWarnedLikeAnInlineOne) {
                         "write https://x.org/p.pdf"}));
 }
 
+TEST(CatalogueSkippedEntries, VideosAndBlogPostsAreSkippedButPapersWithAVideoStay) {
+  Catalogue c = parse_list_text(
+      "## Videos\n\n"
+      "**Diffusion Models Paper Explanation** \\\n"
+      "*Outlier* \\\n"
+      "[[Video](https://www.youtube.com/watch?v=HoKDTa5jHvg)] \\\n"
+      "6 Jun 2022\n\n"
+      "**What are Diffusion Models?** \\\n"
+      "*Lilian Weng* \\\n"
+      "[[Website](https://lilianweng.github.io/posts/2021-07-11-diffusion-models/)] \\\n"
+      "11 Jul 2021\n\n"
+      "**Improved Denoising Diffusion Probabilistic Models** \\\n"
+      "*Alex Nichol, Prafulla Dhariwal* \\\n"
+      "[[Paper](https://arxiv.org/abs/2102.09672)] "
+      "[[Video](https://www.youtube.com/watch?v=abc)] \\\n"
+      "18 Feb 2021\n\n"
+      "**Video Paper With Code** \\\n"
+      "*Ann Lee, Bo Chen* \\\n"
+      "[[Video](https://vimeo.com/123)] [[Github](https://github.com/a/b)] \\\n"
+      "2022\n\n"
+      "**Talk At A Venue** \\\n"
+      "*Ann Lee* \\\n"
+      "CVPR 2022. [[Video](https://www.youtube.com/watch?v=def)]\n",
+      "diff.md");
+  EXPECT_EQ(titles(c),
+            (std::vector<std::string>{"Improved Denoising Diffusion Probabilistic Models",
+                                      "Video Paper With Code", "Talk At A Venue"}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          {{"diff.md", 3},
+           "entry \"Diffusion Models Paper Explanation\" skipped: a video or blog post, not a "
+           "paper; its links (\"Video\" on www.youtube.com) go to no paper and it names no venue; "
+           "add a [Paper](url) link to the paper, or remove the entry"},
+          {{"diff.md", 8},
+           "entry \"What are Diffusion Models?\" skipped: a video or blog post, not a paper; its "
+           "links (\"Website\" on lilianweng.github.io) go to no paper and it names no venue; add "
+           "a [Paper](url) link to the paper, or remove the entry"}}));
+}
+
 }  // namespace
 }  // namespace paper
