@@ -230,6 +230,10 @@ std::string normalize_for_match(std::string_view text) {
     }
     if (pending_space) out += ' ';
     pending_space = false;
+    if (cp == 0xDF || cp == 0x1E9E) {
+      out += "ss";  // "Straße" as "strasse", as German writes it without the letter
+      continue;
+    }
     append_utf8(out, f);
   }
   return out;

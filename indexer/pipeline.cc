@@ -815,7 +815,10 @@ class Pipeline : public FetchObserver {
     ++summary_.kept_text;
     notify_warning("paper " + item.in.paper.id + " ('" + item.in.paper.title +
                    "') keeps the text indexed before: its PDF could not be fetched again (" +
-                   join(item.failures, "; ") + "); the next run tries again");
+                   join(item.failures, "; ") + "); " +
+                   (item.old->entry_hash != item.entry_hash
+                        ? "the next run tries again"
+                        : "run `paper-index build --refresh` again to try again"));
     notify_paper(
         PaperOutcome{Kind::kUnchanged, item.in.paper.id, item.in.paper.title, item.last_url, ""});
   }

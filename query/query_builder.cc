@@ -496,8 +496,8 @@ void check_proximity_operands(const std::string& text) {
       const std::string n = tokens[i].substr(slash + 1);
       if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos ||
           std::stoi(n) < 1) {
-        throw Error(tokens[i] + ": write the distance as a number of words, e.g. " + op + "/5 (" +
-                        op + " alone means " + op + "/10)",
+        throw Error(tokens[i] + ": write the distance as a number of words from 1, e.g. " + op +
+                        "/5 (" + op + " alone means " + op + "/10)",
                     kExitUsage);
       }
     }

@@ -37,6 +37,8 @@ TEST(Text, FoldWord) {
   EXPECT_EQ(fold_word("d’après"), "d'apres");
   EXPECT_EQ(fold_word("l'élément"), "l'element");
   EXPECT_EQ(fold_word("nguyễn"), "nguyen");
+  EXPECT_EQ(fold_word("straße"), "strasse");
+  EXPECT_EQ(normalize_for_match("GROẞE Straße"), "grosse strasse");
   EXPECT_EQ(fold_word("a b"), "");
   EXPECT_EQ(fold_word("d'"), "");
   EXPECT_TRUE(may_lose_accents("Nguyễn"));

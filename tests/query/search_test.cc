@@ -138,9 +138,10 @@ TEST_F(QuerySearchTest, MalformedNearOperandsAreUsageErrors) {
   EXPECT_EQ(usage_error("contracting NEAR -symmetric"),
             "NEAR joins wanted words, and -symmetric is excluded; write contracting -symmetric "
             "without NEAR, or drop the -");
-  EXPECT_EQ(usage_error("contracting NEAR/abc symmetric"),
-            "NEAR/abc: write the distance as a number of words, e.g. NEAR/5 (NEAR alone means "
-            "NEAR/10)");
+  EXPECT_EQ(
+      usage_error("contracting NEAR/abc symmetric"),
+      "NEAR/abc: write the distance as a number of words from 1, e.g. NEAR/5 (NEAR alone means "
+      "NEAR/10)");
   EXPECT_THAT(usage_error("contracting ADJ/0 symmetric"), StartsWith("ADJ/0: write the distance"));
   EXPECT_EQ(usage_error("contracting NEAR title:networks"),
             "NEAR joins words of one field, but contracting and title:networks are not in the same "

@@ -372,7 +372,8 @@ TEST_F(ListPipelineTest, AFailedRefetchKeepsTheTextIndexedBefore) {
             "paper " + kidney +
                 " ('Deep Learning for Kidney Segmentation') keeps the text indexed before: its PDF "
                 "could not be fetched again (" +
-                server_.url("/right.pdf") + ": HTTP 404 Not Found); the next run tries again");
+                server_.url("/right.pdf") +
+                ": HTTP 404 Not Found); run `paper-index build --refresh` again to try again");
   {
     Xapian::Database db = testing::open_index(tmp_.file("index"));
     EXPECT_EQ(testing::search_phrase(db, "kidney body"), (std::vector<std::string>{kidney}));
