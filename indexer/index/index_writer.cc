@@ -264,55 +264,71 @@ void add_unaccented(Xapian::TermGenerator& generator, const std::string& text, u
 // same without accents: "Crème" -> "crème", "creme"; "d’après" -> "d'après", "d'apres", as
 // Xapian keeps an apostrophe between letters in the word and writes it '). A page without a
 // letter that can lose an accent costs one scan.
-void collect_accented(std::string_view text, std::set<std::pair<std::string, std::string>>& out) {
-  if (!may_lose_accents(text)) return;
-  std::size_t begin = std::string_view::npos;
-  bool accented = false;
-  auto flush = [&](std::size_t end) {
-    if (accented) {
-      std::string lower = Xapian::Unicode::tolower(std::string(text.substr(begin, end - begin)));
-      for (const char* quote : {"\u2019", "\u201B"}) {
-        for (std::size_t at; (at = lower.find(quote)) != std::string::npos;) {
-          lower.replace(at, 3, "'");
-        }
-      }
-      std::string plain = fold_word(lower);
-      if (!plain.empty() && plain != lower) out.emplace(std::move(lower), std::move(plain));
-    }
-    begin = std::string_view::npos;
-    accented = false;
-  };
-  // The byte length of the character at text[i], and whether it is a word character.
-  auto char_at = [&](std::size_t i, bool& word) -> std::size_t {
+// Calls word(begin, end, accented) for each word of text, in order, and other(begin, end) for
+// each character between words: words as Xapian's tokenizer has them for these purposes (word
+// characters, an apostrophe between two of them inside the word: "d’après"); accented: the word
+// has a character beyond ASCII.
+template <typename Word, typename Other>
+void for_each_text_word(std::string_view text, Word&& word, Other&& other) {
+  // The byte length of the character at i, and whether it is a word character.
+  auto char_at = [&](std::size_t i, bool& is_word) -> std::size_t {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      word = std::isalnum(c) || c == '_';
+      is_word = std::isalnum(c) || c == '_';
       return 1;
     }
     std::uint32_t cp = 0;
     const std::size_t length = decode_utf8(text, i, cp);
-    word = length > 0 && Xapian::Unicode::is_wordchar(cp);
+    is_word = length > 0 && Xapian::Unicode::is_wordchar(cp);
     return std::max<std::size_t>(length, 1);
   };
+  std::size_t begin = std::string_view::npos;
+  bool accented = false;
   std::size_t i = 0;
   while (i < text.size()) {
-    bool word = false;
-    const std::size_t n = char_at(i, word);
-    if (word) {
+    bool is_word = false;
+    const std::size_t n = char_at(i, is_word);
+    if (is_word) {
       if (begin == std::string_view::npos) begin = i;
       accented = accented || n > 1;
       i += n;
       continue;
     }
-    // An apostrophe between two word characters is inside the word.
     const bool quote =
         text[i] == '\'' || text.compare(i, 3, "\u2019") == 0 || text.compare(i, 3, "\u201B") == 0;
     bool next_word = false;
     if (quote && begin != std::string_view::npos && i + n < text.size()) char_at(i + n, next_word);
-    if (!next_word) flush(i);
+    if (!next_word) {
+      if (begin != std::string_view::npos) word(begin, i, accented);
+      begin = std::string_view::npos;
+      accented = false;
+      other(i, i + n);
+    }
     i += n;
   }
-  flush(text.size());
+  if (begin != std::string_view::npos) word(begin, text.size(), accented);
+}
+
+// A word lower-cased as the index has it: Xapian writes a typographic apostrophe as '.
+std::string index_lower(std::string_view word) {
+  std::string lower = Xapian::Unicode::tolower(std::string(word));
+  for (const char* quote : {"\u2019", "\u201B"}) {
+    for (std::size_t at; (at = lower.find(quote)) != std::string::npos;) lower.replace(at, 3, "'");
+  }
+  return lower;
+}
+
+void collect_accented(std::string_view text, std::set<std::pair<std::string, std::string>>& out) {
+  if (!may_lose_accents(text)) return;
+  for_each_text_word(
+      text,
+      [&](std::size_t begin, std::size_t end, bool accented) {
+        if (!accented) return;
+        std::string lower = index_lower(text.substr(begin, end - begin));
+        std::string plain = fold_word(lower);
+        if (!plain.empty() && plain != lower) out.emplace(std::move(lower), std::move(plain));
+      },
+      [](std::size_t, std::size_t) {});
 }
 
 // The words of texts that have accents, also indexed without them ("Müller" as "muller" too) at
@@ -346,58 +362,15 @@ void add_unaccented_at_positions(Xapian::Document& doc, const std::vector<std::s
 std::string folded_copy(std::string_view text) {
   std::string out;
   bool changed = false;
-  std::size_t begin = std::string_view::npos;
-  bool accented = false;
-  auto flush = [&](std::size_t end) {
-    if (begin == std::string_view::npos) return;
-    const std::string_view word = text.substr(begin, end - begin);
-    std::string plain = accented ? fold_word(Xapian::Unicode::tolower(std::string(word))) : "";
-    if (!plain.empty()) {
-      out += plain;
-      changed = true;
-    } else {
-      out += word;
-    }
-    begin = std::string_view::npos;
-    accented = false;
-  };
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = 1;
-    bool word = false;
-    if (c < 0x80) {
-      word = std::isalnum(c) || c == '_';
-    } else {
-      std::uint32_t cp = 0;
-      const std::size_t length = decode_utf8(text, i, cp);
-      word = length > 0 && Xapian::Unicode::is_wordchar(cp);
-      n = std::max<std::size_t>(length, 1);
-    }
-    const bool quote = !word && (c == '\'' || text.compare(i, 3, "\u2019") == 0 ||
-                                 text.compare(i, 3, "\u201B") == 0);
-    if (quote && begin != std::string_view::npos && i + n < text.size()) {
-      // An apostrophe between letters is inside the word ("d’après"), as for Xapian.
-      const auto d = static_cast<unsigned char>(text[i + n]);
-      std::uint32_t cp = 0;
-      const bool next_word =
-          d < 0x80 ? (std::isalnum(d) || d == '_')
-                   : decode_utf8(text, i + n, cp) > 0 && Xapian::Unicode::is_wordchar(cp);
-      if (next_word) {
-        i += n;
-        continue;
-      }
-    }
-    if (word) {
-      if (begin == std::string_view::npos) begin = i;
-      accented = accented || n > 1;
-    } else {
-      flush(i);
-      out.append(text.substr(i, n));
-    }
-    i += n;
-  }
-  flush(text.size());
+  for_each_text_word(
+      text,
+      [&](std::size_t begin, std::size_t end, bool accented) {
+        const std::string_view word = text.substr(begin, end - begin);
+        const std::string plain = accented ? fold_word(index_lower(word)) : "";
+        changed = changed || !plain.empty();
+        out.append(plain.empty() ? word : std::string_view(plain));
+      },
+      [&](std::size_t begin, std::size_t end) { out.append(text.substr(begin, end - begin)); });
   return changed ? out : std::string();
 }
 
