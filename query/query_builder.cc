@@ -519,10 +519,11 @@ void check_proximity_operands(const std::string& text) {
                         ", or write its words apart (e.g. U NEAR Net)",
                     kExitUsage);
       }
+      // The word on NEAR's other side.
+      const std::string other =
+          j < i ? (i + 1 < tokens.size() ? tokens[i + 1] : "") : (i > 0 ? tokens[i - 1] : "");
       if (operand.size() > 1 && (operand[0] == '-' || operand[0] == '+')) {
         // Xapian takes "-word" there as a wanted word.
-        const std::string other =
-            j < i ? (i + 1 < tokens.size() ? tokens[i + 1] : "") : (i > 0 ? tokens[i - 1] : "");
         const std::string plain = j < i ? operand + " " + other : other + " " + operand;
         throw Error(op + " joins wanted words, and " + operand + " is " +
                         (operand[0] == '-' ? "excluded" : "required") + "; write " + trim(plain) +
@@ -531,8 +532,6 @@ void check_proximity_operands(const std::string& text) {
       }
       // A field next to a word of the text (or of another field): their positions are in
       // different places, and Xapian finds nothing.
-      const std::string other =
-          j < i ? (i + 1 < tokens.size() ? tokens[i + 1] : "") : (i > 0 ? tokens[i - 1] : "");
       auto field_of = [](const std::string& t) {
         const std::size_t colon = t.find(':');
         return colon != std::string::npos && colon > 0 && colon + 1 < t.size()
