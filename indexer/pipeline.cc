@@ -263,7 +263,8 @@ class Pipeline : public FetchObserver {
     if (fatal_) throw Error(*fatal_);
     summary_.interrupted = stopping_;
     summary_.unreachable_hosts = unreachable_;
-    summary_.documents = writer_->document_count();
+    // What searches read: after a stopped rebuild, still the generation it would replace.
+    summary_.documents = writer_->live_document_count();
     writer_.reset();  // releases DIR/lock
     return summary_;
   }

@@ -953,6 +953,18 @@ class XapianIndexWriter : public IndexWriter {
   std::string resumed_rebuild() const override { return resumed_; }
 
   std::size_t document_count() override { return db_.get_doccount(); }
+  std::size_t live_document_count() override {
+    if (swap_at_finish_) {
+      if (auto live = live_generation_name(dir_); live && *live != generation_) {
+        try {
+          return Xapian::Database((dir_ / *live).string()).get_doccount();
+        } catch (const Xapian::Error&) {
+          // Not readable: the count of what this run wrote is the best said.
+        }
+      }
+    }
+    return db_.get_doccount();
+  }
 
  private:
   // Commits the batch. Its spelling words are journaled with it, or, with add_spelling or too

@@ -125,6 +125,9 @@ class IndexWriter {
   // Path of the unfinished rebuild this writer resumed (see above), or "".
   virtual std::string resumed_rebuild() const = 0;
   virtual std::size_t document_count() = 0;
+  // Papers in the index that searches read: the live generation's (while a rebuild is not swapped
+  // in, the old one's), else document_count().
+  virtual std::size_t live_document_count() = 0;
 };
 
 }  // namespace paper

@@ -224,6 +224,26 @@ TEST_F(IndexWriterTest, ReplacingOrRemovingAPaperDeletesItsStalePages) {
   EXPECT_EQ(page_keys(live()), (std::vector<std::string>{"Pa/1"}));
 }
 
+// Until a rebuild is swapped in, searches read the old generation: its papers are the ones to
+// count (the summary of a stopped rebuild said 1 paper here).
+TEST_F(IndexWriterTest, TheLiveCountIsTheOldGenerationsUntilARebuildIsSwappedIn) {
+  {
+    auto w = IndexWriter::open(options());
+    w->put(sample_paper("a"), "h");
+    w->put(sample_paper("b"), "h");
+    w->finish();
+  }
+  IndexOptions o = options();
+  o.rebuild = true;
+  auto w = IndexWriter::open(o);
+  w->put(sample_paper("a"), "h");
+  w->commit();
+  EXPECT_EQ(w->document_count(), 1u);
+  EXPECT_EQ(w->live_document_count(), 2u);
+  w->finish();
+  EXPECT_EQ(w->live_document_count(), 1u);
+}
+
 TEST_F(IndexWriterTest, AnIndexOfAnotherSchemaIsBuiltAgain) {
   build_live_index_of("old");
   {
