@@ -239,25 +239,27 @@ std::string normalize_for_match(std::string_view text) {
   return out;
 }
 
+std::string ascii_apostrophes(std::string_view text) {
+  std::string out(text);
+  for (const char* quote : {"\u2019", "\u201B"}) {
+    for (std::size_t at; (at = out.find(quote)) != std::string::npos;) out.replace(at, 3, "'");
+  }
+  return out;
+}
+
 std::string fold_word(std::string_view word) {
+  const std::string plain = ascii_apostrophes(word);
   std::string out;
   std::size_t start = 0;
   while (true) {
-    std::size_t quote = std::string_view::npos, length = 0;
-    for (std::string_view q :
-         {std::string_view("'"), std::string_view("\u2019"), std::string_view("\u201B")}) {
-      const std::size_t at = word.find(q, start);
-      if (at < quote) {
-        quote = at;
-        length = q.size();
-      }
-    }
-    const std::string part = normalize_for_match(word.substr(start, quote - start));
+    const std::size_t quote = plain.find('\'', start);
+    const std::string part =
+        normalize_for_match(std::string_view(plain).substr(start, quote - start));
     if (part.empty() || part.find(' ') != std::string::npos) return "";
     out += part;
-    if (quote == std::string_view::npos) return out;
+    if (quote == std::string::npos) return out;
     out += '\'';
-    start = quote + length;
+    start = quote + 1;
   }
 }
 

@@ -45,6 +45,10 @@ std::string without_bidi_controls(std::string_view text);
 // ("U-Net:  a Review" == "u net a review").
 std::string normalize_for_match(std::string_view text);
 
+// The text with each typographic apostrophe (U+2019, U+201B) written ', as Xapian's tokenizer
+// writes it inside a word ("Warren’s" -> "Warren's").
+std::string ascii_apostrophes(std::string_view text);
+
 // A word without its accents, lower-cased as normalize_for_match does it, an apostrophe kept as
 // ' ("Müller" -> "muller", "d’après" -> "d'apres"); empty when it is no single word.
 std::string fold_word(std::string_view word);

@@ -152,9 +152,7 @@ void special_word_key(std::string& lower) {
     lower.erase(std::remove(lower.begin(), lower.end(), '.'), lower.end());
     return;
   }
-  for (const char* quote : {"\u2019", "\u201B"}) {
-    for (std::size_t at; (at = lower.find(quote)) != std::string::npos;) lower.replace(at, 3, "'");
-  }
+  lower = ascii_apostrophes(lower);
 }
 
 // Whether text[end, begin) is one hyphen (-, U+2010, U+2011): the words it separates are parts

@@ -311,11 +311,7 @@ void for_each_text_word(std::string_view text, Word&& word, Other&& other) {
 
 // A word lower-cased as the index has it: Xapian writes a typographic apostrophe as '.
 std::string index_lower(std::string_view word) {
-  std::string lower = Xapian::Unicode::tolower(std::string(word));
-  for (const char* quote : {"\u2019", "\u201B"}) {
-    for (std::size_t at; (at = lower.find(quote)) != std::string::npos;) lower.replace(at, 3, "'");
-  }
-  return lower;
+  return ascii_apostrophes(Xapian::Unicode::tolower(std::string(word)));
 }
 
 void collect_accented(std::string_view text, std::set<std::pair<std::string, std::string>>& out) {
