@@ -8,16 +8,17 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
-#include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
 #include <string>
-#include <thread>
+#include <string_view>
 #include <vector>
 
 #include "common/text_cleanup.h"
@@ -43,6 +44,8 @@ using Status = ExtractedText::Status;
 
 constexpr std::size_t kMaxDiagnosticBytes = 4096;
 constexpr std::size_t kMaxPageBytes = 4u << 20;
+// Larger PDFs are not read into memory at once (see extract_pdf).
+constexpr off_t kMaxPdfInMemory = off_t{256} << 20;
 // Up to this many pages, a references heading may be on any page (a short paper's list can start
 // on its first half).
 constexpr int kShortDocumentPages = 4;
@@ -158,22 +161,46 @@ Status extract_pdf(int fd, const std::string& path, const WorkerConfig& config, 
     reason = "file is empty (0 bytes)";
     return Status::kEmptyFile;
   }
-  char head[1024];
-  ssize_t head_size = pread(file, head, sizeof head, 0);
-  char tail[2048];
-  off_t tail_start = st.st_size > static_cast<off_t>(sizeof tail) ? st.st_size - sizeof tail : 0;
-  ssize_t tail_size = pread(file, tail, sizeof tail, tail_start);
+  // The whole file in memory, read at once: Poppler's file stream reads 256 bytes per system
+  // call, about 5% of an extraction's CPU (bench/results/index.md). A file too large for that is
+  // read by Poppler from disk.
+  const bool in_memory = st.st_size <= kMaxPdfInMemory;
+  std::string data;
+  if (in_memory) {
+    data.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < data.size()) {
+      const ssize_t n = pread(file, data.data() + got, data.size() - got, static_cast<off_t>(got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    data.resize(got);  // a file cut short meanwhile is read as it is now
+  }
+  char head_buffer[1024];
+  char tail_buffer[2048];
+  std::string_view head, tail;
+  if (in_memory) {
+    head = std::string_view(data).substr(0, sizeof head_buffer);
+    tail = std::string_view(data).substr(data.size() - std::min(data.size(), sizeof tail_buffer));
+  } else {
+    ssize_t n = pread(file, head_buffer, sizeof head_buffer, 0);
+    head = std::string_view(head_buffer, static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+    n = pread(file, tail_buffer, sizeof tail_buffer,
+              st.st_size - static_cast<off_t>(sizeof tail_buffer));
+    tail = std::string_view(tail_buffer, static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+  }
   ::close(file);
-  if (head_size <= 0 || std::string_view(head, static_cast<std::size_t>(head_size)).find("%PDF-") ==
-                            std::string_view::npos) {
+  if (head.find("%PDF-") == std::string_view::npos) {
     reason = "not a PDF: no %PDF header in the first 1024 bytes";
     return Status::kCorrupt;
   }
-  const bool has_eof_marker =
-      tail_size > 0 && std::string_view(tail, static_cast<std::size_t>(tail_size)).find("%%EOF") !=
-                           std::string_view::npos;
+  const bool has_eof_marker = tail.find("%%EOF") != std::string_view::npos;
 
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+  // Declared after data, so destroyed before it: a document reads from data while it lives.
+  std::unique_ptr<poppler::document> doc(
+      in_memory ? poppler::document::load_from_raw_data(data.data(), static_cast<int>(data.size()))
+                : poppler::document::load_from_file(path));
   if (!doc) {
     reason = "PDF is damaged or truncated: Poppler cannot open it";
     return Status::kCorrupt;
@@ -251,15 +278,26 @@ Status extract_pdf(int fd, const std::string& path, const WorkerConfig& config, 
   return Status::kOk;
 }
 
+pid_t watched_parent = 0;
+
+void exit_if_orphaned(int) {
+  if (getppid() != watched_parent) _exit(3);
+}
+
+// A worker must not outlive the indexer (kill -9 of the parent, while a PDF hangs): a timer
+// checks twice a second whether the worker was re-parented. A timer, not a thread: once a process
+// has a second thread, glibc takes the heap's lock in every malloc and free, and Poppler makes
+// millions of them (2.4% of a build's CPU, bench/results/index.md). SA_RESTART: reads and writes
+// the signal interrupts go on.
 void watch_parent() {
-  // A worker must not outlive the indexer (kill -9 of the parent): poll for re-parenting.
-  const pid_t parent = getppid();
-  std::thread([parent] {
-    for (;;) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(500));
-      if (getppid() != parent) _exit(3);
-    }
-  }).detach();
+  watched_parent = getppid();
+  struct sigaction action {};
+  action.sa_handler = exit_if_orphaned;
+  action.sa_flags = SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGALRM, &action, nullptr);
+  const itimerval every_half_second{{0, 500'000}, {0, 500'000}};
+  setitimer(ITIMER_REAL, &every_half_second, nullptr);
 }
 
 WorkerConfig parse_arguments(int argc, char** argv) {

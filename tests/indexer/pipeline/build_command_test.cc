@@ -1,6 +1,7 @@
 // The real paper-index binary: build, status, Ctrl-C and kill -9 at several points.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <chrono>
 #include <filesystem>
@@ -167,6 +168,26 @@ TEST_F(BuildCommandTest, SecondWriterGetsTheMessage) {
                             std::to_string(first.pid()) + "; wait for it to finish or stop it\n");
   first.signal_group(SIGKILL);
   first.wait();
+}
+
+TEST_F(BuildCommandTest, AWorkerEndsSoonAfterTheIndexerIsKilled) {
+  make_pdfs(2, "zz-hang.pdf");
+  Child child({"build", "--jobs", "1", "pdfs"}, tmp_.path().string(),
+              {{"PAPER_EXTRACT_TEST_FAULT", "hang:zz-hang"}});
+  ASSERT_TRUE(child.wait_for_line(progress_at(1))) << child.err();
+  child.signal_group(SIGKILL);  // paper-index alone: its workers have their own group
+  EXPECT_EQ(child.wait(), 128 + SIGKILL);
+  // The worker hanging on zz-hang.pdf is now this process's child (the subreaper's); it sees
+  // that its indexer is gone and exits with 3, within a second.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  int status = 0;
+  pid_t worker = 0;
+  while (worker == 0 && std::chrono::steady_clock::now() < deadline) {
+    worker = ::waitpid(-1, &status, WNOHANG);
+    if (worker == 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_GT(worker, 0) << "no orphaned worker exited within 5 s";
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 3) << status;
 }
 
 TEST_F(BuildCommandTest, InterruptCommitsWhatIsCompleteAndExits130) {
