@@ -129,8 +129,13 @@ PaperId pdf_paper_id(const std::string& path) {
 std::string file_stamp(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return "";
-  long long ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
-  return std::to_string(static_cast<long long>(st.st_size)) + ":" + std::to_string(ns);
+  auto ns = [](const timespec& t) {
+    return std::to_string(static_cast<long long>(t.tv_sec) * 1000000000LL + t.tv_nsec);
+  };
+  // The change time and the inode too, as git does: a file rewritten with its size and
+  // modification time kept (`cp -p`, `rsync -t`, `touch -r`) is hashed again, not skipped.
+  return std::to_string(static_cast<long long>(st.st_size)) + ":" + ns(st.st_mtim) + ":" +
+         ns(st.st_ctim) + ":" + std::to_string(static_cast<unsigned long long>(st.st_ino));
 }
 
 std::vector<std::string> distinct_lists(const std::vector<std::string>& given) {

@@ -65,7 +65,8 @@ std::string stored_input_path(const std::string& stored);
 // papers.
 bool input_gone(const std::string& path);
 
-// "<size>:<mtime in ns>" of a file, or "" when it cannot be read.
+// "<size>:<mtime in ns>:<ctime in ns>:<inode>" of a file, or "" when it cannot be read: a file
+// whose stamp is unchanged is taken as unchanged without reading it.
 std::string file_stamp(const std::string& path);
 
 }  // namespace paper

@@ -830,7 +830,17 @@ class Pipeline : public FetchObserver {
     const char* state = kind == Kind::kText     ? "text"
                         : kind == Kind::kFailed ? "failed"
                                                 : "metadata";
-    PaperOutcome outcome{kind, s.paper.id, s.paper.title, s.pdf_url, reason};
+    std::string note = reason;
+    if (kind == Kind::kText && !s.pages.empty() &&
+        static_cast<std::size_t>(s.page_count) > s.pages.size()) {
+      // The extraction's page limit (ExtractOptions::max_pages): said, not hidden.
+      note = "only the first " + std::to_string(s.pages.size()) + " of " +
+             std::to_string(s.page_count) +
+             " pages are indexed (the extraction's page limit); the rest is not searchable";
+      s.reason = note;
+      notify_warning("paper " + s.paper.id + " ('" + s.paper.title + "'): " + note);
+    }
+    PaperOutcome outcome{kind, s.paper.id, s.paper.title, s.pdf_url, note};
     if (kind == Kind::kText) {
       ++summary_.text;
     } else {
@@ -844,7 +854,7 @@ class Pipeline : public FetchObserver {
     WriteJob job;
     job.type = WriteJob::Type::kPut;
     job.item = i;
-    job.record = PaperRecord{s.paper.id, s.paper.title, state, s.pdf_url, reason, 0};
+    job.record = PaperRecord{s.paper.id, s.paper.title, state, s.pdf_url, note, 0};
     job.stored = std::move(s);
     job.entry_hash = item.entry_hash;
     job.stamp = stamp;

@@ -53,6 +53,14 @@ void append(Slist& list, const std::string& line) {
   list.reset(grown);
 }
 
+// Why a 2xx body that is not a PDF was refused, in the words the worker uses for files.
+std::string not_a_pdf_reason(const PdfSink& sink) {
+  if (sink.bytes() == 0) return "the server sent an empty response (0 bytes), not a PDF";
+  if (looks_like_html(sink.head())) return "got an HTML page (paywall or login page?)";
+  return "not a PDF: no %PDF header in the first " + std::to_string(PdfSink::kHeaderWindow) +
+         " bytes";
+}
+
 void global_init() {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -548,10 +556,7 @@ class Fetcher::Impl {
           return;
         }
       }
-      return fail(job, status,
-                  looks_like_html(job->sink->head()) ? "got an HTML page (paywall or login page?)"
-                                                     : "not a PDF",
-                  final_url);
+      return fail(job, status, not_a_pdf_reason(*job->sink), final_url);
     }
     if (retryable_status(status))
       return maybe_retry(job, status, http_reason(status), job->retry_after);

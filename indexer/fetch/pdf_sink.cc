@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <string_view>
 
 #include "common/error.h"
 #include "indexer/fetch/fetcher.h"
@@ -61,11 +62,16 @@ bool PdfSink::write(const char* data, std::size_t size) {
     return false;
   }
   if (!decided_) {
+    // A PDF's header may follow other bytes (a blank line, a mail header): readers, Poppler
+    // and the extraction worker too, look for it in the first kHeaderWindow bytes.
     head_.append(data, size);
-    if (head_.size() < 5) return true;
+    const std::size_t at = std::string_view(head_).substr(0, kHeaderWindow).find("%PDF-");
+    if (at != std::string_view::npos) {
+      decided_ = pdf_ = true;
+      return start_file();
+    }
+    if (head_.size() < kHeaderWindow) return true;
     decided_ = true;
-    pdf_ = head_.compare(0, 5, "%PDF-") == 0;
-    if (pdf_) return start_file();
     if (head_.size() > kMaxHead) head_.resize(kMaxHead);
     return true;
   }

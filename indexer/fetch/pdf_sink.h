@@ -36,6 +36,8 @@ class PdfSink {
   const std::string& sha256() const { return sha256_; }
 
   static constexpr std::size_t kMaxHead = 2 << 20;
+  // Where "%PDF-" must be for the body to be a PDF (as extract_pdf checks a file on disk).
+  static constexpr std::size_t kHeaderWindow = 1024;
 
  private:
   bool start_file();

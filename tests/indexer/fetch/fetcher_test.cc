@@ -146,7 +146,27 @@ TEST_F(FetcherTest, HtmlLabelledAsPdfIsStillHtml) {
 TEST_F(FetcherTest, OtherBytesAreNotAPdf) {
   server_.serve("/paper.pdf", pdf_response("PK\x03\x04 a zip file", "application/pdf"));
   Fetcher fetcher(options(), nullptr, nullptr);
-  EXPECT_EQ(fetch_one(fetcher, server_.url("/paper.pdf")).reason, "not a PDF");
+  EXPECT_EQ(fetch_one(fetcher, server_.url("/paper.pdf")).reason,
+            "not a PDF: no %PDF header in the first 1024 bytes");
+}
+
+TEST_F(FetcherTest, AnEmptyBodyIsCalledEmpty) {
+  server_.serve("/paper.pdf", pdf_response(""));
+  Fetcher fetcher(options(), nullptr, nullptr);
+  EXPECT_EQ(fetch_one(fetcher, server_.url("/paper.pdf")).reason,
+            "the server sent an empty response (0 bytes), not a PDF");
+}
+
+// As for a file on disk (extract_pdf) and in PDF readers: the header may follow a few bytes.
+TEST_F(FetcherTest, APdfHeaderAfterOtherBytesIsStillAPdf) {
+  server_.serve("/paper.pdf", pdf_response("\r\n\r\n" + pdf_));
+  server_.serve("/late.pdf", pdf_response(std::string(1024, ' ') + pdf_));
+  Fetcher fetcher(options(), nullptr, nullptr);
+  FetchResult r = fetch_one(fetcher, server_.url("/paper.pdf"));
+  EXPECT_EQ(r.status, FetchResult::Status::kDownloaded) << r.reason;
+  EXPECT_EQ(testing::read_file(r.path), "\r\n\r\n" + pdf_);
+  EXPECT_EQ(fetch_one(fetcher, server_.url("/late.pdf")).reason,
+            "not a PDF: no %PDF header in the first 1024 bytes");
 }
 
 TEST_F(FetcherTest, FollowsAThreeHopRedirect) {

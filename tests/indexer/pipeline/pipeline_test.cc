@@ -102,6 +102,35 @@ TEST_F(PipelineTest, FolderOfPdfsIsIndexedWithTitlesSectionsAndPages) {
   EXPECT_EQ(rec->state, "text");
 }
 
+TEST_F(PipelineTest, APdfPastThePageLimitSaysWhatIsNotIndexed) {
+  write("pdfs/long.pdf",
+        paper_pdf("Long Manual",
+                  {"the first page of a long manual", "the second page of the same manual",
+                   "the third page with xylophonist"},
+                  "Long Manual"));
+  PipelineOptions o = options({tmp_.file("pdfs")});
+  o.extract.max_pages = 2;
+  recorder_ = Recorder();
+  PipelineSummary s = run_pipeline(o, recorder_);
+  EXPECT_EQ(s.text, 1);
+  const std::string id = pdf_paper_id(tmp_.file("pdfs/long.pdf"));
+  const std::string note =
+      "only the first 2 of 3 pages are indexed (the extraction's page limit); the rest is not "
+      "searchable";
+  EXPECT_THAT(recorder_.warnings,
+              ::testing::ElementsAre("paper " + id + " ('Long Manual'): " + note));
+  auto rec = record(id);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->state, "text");
+  EXPECT_EQ(rec->reason, note);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  auto doc = db.get_document(*db.postlist_begin("Q" + id));
+  const schema::StoredPaper stored = schema::decode_document_data(doc.get_data());
+  EXPECT_EQ(stored.page_count, 3);
+  EXPECT_EQ(stored.reason, note);
+  EXPECT_TRUE(testing::search_phrase(db, "xylophonist").empty());
+}
+
 // A run that was stopped (a --rebuild stopped half way) leaves papers marked pending in the
 // state store; the next run finds them unchanged in the live index and puts their records back.
 TEST_F(PipelineTest, RecordsAStoppedRunLeftPendingArePutBack) {
@@ -147,7 +176,7 @@ TEST_F(PipelineTest, LinkedFoldersAreFollowedOnceAndBrokenLinksReported) {
 
 TEST_F(PipelineTest, UnchangedTouchedChangedAndRemovedPdfs) {
   write("pdfs/a.pdf", paper_pdf("Paper A", {"first version"}));
-  write("pdfs/b.pdf", paper_pdf("Paper B", {"bee"}));
+  write("pdfs/b.pdf", paper_pdf("Paper B", {"a bee is an insect that flies far"}));
   write("pdfs/c.pdf", paper_pdf("Paper C", {"sea"}));
   ASSERT_EQ(run({tmp_.file("pdfs")}).extractions, 3);
 
@@ -176,6 +205,22 @@ TEST_F(PipelineTest, UnchangedTouchedChangedAndRemovedPdfs) {
     EXPECT_EQ(b_after->title, b_before->title);
     EXPECT_EQ(b_after->url, b_before->url);
     EXPECT_EQ(b_after->reason, b_before->reason);
+  }
+
+  // Rewritten with the same size and modification time (`cp -p`, `touch -r`): hashed again,
+  // and re-extracted since its bytes changed.
+  {
+    const std::string path = tmp_.file("pdfs/b.pdf");
+    const std::string bytes = paper_pdf("Paper B", {"a bop is an insect that flies far"});
+    ASSERT_EQ(bytes.size(), fs::file_size(path));
+    const auto mtime = fs::last_write_time(path);
+    write("pdfs/b.pdf", bytes);
+    fs::last_write_time(path, mtime);
+    PipelineSummary rewritten = run({tmp_.file("pdfs")});
+    EXPECT_EQ(rewritten.extractions, 1);
+    db = testing::open_index(tmp_.file("index"));
+    EXPECT_EQ(testing::search_phrase(db, "bop").size(), 1u);
+    EXPECT_TRUE(testing::search_phrase(db, "bee").empty());
   }
 
   // Changed content: re-extracted; removed file: removed from the index and the record.
