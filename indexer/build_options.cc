@@ -174,9 +174,16 @@ void print_summary(const PipelineSummary& s, std::ostream& out) {
                             : "the papers are")
         << " searchable by their metadata; run `paper-index build --retry` when online\n";
   }
-  if (s.still_metadata > 0) {
-    out << "paper-index: " << plural(s.still_metadata, "unchanged paper is", "unchanged papers are")
+  if (const int entries = s.still_metadata - s.still_failed_files; entries > 0) {
+    out << "paper-index: " << plural(entries, "unchanged paper is", "unchanged papers are")
         << " still indexed without text; `paper-index build --retry` tries them again\n";
+  }
+  if (s.still_failed_files > 0) {
+    out << "paper-index: "
+        << plural(s.still_failed_files, "unchanged PDF file has", "unchanged PDF files have")
+        << " no text indexed (`paper-index status` says why); replace or repair "
+        << (s.still_failed_files == 1 ? "it" : "them")
+        << " and build again (`--retry` extracts the same bytes again)\n";
   }
   if (s.interrupted) {
     out << "paper-index: interrupted; what was complete is committed; run the same command to "

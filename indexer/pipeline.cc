@@ -18,6 +18,7 @@
 #include "common/schema.h"
 #include "common/sha256.h"
 #include "common/text.h"
+#include "common/text_cleanup.h"
 #include "indexer/extract/sections.h"
 #include "indexer/fetch/resolve.h"
 #include "indexer/fetch/state_store.h"
@@ -84,6 +85,7 @@ struct Item {
   std::size_t next = 0;
   std::vector<std::string> failures;  // "url: reason", in order
   std::string last_reason;            // the last failure, without URL (summary key)
+  bool wrong_paper = false;           // a PDF of its links was another paper
   std::string last_url;
   bool discovered = false;  // discovery was asked (at most once per paper)
   // The state store's record before this run marked the paper pending: put back when the run
@@ -297,6 +299,13 @@ class Pipeline : public FetchObserver {
   }
 
  private:
+  // An unchanged paper still without text: a PDF file given on disk (the same bytes fail the
+  // same way) or a list entry (its links may work another day).
+  void count_still_without_text(const Item& item) {
+    ++summary_.still_metadata;
+    if (!item.in.pdf_path.empty()) ++summary_.still_failed_files;
+  }
+
   void notify_warning(const std::string& message) {
     std::lock_guard<std::mutex> lock(observer_mutex_);
     observer_.on_warning(message);
@@ -412,7 +421,7 @@ class Pipeline : public FetchObserver {
         job.entry_hash = item.entry_hash;
         rewrites_.push_back(std::move(job));
         ++summary_.unchanged;
-        if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        if (item.old->state != schema::PaperState::kText) count_still_without_text(item);
         restore_record(item);
         continue;
       }
@@ -423,7 +432,7 @@ class Pipeline : public FetchObserver {
           !(options_.fetch.refresh && in.pdf_path.empty() &&
             item.old->state == schema::PaperState::kText)) {
         ++summary_.unchanged;
-        if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        if (item.old->state != schema::PaperState::kText) count_still_without_text(item);
         restore_record(item);
         continue;
       }
@@ -706,7 +715,7 @@ class Pipeline : public FetchObserver {
         job.record.url = item.in.pdf_path;
         write_queue_.push(std::move(job));
         ++summary_.unchanged;
-        if (item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        if (item.old->state != schema::PaperState::kText) count_still_without_text(item);
         return;
       }
       if (done.same_content) {
@@ -718,7 +727,8 @@ class Pipeline : public FetchObserver {
         job.record = record_to_restore(item);
         write_queue_.push(std::move(job));
         ++summary_.unchanged;
-        if (item.old && item.old->state != schema::PaperState::kText) ++summary_.still_metadata;
+        if (item.old && item.old->state != schema::PaperState::kText)
+          count_still_without_text(item);
         return;
       }
       schema::StoredPaper s = stored_from(item, t, item.in.pdf_path, done.sha256);
@@ -744,10 +754,14 @@ class Pipeline : public FetchObserver {
       return;
     }
     if (!done.title_ok) {
+      // The title it has instead: its metadata's, unless junk, else its first page's.
       std::string seen = document_title(t);
+      const bool from_metadata = !seen.empty() && seen == trim(clean_line(t.pdf_title));
       if (seen.empty() && !t.pages.empty()) seen = first_words(t.pages[0]);
       std::string message = "PDF at " + url_for_log(url) + " is a different paper ('" +
-                            truncate_utf8(seen, 80) + "' on its first page)";
+                            truncate_utf8(seen, 80) +
+                            (from_metadata ? "' in its PDF metadata)" : "' on its first page)");
+      item.wrong_paper = true;
       fail_candidate(i, url, "PDF is a different paper", message);
       return;
     }
@@ -784,6 +798,10 @@ class Pipeline : public FetchObserver {
     s.state = schema::PaperState::kMetadataOnly;
     if (!item.failures.empty()) {
       s.reason = join(item.failures, "; ");
+      if (item.wrong_paper && !item.in.paper.source.file.empty()) {
+        s.reason += "; if a PDF is the right one after all, check the entry's title at " +
+                    item.in.paper.source.to_string();
+      }
       s.pdf_url = item.last_url;
     } else if (!item.skipped.empty()) {
       s.reason = "no link that could lead to a PDF (" + join(item.skipped, "; ") + ")";

@@ -61,12 +61,13 @@ class PipelineObserver {
 };
 
 struct PipelineSummary {
-  int text = 0;            // indexed with text in this run
-  int metadata = 0;        // indexed from metadata only in this run (no usable PDF)
-  int failed = 0;          // local PDFs whose text could not be extracted
-  int unchanged = 0;       // skipped: entry and PDF unchanged
-  int removed = 0;         // no longer named by any list
-  int still_metadata = 0;  // unchanged papers that are still metadata only or failed
+  int text = 0;                // indexed with text in this run
+  int metadata = 0;            // indexed from metadata only in this run (no usable PDF)
+  int failed = 0;              // local PDFs whose text could not be extracted
+  int unchanged = 0;           // skipped: entry and PDF unchanged
+  int removed = 0;             // no longer named by any list
+  int still_metadata = 0;      // unchanged papers that are still metadata only or failed
+  int still_failed_files = 0;  // of those, PDF files given on disk (not list entries)
   int list_warnings = 0;
   int unreadable_inputs = 0;
   int extractions = 0;  // PDFs given to the extractor in this run

@@ -1,5 +1,6 @@
 #include "indexer/build_options.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -115,6 +116,22 @@ TEST(BuildSummary, LinesAndExitCodes) {
   EXPECT_EQ(exit_code_for(ok), kExitPartial);
   ok.interrupted = true;
   EXPECT_EQ(exit_code_for(ok), kExitInterrupted);
+}
+
+TEST(BuildSummary, UnchangedPapersWithoutTextGetTheRightHint) {
+  PipelineSummary s;
+  s.unchanged = 5;
+  s.still_metadata = 3;
+  s.still_failed_files = 2;
+  std::ostringstream out;
+  print_summary(s, out);
+  EXPECT_THAT(out.str(),
+              ::testing::HasSubstr(
+                  "paper-index: 1 unchanged paper is still indexed without text; `paper-index "
+                  "build --retry` tries them again\n"
+                  "paper-index: 2 unchanged PDF files have no text indexed (`paper-index status` "
+                  "says why); replace or repair them and build again (`--retry` extracts the "
+                  "same bytes again)\n"));
 }
 
 TEST(Progress, PlainLinesAndLiveLine) {

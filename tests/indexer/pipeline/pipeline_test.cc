@@ -255,8 +255,11 @@ TEST_F(PipelineTest, BrokenLocalPdfIsRecordedAsFailedWithItsReason) {
   EXPECT_EQ(rec->reason, "file is empty (0 bytes)");
   Xapian::Database db = testing::open_index(tmp_.file("index"));
   EXPECT_EQ(testing::value_of(db, id, schema::kSlotState), "metadata");
-  // Same bytes next time: not extracted again.
-  EXPECT_EQ(run({tmp_.file("pdfs")}).extractions, 0);
+  // Same bytes next time: not extracted again, and counted as a file to repair.
+  PipelineSummary again = run({tmp_.file("pdfs")});
+  EXPECT_EQ(again.extractions, 0);
+  EXPECT_EQ(again.still_metadata, 1);
+  EXPECT_EQ(again.still_failed_files, 1);
 }
 
 class ListPipelineTest : public PipelineTest {
@@ -315,13 +318,28 @@ TEST_F(ListPipelineTest, WrongPdfIsRejectedAndTheNextCandidateUsed) {
   ASSERT_TRUE(l);
   EXPECT_EQ(l->state, "metadata");
   EXPECT_EQ(l->reason, "PDF at " + server_.url("/other.pdf") +
-                           " is a different paper ('Another Paper Entirely' on its first page)");
+                           " is a different paper ('Another Paper Entirely' on its first page); "
+                           "if a PDF is the right one after all, check the entry's title at " +
+                           tmp_.file("list.md") + ":9");
   auto m = record(missing);
   ASSERT_TRUE(m);
   EXPECT_EQ(m->state, "metadata");
   EXPECT_EQ(m->reason, server_.url("/missing.pdf") + ": HTTP 404 Not Found");
   auto doc = db.get_document(*db.postlist_begin("Q" + missing));
   EXPECT_EQ(schema::decode_document_data(doc.get_data()).reason, m->reason);
+}
+
+TEST_F(ListPipelineTest, AWrongPdfsTitleSaysWhereItWasRead) {
+  server_.serve("/meta.pdf",
+                testing::pdf_response(paper_pdf("Something Else", {"other words on the page"},
+                                                "Metadata Of Another Paper")));
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/meta.pdf"}));
+  run({tmp_.file("list.md")});
+  auto l = record(id_of("Lung Nodule Detection"));
+  ASSERT_TRUE(l);
+  EXPECT_EQ(l->reason.substr(0, l->reason.find(';')),
+            "PDF at " + server_.url("/meta.pdf") +
+                " is a different paper ('Metadata Of Another Paper' in its PDF metadata)");
 }
 
 TEST_F(ListPipelineTest, DiscoveryFindsAPdfWhenTheLinksGiveNone) {
@@ -498,6 +516,7 @@ TEST_F(ListPipelineTest, MetadataOnlyPaperIsTriedAgainOnlyWithRetry) {
   PipelineSummary again = run({tmp_.file("list.md")});
   EXPECT_EQ(again.unchanged, 1);
   EXPECT_EQ(again.still_metadata, 1);
+  EXPECT_EQ(again.still_failed_files, 0);
   EXPECT_EQ(again.fetches, 0);
   PipelineOptions o = options({tmp_.file("list.md")});
   o.retry = true;
