@@ -456,6 +456,14 @@ class Pipeline : public FetchObserver {
     // left it had indexed.
     const bool resumed_rebuild = !writer_->resumed_rebuild().empty();
     std::set<std::string> kept_in_empty_folders;
+    // The new papers of this run by their links: a removed paper that shares one was renamed
+    // (its title edited, which gives it another id), and is reported so.
+    std::map<std::string, const Item*> new_by_link;
+    for (const Item& item : items_) {
+      if (item.old) continue;
+      for (const Link& l : item.in.paper.links) new_by_link.emplace(l.url, &item);
+      if (!item.in.pdf_path.empty()) new_by_link.emplace(item.in.pdf_path, &item);
+    }
     for (const auto& [id, v] : indexed) {
       if (named.count(id)) continue;
       if (!resumed_rebuild) {
@@ -481,7 +489,23 @@ class Pipeline : public FetchObserver {
       job.has_record = false;
       removals_.push_back(std::move(job));
       ++summary_.removed;
-      notify_paper(PaperOutcome{Kind::kRemoved, id, "", "", ""});
+      std::string renamed;
+      if (!new_by_link.empty()) {
+        if (auto stored = writer_->stored(id)) {
+          const Item* now = nullptr;
+          for (const Link& l : stored->paper.links) {
+            if (auto it = new_by_link.find(l.url); it != new_by_link.end()) now = it->second;
+          }
+          if (auto it = new_by_link.find(stored->pdf_url); !now && it != new_by_link.end()) {
+            now = it->second;
+          }
+          if (now) {
+            renamed =
+                "its entry now reads '" + now->in.paper.title + "' (id " + now->in.paper.id + ")";
+          }
+        }
+      }
+      notify_paper(PaperOutcome{Kind::kRemoved, id, "", "", renamed});
     }
     for (const std::string& folder : kept_in_empty_folders) {
       notify_warning(folder +

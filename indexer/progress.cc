@@ -72,8 +72,11 @@ void Progress::on_start(std::size_t papers_to_process, std::size_t unchanged) {
 void Progress::on_paper(const PaperOutcome& o) {
   using Kind = PaperOutcome::Kind;
   if (o.kind == Kind::kRemoved) {
-    if (mode_ != Mode::kQuiet)
-      line("paper-index: removed " + o.id + " (no list, folder or PDF given names it any more)");
+    if (mode_ != Mode::kQuiet) {
+      line("paper-index: removed " + o.id +
+           (o.reason.empty() ? " (no list, folder or PDF given names it any more)"
+                             : " (" + o.reason + ")"));
+    }
     return;
   }
   ++done_;

@@ -329,6 +329,23 @@ TEST_F(ListPipelineTest, WrongPdfIsRejectedAndTheNextCandidateUsed) {
   EXPECT_EQ(schema::decode_document_data(doc.get_data()).reason, m->reason);
 }
 
+TEST_F(ListPipelineTest, AnEditedTitleIsReportedAsTheSamePaperRenamed) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  run({tmp_.file("list.md")});
+  const std::string old_id = id_of("Lung Nodule Detection");
+  write_list(entry("Lung Nodule Detection Revisited", "Bo Author", {"/lung.pdf"}));
+  PipelineSummary s = run({tmp_.file("list.md")});
+  EXPECT_EQ(s.removed, 1);
+  std::vector<std::string> removed;
+  for (const PaperOutcome& o : recorder_.outcomes) {
+    if (o.kind == PaperOutcome::Kind::kRemoved) removed.push_back(o.id + ": " + o.reason);
+  }
+  EXPECT_THAT(removed, ::testing::ElementsAre(old_id +
+                                              ": its entry now reads 'Lung Nodule Detection "
+                                              "Revisited' (id " +
+                                              id_of("Lung Nodule Detection Revisited") + ")"));
+}
+
 TEST_F(ListPipelineTest, AWrongPdfsTitleSaysWhereItWasRead) {
   server_.serve("/meta.pdf",
                 testing::pdf_response(paper_pdf("Something Else", {"other words on the page"},
