@@ -300,6 +300,20 @@ TEST_F(BuildCommandTest, KillNineDuringARebuildThenTheNextRebuildResumesIt) {
   // The live index is the complete one from before the rebuild.
   EXPECT_EQ(fs::read_symlink(tmp_.path() / "index" / "current").string(), live_before);
   EXPECT_EQ(check_searchable(), static_cast<std::size_t>(n));
+  {
+    // status tells the papers as searches find them, not "pending": the killed rebuild marked
+    // them all to be indexed again.
+    auto status = run_paper_index({"status"}, tmp_.path().string());
+    EXPECT_EQ(status.code, 0) << status.err;
+    EXPECT_NE(status.out.find(std::to_string(n) + " papers: " + std::to_string(n) +
+                              " text, 0 metadata only, 0 failed, 0 pending\n"),
+              std::string::npos)
+        << status.out;
+    EXPECT_NE(status.out.find("reason: as the index has it; a build marked it to be indexed "
+                              "again and was stopped or is still running"),
+              std::string::npos)
+        << status.out;
+  }
 
   auto rerun = run_paper_index({"build", "--rebuild", "pdfs"}, tmp_.path().string());
   ASSERT_EQ(rerun.code, 0) << rerun.err;
