@@ -1,6 +1,9 @@
 // Title checks on extracted text: pure functions declared in extractor.h.
 #include <algorithm>
-#include <sstream>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/text.h"
 #include "common/text_cleanup.h"
@@ -15,12 +18,124 @@ namespace {
 // first, the body text of another paper citing this title should not count.
 constexpr std::size_t kTopWindowWords = 400;
 
-std::vector<std::string> words_of(std::string_view text, std::size_t max_words) {
+// A title the PDF states (metadata or first lines) that is only part of the list title must
+// still be specific: at least this many words, and this share of the list title's words unless
+// it is the list title without its subtitle.
+constexpr std::size_t kMinStatedTitleWords = 3;
+constexpr std::size_t kStatedTitleSharePercent = 60;
+
+// Short words a title line may end with, or its next line begin with, when the title goes on.
+constexpr std::string_view kLinkWords[] = {"a",    "an",    "and", "at",   "by",      "for",
+                                           "from", "in",    "of",  "on",   "or",      "the",
+                                           "to",   "using", "via", "with", "towards", "through"};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Footnote marks a word of a title line may end with ("package∗", "Title†", "v1.3a¹").
+// normalize_for_match keeps the Latin-1 ones as letters; a version must be seen without any.
+constexpr std::string_view kFootnoteMarks[] = {"*",
+                                               "\u2217",   // ∗
+                                               "\u2020",   // †
+                                               "\u2021",   // ‡
+                                               "\u22C6",   // ⋆
+                                               "\u00A7",   // §
+                                               "\u00B6",   // ¶
+                                               "\u00B9",   // ¹
+                                               "\u00B2",   // ²
+                                               "\u00B3"};  // ³
+
+std::string_view without_footnote_marks(std::string_view token) {
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view mark : kFootnoteMarks) {
+      if (token.size() > mark.size() && token.substr(token.size() - mark.size()) == mark) {
+        token.remove_suffix(mark.size());
+        cut = true;
+      }
+    }
+  }
+  return token;
+}
+
+// Digit groups separated by sep: "2021/01/21" -> 3 groups. 0 when token is not such a run.
+std::size_t digit_groups(std::string_view token, char sep, std::size_t& longest) {
+  std::size_t groups = 0, run = 0;
+  longest = 0;
+  for (std::size_t i = 0; i <= token.size(); ++i) {
+    if (i < token.size() && is_digit(token[i])) {
+      ++run;
+    } else if (i == token.size() || token[i] == sep) {
+      if (run == 0) return 0;
+      ++groups;
+      longest = std::max(longest, run);
+      run = 0;
+    } else {
+      return 0;
+    }
+  }
+  return groups;
+}
+
+// A version or a date that a manual prints between the words of its title: "v1.3a", "2.0",
+// "2021/01/21", "01-21-2021", "2021". A bare "v2" or "3+" is not one: those name a different
+// model ("MobileNet V2", "UNet 3+").
+bool is_version_or_date(std::string_view token) {
+  token = without_footnote_marks(token);
+  while (!token.empty() && std::string_view("([{,;:.").find(token.front()) != std::string::npos) {
+    token.remove_prefix(1);
+  }
+  while (!token.empty() && std::string_view(")]},;:.").find(token.back()) != std::string::npos) {
+    token.remove_suffix(1);
+  }
+  if (token.empty()) return false;
+  std::size_t longest = 0;
+  for (char sep : {'/', '-'}) {
+    const std::size_t groups = digit_groups(token, sep, longest);
+    if (groups >= 2 && groups <= 3 && longest == 4) return true;
+  }
+  if (token.size() == 4 && digit_groups(token, '.', longest) == 1) {
+    return token.substr(0, 2) == "19" || token.substr(0, 2) == "20";
+  }
+  std::string_view version = token;
+  if (version.front() == 'v' || version.front() == 'V') version.remove_prefix(1);
+  std::size_t letters = 0;
+  while (letters < 2 && !version.empty() &&
+         std::islower(static_cast<unsigned char>(version.back()))) {
+    version.remove_suffix(1);
+    ++letters;
+  }
+  return !version.empty() && version.front() != '.' && digit_groups(version, '.', longest) >= 2;
+}
+
+// The normalized words of text, at most max_words of them, without the footnote marks after a
+// word; skip_versions also leaves out versions and dates (is_version_or_date).
+std::vector<std::string> words_of(std::string_view text, std::size_t max_words,
+                                  bool skip_versions = false) {
   std::vector<std::string> words;
-  std::istringstream in(normalize_for_match(clean_line(text)));
-  std::string word;
-  while (words.size() < max_words && in >> word) words.push_back(word);
+  const std::string line = clean_line(text);
+  std::size_t start = 0;
+  while (start < line.size() && words.size() < max_words) {
+    std::size_t end = line.find(' ', start);
+    if (end == std::string::npos) end = line.size();
+    std::string_view token = std::string_view(line).substr(start, end - start);
+    start = end + 1;
+    if (skip_versions && is_version_or_date(token)) continue;
+    const std::string normal = normalize_for_match(without_footnote_marks(token));
+    std::size_t from = 0;
+    while (from < normal.size() && words.size() < max_words) {
+      std::size_t to = normal.find(' ', from);
+      if (to == std::string::npos) to = normal.size();
+      words.push_back(normal.substr(from, to - from));
+      from = to + 1;
+    }
+  }
   return words;
+}
+
+bool has_digit_word(const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return std::any_of(w.begin(), w.end(), is_digit);
+  });
 }
 
 // The title's letters must appear contiguously at word boundaries of the page, ignoring the
@@ -44,6 +159,8 @@ bool squashed_match(const std::vector<std::string>& title, const std::vector<std
 }
 
 // At least 90% of the title's words, in order, within a window little longer than the title.
+// The page's extra words there may be noise (line numbers, marks), but not a negation:
+// "Attention Is Not All You Need ..." is another paper.
 bool fuzzy_match(const std::vector<std::string>& title, const std::vector<std::string>& page) {
   const std::size_t n = title.size();
   const std::size_t need = (n * 9 + 9) / 10;
@@ -51,18 +168,100 @@ bool fuzzy_match(const std::vector<std::string>& title, const std::vector<std::s
   for (std::size_t start = 0; start < page.size(); ++start) {
     if (page[start] != title[0] && page[start] != title[1]) continue;
     std::size_t matched = 0, t = 0;
+    bool negation_seen = false, negated = false;
     for (std::size_t k = start; k < page.size() && k < start + window && t < n; ++k) {
+      bool hit = false;
       for (std::size_t look = t; look < n && look < t + 2; ++look) {
         if (page[k] == title[look]) {
           matched += 1;
           t = look + 1;
+          hit = true;
           break;
         }
       }
+      if (hit) {
+        negated = negated || negation_seen;
+      } else if (page[k] == "not" || page[k] == "no" || page[k] == "non" || page[k] == "without") {
+        negation_seen = true;
+      }
     }
-    if (matched >= need) return true;
+    if (matched >= need && !negated) return true;
   }
   return false;
+}
+
+// Whether every word of part appears in whole, in order (other words may come between).
+bool in_order_within(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+  auto at = whole.begin();
+  for (const std::string& word : part) {
+    at = std::find(at, whole.end(), word);
+    if (at == whole.end()) return false;
+    ++at;
+  }
+  return true;
+}
+
+// The words of the list title before its subtitle ("The karnaugh-map package: drawing Karnaugh
+// maps" -> the karnaugh map package); empty when it has no subtitle.
+std::vector<std::string> main_title_words(const std::string& list_title) {
+  std::size_t cut = std::string::npos;
+  for (std::string_view sep : {":", " - ", " \u2013 ", " \u2014 "}) {
+    cut = std::min(cut, list_title.find(sep));
+  }
+  if (cut == std::string::npos) return {};
+  return words_of(std::string_view(list_title).substr(0, cut), 200);
+}
+
+// Whether a title line ends in a way that says the title goes on: "...Segmentation:", "...for".
+bool title_goes_on(std::string_view line) {
+  const std::string last = normalize_for_match(line.substr(line.rfind(' ') + 1));
+  for (std::string_view end : {":", ",", "-", "\u2013", "\u2014"}) {
+    if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return true;
+  }
+  return std::find(std::begin(kLinkWords), std::end(kLinkWords), last) != std::end(kLinkWords);
+}
+
+// The title on a page: the line guess_title_from_page picks, with the lines that continue it.
+// A title set on two lines ("...Segmentation:" / "A Short Review") must be read whole, or another
+// paper with the same main title would pass; a footnote mark ends the title.
+std::string page_title(std::string_view page_text) {
+  const std::string guess = guess_title_from_page(page_text);
+  if (guess.empty()) return guess;
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start <= page_text.size();) {
+    std::size_t end = std::min(page_text.find('\n', start), page_text.size());
+    lines.push_back(page_text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::size_t at = std::find(lines.begin(), lines.end(), guess) - lines.begin();
+  std::string title = guess;
+  for (std::size_t next = at + 1; next < lines.size() && next <= at + 2; ++next) {
+    const std::string line = trim(lines[next - 1]);
+    if (without_footnote_marks(line).size() < line.size()) break;
+    const std::string following = trim(lines[next]);
+    const std::string first = normalize_for_match(following.substr(0, following.find(' ')));
+    const bool link_word =
+        !following.empty() && following[0] >= 'a' && following[0] <= 'z' &&
+        std::find(std::begin(kLinkWords), std::end(kLinkWords), first) != std::end(kLinkWords);
+    if (following.empty() || !(title_goes_on(line) || link_word)) break;
+    title += ' ' + following;
+  }
+  return title;
+}
+
+// A title the PDF states (its metadata title, or the title line of a page) names the list's
+// paper when the list title holds all of its words in order (a word the list's editor added, a
+// subtitle the page lacks) and it is specific enough: a clear majority of the list title's
+// words, or the whole main title before the subtitle. A word the list title lacks ("Attention
+// Is Not All You Need", "UNet 3+" for "UNet++") means another paper.
+bool stated_title_matches(const std::vector<std::string>& list,
+                          const std::vector<std::string>& main_title, std::string_view stated,
+                          bool skip_versions) {
+  const std::vector<std::string> words = words_of(stated, 200, skip_versions);
+  if (words.size() < kMinStatedTitleWords || !in_order_within(words, list)) return false;
+  if (words.size() * 100 >= list.size() * kStatedTitleSharePercent) return true;
+  return !main_title.empty() && words.size() >= main_title.size() &&
+         std::equal(main_title.begin(), main_title.end(), words.begin());
 }
 
 }  // namespace
@@ -70,7 +269,10 @@ bool fuzzy_match(const std::vector<std::string>& title, const std::vector<std::s
 bool title_matches_page(const std::string& list_title, const std::string& page_text) {
   std::vector<std::string> title = words_of(list_title, 200);
   if (title.empty()) return false;
-  std::vector<std::string> page = words_of(page_text, kTopWindowWords);
+  // A manual prints its version and date amid its title ("chemnum v1.3a 2021/01/21 numbering
+  // of chemical compounds"). Only skipped when the list title has no digits, which the page
+  // must then match.
+  std::vector<std::string> page = words_of(page_text, kTopWindowWords, !has_digit_word(title));
   if (squashed_match(title, page)) return true;
   return title.size() >= 10 && fuzzy_match(title, page);
 }
@@ -83,6 +285,22 @@ bool title_matches_text(const std::string& list_title, const ExtractedText& text
   }
   for (std::size_t p = 0; p < text.pages.size() && p < 2; ++p) {
     if (title_matches_page(list_title, text.pages[p])) return true;
+  }
+  // The title the PDF states may be shorter than the list's: the list's editor added a word or a
+  // subtitle. The metadata title and the pages' title lines are each tried: a manual's metadata
+  // title is often "name v1.3a Manual" while its first page has the real title.
+  const std::vector<std::string> list = words_of(list_title, 200);
+  if (list.empty()) return false;
+  const std::vector<std::string> main_title = main_title_words(list_title);
+  const bool skip_versions = !has_digit_word(list);
+  if (!is_junk_title(text.pdf_title) &&
+      stated_title_matches(list, main_title, text.pdf_title, skip_versions)) {
+    return true;
+  }
+  for (std::size_t p = 0; p < text.pages.size() && p < 2; ++p) {
+    if (stated_title_matches(list, main_title, page_title(text.pages[p]), skip_versions)) {
+      return true;
+    }
   }
   return false;
 }

@@ -63,6 +63,114 @@ TEST(TitleMatchesText, UsesMetadataAndTheSecondPage) {
   EXPECT_TRUE(title_matches_text(kTitle, text));
 }
 
+// A PDF as the title check sees it: metadata title and the first page's text.
+struct TitleCase {
+  const char* name;
+  std::string list_title;
+  std::string pdf_title;
+  std::string first_page;
+  bool matches;
+};
+
+void expect_title_cases(const std::vector<TitleCase>& cases) {
+  for (const TitleCase& c : cases) {
+    ExtractedText text;
+    text.status = ExtractedText::Status::kOk;
+    text.pdf_title = c.pdf_title;
+    text.pages = {c.first_page};
+    EXPECT_EQ(title_matches_text(c.list_title, text), c.matches) << c.name;
+  }
+}
+
+std::string filler(int words) {
+  std::string text;
+  for (int i = 0; i < words; ++i) text += "filler ";
+  return text;
+}
+
+const std::string kChemnum = "chemnum: numbering of chemical compounds";
+const std::string kPhysconst = "The physconst LaTeX package";
+const std::string kKarnaugh = "The karnaugh-map package: drawing Karnaugh maps";
+const std::string kUNetPlusPlus =
+    "UNet++: A Nested U-Net Architecture for Medical Image Segmentation";
+const std::string kUNet3Plus =
+    "UNet 3+: A Full-Scale Connected UNet for Medical Image Segmentation";
+
+// TeX package manuals: a version and a date amid the title, a footnote mark, a word or a
+// subtitle that the list's editor added.
+TEST(TitleMatchesText, AcceptsTheRightPdfWhenTitlesDifferSlightly) {
+  expect_title_cases({
+      {"version and date between title words", kChemnum, "chemnum v1.3a Manual",
+       "chemnum v1.3a 2021/01/21 numbering of chemical compounds\nClemens Niederberger", true},
+      {"version and date on their own line", kChemnum, "",
+       "chemnum\nv1.3a\n2021/01/21\nnumbering of chemical compounds\nClemens Niederberger", true},
+      {"version in parentheses, ISO date", kChemnum, "",
+       "chemnum (v1.3a, 2021-01-21): numbering of chemical compounds", true},
+      {"footnote mark, a word the list adds", kPhysconst, "",
+       "The physconst package\u2217\nJohn Doe\n2019/03/05\nAbstract. Physical constants.", true},
+      {"dagger, metadata title", kPhysconst, "The physconst package\u2020",
+       "cover page without a title", true},
+      {"page title without the list's subtitle", kKarnaugh, "",
+       "The karnaugh-map package\u2217\nMatthias Springstein\nv2.0 2018/03/01\n"
+       "1 Introduction\nThis package draws Karnaugh maps with up to six variables.",
+       true},
+      {"metadata title without the list's subtitle", kKarnaugh, "The karnaugh-map package",
+       "cover page without a title", true},
+  });
+}
+
+TEST(TitleMatchesText, StillRejectsAnotherPaper) {
+  expect_title_cases({
+      {"a word the list title lacks", "Attention is all you need", "",
+       "Attention Is Not All You Need\nAnn Author\nAbstract. We show that attention alone "
+       "is not enough.",
+       false},
+      {"a word the list title lacks, metadata", "Attention is all you need",
+       "Attention is not all you need", "cover page without a title", false},
+      {"UNet 3+ for UNet++", kUNetPlusPlus, kUNet3Plus,
+       kUNet3Plus + "\nHuimin Huang, Lanfen Lin\nAbstract. Recently, a growing interest", false},
+      {"UNet++ for UNet 3+", kUNet3Plus, kUNetPlusPlus,
+       kUNetPlusPlus + "\nZongwei Zhou, Md Mahfuzur Rahman Siddiquee\nAbstract. We present", false},
+      {"a negation amid a long title",
+       "Attention Is All You Need for Medical Image Segmentation Tasks", "",
+       "Attention Is Not All You Need for Medical Image Segmentation Tasks\nAnn Author", false},
+      {"a totally different paper", kKarnaugh, "Lung Nodule Detection With Graph Networks",
+       "Lung Nodule Detection With Graph Networks\nBob Builder\nAbstract. Nodules.", false},
+      {"the title cited deep in the body", kKarnaugh, "",
+       "Another Paper Entirely\n" + filler(500) + "\n" + kKarnaugh + "\nThe karnaugh-map package",
+       false},
+      {"too small a part of the list title",
+       "Attention U-Net: Learning Where to Look for the Pancreas", "",
+       "Learning Where to Look\nAnn Author", false},
+      {"two words are too few", "Vessel Segmentation Survey", "Vessel Segmentation",
+       "Vessel Segmentation\nAnn Author", false},
+      {"same main title, another subtitle on the next line",
+       "U-Net and Its Variants for Medical Image Segmentation: A Review of Theory and "
+       "Applications",
+       "", "U-Net and Its Variants for Medical Image Segmentation:\nA Short Review\nAnn Author",
+       false},
+      {"title goes on with a lower-case link word",
+       "Deep Adversarial Networks for Biomedical Image Segmentation Utilizing Unannotated Images",
+       "", "Deep Adversarial Networks for Biomedical Image Segmentation\nwith Few Labels\nAnn",
+       false},
+  });
+}
+
+// Versions and dates are skipped only when the list title has no digits, and only versions
+// (with a dot) and dates: "v2", "3+" and a digit the list title has stay.
+TEST(TitleMatchesPage, SkipsVersionsAndDatesOnlyForTitlesWithoutDigits) {
+  EXPECT_TRUE(title_matches_page(kChemnum,
+                                 "chemnum v1.3a 2021/01/21 numbering of chemical "
+                                 "compounds"));
+  EXPECT_TRUE(title_matches_page(kChemnum, "chemnum 2.0 2021 numbering of chemical compounds"));
+  EXPECT_FALSE(title_matches_page(kChemnum, "chemnum v2 numbering of chemical compounds"));
+  EXPECT_FALSE(title_matches_page(kChemnum, "chemnum 3+ numbering of chemical compounds"));
+  EXPECT_FALSE(title_matches_page("chemnum 3: numbering of chemical compounds",
+                                  "chemnum v1.3a 3 numbering of chemical compounds"));
+  EXPECT_TRUE(title_matches_page("chemnum 3: numbering of chemical compounds",
+                                 "chemnum 3 numbering of chemical compounds"));
+}
+
 TEST(DocumentTitle, MetadataUnlessJunk) {
   ExtractedText text;
   text.pdf_title = "  Attention U-Net  ";
