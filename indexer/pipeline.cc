@@ -86,6 +86,10 @@ struct Item {
   std::vector<std::string> failures;  // "url: reason", in order
   std::string last_reason;            // the last failure, without URL (summary key)
   bool wrong_paper = false;           // a PDF of its links was another paper
+  // The paper it was before its title was edited (another id, removed this run), when that one
+  // had text: the text it keeps if its PDF cannot be fetched.
+  PaperId renamed_from;
+  std::string renamed_from_entry_hash;
   std::string last_url;
   bool discovered = false;  // discovery was asked (at most once per paper)
   // The state store's record before this run marked the paper pending: put back when the run
@@ -458,11 +462,12 @@ class Pipeline : public FetchObserver {
     std::set<std::string> kept_in_empty_folders;
     // The new papers of this run by their links: a removed paper that shares one was renamed
     // (its title edited, which gives it another id), and is reported so.
-    std::map<std::string, const Item*> new_by_link;
-    for (const Item& item : items_) {
+    std::map<std::string, std::size_t> new_by_link;
+    for (std::size_t k = 0; k < items_.size(); ++k) {
+      const Item& item = items_[k];
       if (item.old) continue;
-      for (const Link& l : item.in.paper.links) new_by_link.emplace(l.url, &item);
-      if (!item.in.pdf_path.empty()) new_by_link.emplace(item.in.pdf_path, &item);
+      for (const Link& l : item.in.paper.links) new_by_link.emplace(l.url, k);
+      if (!item.in.pdf_path.empty()) new_by_link.emplace(item.in.pdf_path, k);
     }
     for (const auto& [id, v] : indexed) {
       if (named.count(id)) continue;
@@ -492,7 +497,7 @@ class Pipeline : public FetchObserver {
       std::string renamed;
       if (!new_by_link.empty()) {
         if (auto stored = writer_->stored(id)) {
-          const Item* now = nullptr;
+          std::optional<std::size_t> now;
           for (const Link& l : stored->paper.links) {
             if (auto it = new_by_link.find(l.url); it != new_by_link.end()) now = it->second;
           }
@@ -500,8 +505,13 @@ class Pipeline : public FetchObserver {
             now = it->second;
           }
           if (now) {
-            renamed =
-                "its entry now reads '" + now->in.paper.title + "' (id " + now->in.paper.id + ")";
+            Item& renamed_item = items_[*now];
+            renamed = "its entry now reads '" + renamed_item.in.paper.title + "' (id " +
+                      renamed_item.in.paper.id + ")";
+            if (v.state == schema::PaperState::kText && renamed_item.renamed_from.empty()) {
+              renamed_item.renamed_from = id;
+              renamed_item.renamed_from_entry_hash = v.entry_hash;
+            }
           }
         }
       }
@@ -816,6 +826,11 @@ class Pipeline : public FetchObserver {
       keep_indexed_text(i);
       return;
     }
+    if (!options_.rebuild && !item.renamed_from.empty() && !item.failures.empty() &&
+        !item.wrong_paper) {
+      keep_text_of_renamed(i);
+      return;
+    }
     schema::StoredPaper s;
     s.paper = item.in.paper;
     s.lists = lists_of(item);
@@ -864,6 +879,37 @@ class Pipeline : public FetchObserver {
                         : "run `paper-index build --refresh` again to try again"));
     notify_paper(
         PaperOutcome{Kind::kUnchanged, item.in.paper.id, item.in.paper.title, item.last_url, ""});
+  }
+
+  // A paper whose title was edited (a new id) and whose PDF cannot be fetched now takes the
+  // text its old id had, from the same link: an edit must not cost the text. It keeps the old
+  // entry's hash, so the next run fetches and checks its PDF again.
+  void keep_text_of_renamed(std::size_t i) {
+    Item& item = items_[i];
+    WriteJob job;
+    job.type = WriteJob::Type::kRefresh;
+    job.item = i;
+    job.stored.paper = item.in.paper;
+    job.stored.lists = lists_of(item);
+    job.donor = item.renamed_from;
+    job.entry_hash = item.renamed_from_entry_hash;
+    const std::string failures = join(item.failures, "; ");
+    job.record = PaperRecord{item.in.paper.id,
+                             item.in.paper.title,
+                             "text",
+                             item.last_url,
+                             "kept the text indexed before under " + item.renamed_from +
+                                 " (its title was edited); fetching it again failed: " + failures,
+                             0};
+    write_queue_.push(std::move(job));
+    ++summary_.text;
+    ++summary_.kept_text;
+    notify_warning("paper " + item.in.paper.id + " ('" + item.in.paper.title +
+                   "') keeps the text indexed before under " + item.renamed_from +
+                   ": its PDF could not be fetched again (" + failures +
+                   "); the next run tries again");
+    notify_paper(
+        PaperOutcome{Kind::kText, item.in.paper.id, item.in.paper.title, item.last_url, ""});
   }
 
   void put(std::size_t i, schema::StoredPaper s, const std::string& stamp, Kind kind,
@@ -1021,6 +1067,9 @@ class Pipeline : public FetchObserver {
               old->paper.source = job->stored.paper.source;
               writer_->put(*old, job->entry_hash, job->stamp);
             } else if (old) {
+              // A renamed paper's kept text (keep_text_of_renamed): without its PDF's hash,
+              // the next fetch extracts it again and checks it against the new title.
+              if (!job->donor.empty()) old->pdf_sha256.clear();
               old->paper = job->stored.paper;
               old->lists = job->stored.lists;
               writer_->put(*old, job->entry_hash);

@@ -346,6 +346,45 @@ TEST_F(ListPipelineTest, AnEditedTitleIsReportedAsTheSamePaperRenamed) {
                                               id_of("Lung Nodule Detection Revisited") + ")"));
 }
 
+TEST_F(ListPipelineTest, AnEditedTitleKeepsTheTextWhenThePdfCannotBeFetched) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  run({tmp_.file("list.md")});
+  const std::string old_id = id_of("Lung Nodule Detection");
+  server_.serve("/lung.pdf", testing::status_response(503));
+  write_list(entry("Lung Nodule Detection Revisited", "Bo Author", {"/lung.pdf"}));
+  // With --refresh (without it, the copy downloaded before would be used).
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.fetch.refresh = true;
+  recorder_ = Recorder();
+  PipelineSummary s = run_pipeline(o, recorder_);
+  EXPECT_EQ(s.text, 1);
+  EXPECT_EQ(s.kept_text, 1);
+  EXPECT_EQ(s.removed, 1);
+  const std::string new_id = id_of("Lung Nodule Detection Revisited");
+  ASSERT_FALSE(new_id.empty());
+  ASSERT_EQ(recorder_.warnings.size(), 1u);
+  EXPECT_EQ(recorder_.warnings[0].substr(0, recorder_.warnings[0].find(':')),
+            "paper " + new_id +
+                " ('Lung Nodule Detection Revisited') keeps the text indexed before under " +
+                old_id);
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  EXPECT_EQ(testing::search_phrase(db, "lung body text"), (std::vector<std::string>{new_id}));
+  EXPECT_FALSE(testing::has_paper(db, old_id));
+  auto rec = record(new_id);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->state, "text");
+  auto doc = db.get_document(*db.postlist_begin("Q" + new_id));
+  EXPECT_EQ(schema::decode_document_data(doc.get_data()).paper.title,
+            "Lung Nodule Detection Revisited");
+  // The next run, the server back, fetches and checks the PDF again.
+  server_.serve("/lung.pdf",
+                testing::pdf_response(paper_pdf("Lung Nodule Detection", {"lung body text"})));
+  recorder_ = Recorder();
+  PipelineSummary again = run_pipeline(o, recorder_);
+  EXPECT_EQ(again.extractions, 1);
+  EXPECT_TRUE(recorder_.warnings.empty());
+}
+
 TEST_F(ListPipelineTest, AWrongPdfsTitleSaysWhereItWasRead) {
   server_.serve("/meta.pdf",
                 testing::pdf_response(paper_pdf("Something Else", {"other words on the page"},
