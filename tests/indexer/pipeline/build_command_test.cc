@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include "common/schema.h"
@@ -38,6 +39,42 @@ std::pair<int, int> text_and_unchanged(const std::string& out) {
   std::regex re(R"(indexed (\d+) papers? with text, .* (\d+) unchanged)");
   if (!std::regex_search(out, m, re)) return {-1, -1};
   return {std::stoi(m[1]), std::stoi(m[2])};
+}
+
+// Whether a child process of parent is blocked in pause() (x86-64 system call 34, as
+// /proc/PID/syscall tells), within 10 s. Where /proc does not tell, waits one second instead.
+bool wait_until_child_pauses(pid_t parent) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline) {
+    for (const auto& e : fs::directory_iterator("/proc")) {
+      const std::string pid = e.path().filename().string();
+      if (pid.find_first_not_of("0123456789") != std::string::npos) continue;
+      std::ifstream stat(e.path() / "stat");
+      std::string line;
+      std::getline(stat, line);
+      const auto close = line.rfind(')');
+      if (close == std::string::npos) continue;
+      std::istringstream rest(line.substr(close + 2));
+      char state = 0;
+      pid_t ppid = 0;
+      rest >> state >> ppid;
+      if (ppid != parent) continue;
+      std::ifstream syscall(e.path() / "syscall");
+      long number = -1;
+      if (!(syscall >> number)) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        return true;
+      }
+#if defined(__x86_64__)
+      if (number == 34) return true;
+#else
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+      return true;
+#endif
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
 }
 
 class BuildCommandTest : public ::testing::Test {
@@ -175,6 +212,9 @@ TEST_F(BuildCommandTest, AWorkerEndsSoonAfterTheIndexerIsKilled) {
   Child child({"build", "--jobs", "1", "pdfs"}, tmp_.path().string(),
               {{"PAPER_EXTRACT_TEST_FAULT", "hang:zz-hang"}});
   ASSERT_TRUE(child.wait_for_line(progress_at(1))) << child.err();
+  // Killed once the worker hangs in zz-hang.pdf (blocked in pause(), not waiting for a request:
+  // an idle worker ends on its channel's end-of-file, which proves nothing here).
+  ASSERT_TRUE(wait_until_child_pauses(child.pid())) << "the worker never reached the hang";
   child.signal_group(SIGKILL);  // paper-index alone: its workers have their own group
   EXPECT_EQ(child.wait(), 128 + SIGKILL);
   // The worker hanging on zz-hang.pdf is now this process's child (the subreaper's); it sees
