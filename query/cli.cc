@@ -33,7 +33,7 @@ Options:
   --db DIR          index folder (default: $PAPER_INDEX_DB, else ./index)
   --json            one JSON object on stdout
   --limit N         results to show (default 10, at most 1000; 0: the count and facets only)
-  --offset N        results to skip (for paging; default 0)
+  --offset N        results to skip (for paging; default 0, at most 1000000)
   --pages N         best matching pages shown per paper, each with a snippet (default 3,
                     0 to 10; 0 lists papers only)
   --facets          list every year, venue and section count, not the top five
@@ -53,6 +53,7 @@ namespace {
 
 struct Options {
   std::string db;
+  bool db_named = false;  // given with --db or $PAPER_INDEX_DB, not the default ./index
   bool json = false;
   bool facets = false;
   std::size_t limit = 10;
@@ -63,15 +64,25 @@ struct Options {
   std::vector<std::string> words;
 };
 
-std::size_t parse_count(const std::string& name, const std::string& value, std::size_t min) {
+// The allowed values of the numeric options, stated by their errors.
+constexpr std::size_t kMaxLimit = 1000;
+constexpr std::size_t kMaxOffset = 1000000;
+constexpr std::size_t kMaxPages = 10;
+
+// A whole number from min to max; otherwise a usage error that states the range, so a value too
+// large is not called "not a whole number".
+std::size_t parse_count(const std::string& name, const std::string& value, std::size_t min,
+                        std::size_t max) {
+  bool ok = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
   std::size_t n = 0;
-  bool ok = !value.empty() && value.size() <= 7 &&
-            value.find_first_not_of("0123456789") == std::string::npos;
-  if (ok) n = std::stoul(value);
-  if (!ok || n < min || n > 1000000) {
-    throw Error(
-        "--" + name + " needs a whole number" + (min ? " from 1" : "") + ", not '" + value + "'",
-        kExitUsage);
+  // Digit by digit, stopping past max: any number of digits, no overflow.
+  for (std::size_t i = 0; ok && i < value.size() && n <= max; ++i) {
+    n = n * 10 + static_cast<std::size_t>(value[i] - '0');
+  }
+  if (!ok || n < min || n > max) {
+    throw Error("--" + name + " takes a whole number from " + std::to_string(min) + " to " +
+                    std::to_string(max) + ", not '" + value + "'",
+                kExitUsage);
   }
   return n;
 }
@@ -88,11 +99,13 @@ Ranking parse_ranking(const std::string& value) {
       kExitUsage);
 }
 
-// allowed: the options this subcommand takes, by name without "--".
+// allowed: the options this subcommand takes, by name without "--"; min_limit: the smallest
+// --limit it takes.
 Options parse(const std::vector<std::string>& args, const std::vector<std::string>& allowed,
-              const std::string& env_db) {
+              const std::string& env_db, std::size_t min_limit = 0) {
   Options o;
   o.db = env_db.empty() ? "./index" : env_db;
+  o.db_named = !env_db.empty();
   bool options_done = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -129,14 +142,13 @@ Options parse(const std::vector<std::string>& args, const std::vector<std::strin
     if (name == "db") {
       if (value->empty()) throw Error("option --db needs a folder", kExitUsage);
       o.db = *value;
+      o.db_named = true;
     } else if (name == "limit") {
-      o.limit = parse_count(name, *value, 0);
-      if (o.limit > 1000) throw Error("--limit must be at most 1000", kExitUsage);
+      o.limit = parse_count(name, *value, min_limit, kMaxLimit);
     } else if (name == "offset") {
-      o.offset = parse_count(name, *value, 0);
+      o.offset = parse_count(name, *value, 0, kMaxOffset);
     } else if (name == "pages") {
-      o.pages = parse_count(name, *value, 0);
-      if (o.pages > 10) throw Error("--pages must be at most 10", kExitUsage);
+      o.pages = parse_count(name, *value, 0, kMaxPages);
     } else if (name == "ranking") {
       o.ranking = parse_ranking(*value);
     } else if (name == "text") {
@@ -144,6 +156,10 @@ Options parse(const std::vector<std::string>& args, const std::vector<std::strin
     }
   }
   return o;
+}
+
+IndexFolder index_folder(const Options& o) {
+  return o.db_named ? IndexFolder::kNamed : IndexFolder::kDefault;
 }
 
 std::string join_words(const std::vector<std::string>& words) {
@@ -166,7 +182,7 @@ int run_search(const std::vector<std::string>& args, std::ostream& out, bool ter
     throw Error("empty query; give words to search for, e.g. `paper-search unet segmentation`",
                 kExitUsage);
   }
-  Searcher searcher(o.db);
+  Searcher searcher(o.db, index_folder(o));
   SearchResult result = searcher.search(request);
   if (o.json) {
     out << search_json(result) << "\n";
@@ -178,8 +194,7 @@ int run_search(const std::vector<std::string>& args, std::ostream& out, bool ter
 
 int run_related(const std::vector<std::string>& args, std::ostream& out, bool terminal,
                 const std::string& env_db) {
-  Options o = parse(args, {"db", "json", "limit", "text"}, env_db);
-  if (o.limit == 0) throw Error("--limit needs a whole number from 1, not '0'", kExitUsage);
+  Options o = parse(args, {"db", "json", "limit", "text"}, env_db, /*min_limit=*/1);
   RelatedRequest request;
   request.limit = o.limit;
   if (o.text) {
@@ -194,7 +209,7 @@ int run_related(const std::vector<std::string>& args, std::ostream& out, bool te
                                 : "related takes one paper id",
                 kExitUsage);
   }
-  Searcher searcher(o.db);
+  Searcher searcher(o.db, index_folder(o));
   RelatedResult result = searcher.related(request);
   if (o.json) {
     out << related_json(result) << "\n";
@@ -210,7 +225,7 @@ int run_show(const std::vector<std::string>& args, std::ostream& out, bool termi
   if (o.words.size() != 1) {
     throw Error(o.words.empty() ? "show needs a paper id" : "show takes one paper id", kExitUsage);
   }
-  Searcher searcher(o.db);
+  Searcher searcher(o.db, index_folder(o));
   PaperDetails details = searcher.show(o.words[0]);
   if (o.json) {
     out << details_json(details) << "\n";

@@ -30,24 +30,42 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+// The word as a POSIX shell reads it back: as it is when it has only characters the shell leaves
+// alone, else in single quotes (a ' inside written '\'').
+std::string shell_word(const std::string& word) {
+  const bool plain =
+      !word.empty() && word.find_first_not_of(
+                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                           "_-./+,:@%=") == std::string::npos;
+  if (plain) return word;
+  std::string quoted = "'";
+  for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 }  // namespace
 
-std::string resolve_live_database(const std::string& dir) {
+std::string build_command(const std::string& dir, bool named) {
+  return named ? "paper-index build --db " + shell_word(dir) : "paper-index build";
+}
+
+std::string resolve_live_database(const std::string& dir, const std::string& build) {
   std::error_code ec;
   fs::path current = fs::path(dir) / "current";
   fs::path real = fs::canonical(current, ec);
   if (!ec && is_xapian_database(real)) return real.string();
   if (is_xapian_database(dir)) return dir;
-  throw Error("no index at " + dir + "; run `paper-index build` first");
+  throw Error("no index at " + dir + "; run `" + build + "` first");
 }
 
-Xapian::Database open_database(const std::string& dir, const std::string& path) {
+Xapian::Database open_database(const std::string& dir, const std::string& path,
+                               const std::string& build) {
   Xapian::Database db;
   try {
     db = Xapian::Database(path);
   } catch (const Xapian::DatabaseError& e) {
-    throw Error("cannot read the index at " + dir + " (" + e.get_msg() +
-                "); rebuild it with `paper-index build --rebuild`");
+    throw Error("cannot read the index at " + dir + " (" + e.get_msg() + "); rebuild it with `" +
+                build + " --rebuild`");
   }
   // Another layout (e.g. schema 1 kept page texts in the document data) would give wrong or
   // missing snippets: say so instead.
@@ -65,8 +83,8 @@ Xapian::Database open_database(const std::string& dir, const std::string& path) 
   if (!readable) {
     throw Error("the index at " + dir + " has schema " + version +
                 " but paper-search reads schemas " + std::to_string(schema::kOldestReadableSchema) +
-                " to " + std::to_string(schema::kSchemaVersion) +
-                "; rebuild it with `paper-index build --rebuild`");
+                " to " + std::to_string(schema::kSchemaVersion) + "; rebuild it with `" + build +
+                " --rebuild`");
   }
   return db;
 }

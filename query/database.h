@@ -8,16 +8,22 @@
 
 namespace paper::query {
 
+// The paper-index command that builds the index folder dir, as the errors below suggest it:
+// "paper-index build", or "paper-index build --db DIR" when named (the user gave dir), with DIR
+// quoted for a POSIX shell when it has characters the shell would take apart.
+std::string build_command(const std::string& dir, bool named);
+
 // Resolves the live database of an index folder: DIR/current (a symlink to a generation) resolved
 // once, or DIR itself when it is a Xapian database. Throws paper::Error("no index at DIR; run
-// `paper-index build` first") when there is neither.
-std::string resolve_live_database(const std::string& dir);
+// `BUILD` first") when there is neither; build is build_command's.
+std::string resolve_live_database(const std::string& dir, const std::string& build);
 
 // Opens the database at path (from resolve_live_database); throws paper::Error when it cannot be
 // read, or when its kMetaSchemaVersion is not one paper-search reads (schema::kOldestReadableSchema
 // to schema::kSchemaVersion: "the index at DIR has schema 1 but paper-search reads schemas 4 to 5;
-// rebuild it with `paper-index build --rebuild`").
-Xapian::Database open_database(const std::string& dir, const std::string& path);
+// rebuild it with `BUILD --rebuild`").
+Xapian::Database open_database(const std::string& dir, const std::string& path,
+                               const std::string& build);
 
 // Calls read(); when the index was updated under it (Xapian::DatabaseModifiedError), calls
 // reopen() and read() once more.

@@ -163,6 +163,8 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
     words = surface_words_of(db, source);
     result.source_id = source.paper.id;
     result.source_title = source.paper.title;
+    result.source_state = source.state;
+    if (source.state == schema::PaperState::kMetadataOnly) result.source_reason = source.reason;
     Xapian::RSet rset;
     rset.add_document(did);
     Xapian::Enquire enquire(db);

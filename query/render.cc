@@ -131,6 +131,16 @@ void print_search(std::ostream& out, const SearchResult& r, const TextStyle& sty
       if (!link.empty()) out << "   " << dim << link << e << "\n";
     }
   }
+  // A part of the matches (--limit, --offset): which ranks, and how to ask for the next ones.
+  if (!r.hits.empty() && r.hits.size() < r.total) {
+    const std::size_t first = r.hits.front().rank;
+    const std::size_t last = r.hits.back().rank;
+    out << "\nshowing " << first;
+    if (last != first) out << "-" << last;
+    out << " of " << r.total;
+    if (last < r.total) out << "; next: --offset " << last;
+    out << "\n";
+  }
 }
 
 std::string search_json(const SearchResult& r) {
@@ -170,8 +180,20 @@ void print_related(std::ostream& out, const RelatedResult& r, const TextStyle& s
   } else {
     out << "papers related to the text\n";
   }
+  // The distinctive terms are body words, and a paper without text has none but its title's (its
+  // authors, venue, section and abstract are indexed in fields of their own): say so, or a short
+  // or empty list reads as a paper without neighbours.
+  const bool metadata_only = r.source_state == schema::PaperState::kMetadataOnly;
+  if (metadata_only) {
+    out << "  no text indexed for this paper (metadata only"
+        << (r.source_reason.empty() ? "" : ": " + r.source_reason)
+        << "); related papers are found from its title only\n";
+  }
   if (!r.source_terms.empty()) out << "  distinctive terms: " << join(r.source_terms, ", ") << "\n";
-  if (r.hits.empty()) out << "no related papers found\n";
+  if (r.hits.empty()) {
+    out << "no related papers found"
+        << (metadata_only ? ": no distinctive word of its title is in another paper" : "") << "\n";
+  }
   for (const RelatedHit& h : r.hits) {
     out << "\n" << h.rank << ". " << b << h.paper.paper.title << e;
     if (h.paper.state == schema::PaperState::kMetadataOnly) out << "  [metadata only]";
@@ -211,8 +233,8 @@ void print_details(std::ostream& out, const PaperDetails& d, const TextStyle& st
   if (s.paper.year) out << "  year:     " << *s.paper.year << "\n";
   if (!s.paper.section.empty()) out << "  section:  " << s.paper.section << "\n";
   if (s.state == schema::PaperState::kText) {
-    out << "  state:    text (" << s.page_count << (s.page_count == 1 ? " page" : " pages")
-        << ")\n";
+    out << "  state:    text (" << s.page_count << (s.page_count == 1 ? " page" : " pages") << ")"
+        << (s.reason.empty() ? "" : ": " + s.reason) << "\n";
   } else {
     out << "  state:    metadata only" << (s.reason.empty() ? "" : ": " + s.reason) << "\n";
   }

@@ -396,7 +396,8 @@ SearchResult Searcher::Impl::search(const SearchRequest& request) {
   return result;
 }
 
-Searcher::Searcher(const std::string& dir) : impl_(std::make_unique<Impl>(dir)) {}
+Searcher::Searcher(const std::string& dir, IndexFolder folder)
+    : impl_(std::make_unique<Impl>(dir, folder)) {}
 Searcher::~Searcher() = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {

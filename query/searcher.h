@@ -89,8 +89,12 @@ struct RelatedHit {
 };
 
 struct RelatedResult {
-  std::string source_id;                  // "" for --text
-  std::string source_title;               // "" for --text
+  std::string source_id;     // "" for --text
+  std::string source_title;  // "" for --text
+  // kMetadataOnly when the source paper has no text indexed: its only body words are its title's,
+  // so its related papers are found from its title alone. kText for --text.
+  schema::PaperState source_state = schema::PaperState::kText;
+  std::string source_reason;              // why the source has no text ("" when unknown)
   std::vector<std::string> source_terms;  // the distinctive terms used, most distinctive first
   std::vector<RelatedHit> hits;
 };
@@ -100,12 +104,18 @@ struct PaperDetails {
   std::vector<std::string> distinctive_terms;
 };
 
+// Where a Searcher's index folder came from, for the paper-index commands its errors suggest: a
+// folder the user named (--db, $PAPER_INDEX_DB) is repeated in them (`paper-index build --db
+// DIR`), the default ./index is not (`paper-index build`).
+enum class IndexFolder { kNamed, kDefault };
+
 // Thread-compatible: one Searcher per thread.
 class Searcher {
  public:
   // Opens the live database of the index folder dir (dir/current; dir itself when it is a
-  // Xapian database). Throws paper::Error("no index at DIR; run `paper-index build` first").
-  explicit Searcher(const std::string& dir);
+  // Xapian database). Throws paper::Error("no index at DIR; run `paper-index build --db DIR`
+  // first"; without --db for IndexFolder::kDefault).
+  explicit Searcher(const std::string& dir, IndexFolder folder = IndexFolder::kNamed);
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;

@@ -12,11 +12,13 @@
 namespace paper::query {
 
 struct Searcher::Impl {
-  explicit Impl(const std::string& index_dir)
-      : dir(index_dir), db(open_database(dir, resolve_live_database(dir))) {}
+  Impl(const std::string& index_dir, IndexFolder folder)
+      : dir(index_dir),
+        build(build_command(dir, folder == IndexFolder::kNamed)),
+        db(open_database(dir, resolve_live_database(dir, build), build)) {}
 
   // The index was swapped or updated while reading: open the live generation again.
-  void reopen() { db = open_database(dir, resolve_live_database(dir)); }
+  void reopen() { db = open_database(dir, resolve_live_database(dir, build), build); }
 
   // Runs read() with one retry after a concurrent update; any other Xapian failure (which is not
   // a std::exception) becomes the project's error.
@@ -32,7 +34,7 @@ struct Searcher::Impl {
                   kExitUsage);
     } catch (const Xapian::Error& e) {
       throw Error("cannot read the index at " + dir + " (" + e.get_description() +
-                  "); try again, or rebuild it with `paper-index build --rebuild`");
+                  "); try again, or rebuild it with `" + build + " --rebuild`");
     }
   }
 
@@ -41,6 +43,7 @@ struct Searcher::Impl {
   PaperDetails show(const std::string& id);
 
   std::string dir;
+  std::string build;  // the paper-index command that builds dir (build_command)
   Xapian::Database db;
 };
 

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <xapian.h>
 
 #include <array>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <sstream>
 
 #include "common/error.h"
+#include "common/schema.h"
 #include "query/render.h"
 #include "tests/query/sample_papers.h"
 #include "tests/query/test_index.h"
@@ -21,6 +23,8 @@
 namespace paper::query {
 namespace {
 
+using ::testing::ElementsAre;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
@@ -39,9 +43,12 @@ Outcome run(const std::vector<std::string>& args, const std::string& env_db = ""
   return r;
 }
 
-// Runs the built binary; stdout captured, stderr to a file.
-Outcome run_binary(const std::string& args, const testing::TempDir& dir) {
-  std::string command = std::string(PAPER_SEARCH_BINARY) + " " + args + " 2>" + dir.file("err");
+// Runs the built binary (in the folder cwd when given, without $PAPER_INDEX_DB); stdout captured,
+// stderr to a file.
+Outcome run_binary(const std::string& args, const testing::TempDir& dir,
+                   const std::string& cwd = "") {
+  std::string command = (cwd.empty() ? "" : "cd '" + cwd + "' && env -u PAPER_INDEX_DB ") +
+                        std::string(PAPER_SEARCH_BINARY) + " " + args + " 2>" + dir.file("err");
   Outcome r;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return r;
@@ -108,7 +115,7 @@ TEST_F(QueryCliTest, PagesOptionSetsHowManyPagesEachResultShows) {
   EXPECT_THAT(none.out, HasSubstr("1. "));
   Outcome bad = run({"--db", db_, "--pages", "11", "unet"});
   EXPECT_EQ(bad.code, kExitUsage);
-  EXPECT_EQ(bad.err, "paper-search: error: --pages must be at most 10\n");
+  EXPECT_EQ(bad.err, "paper-search: error: --pages takes a whole number from 0 to 10, not '11'\n");
 }
 
 TEST_F(QueryCliTest, MetadataOnlyPapersAreMarked) {
@@ -152,6 +159,41 @@ TEST_F(QueryCliTest, AnOffsetPastTheLastResultSaysSo) {
   r = run({"--db", db_, "--offset", "7", "segmentation"});
   EXPECT_THAT(r.out, HasSubstr("\n8. "));
   EXPECT_EQ(r.out.find("no results from"), std::string::npos);
+}
+
+// 8 papers match "segmentation": a part of them ends with which ranks, and the next --offset.
+TEST_F(QueryCliTest, APartOfTheMatchesSaysWhichRanksAndHowToPage) {
+  Outcome r = run({"--db", db_, "--limit", "2", "--pages", "0", "segmentation"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("8 papers matched \"segmentation\"\n"));
+  EXPECT_THAT(r.out, HasSubstr("\n2. "));
+  EXPECT_THAT(r.out, EndsWith("\n\nshowing 1-2 of 8; next: --offset 2\n"));
+  r = run({"--db", db_, "--limit", "2", "--offset", "2", "segmentation"});
+  EXPECT_THAT(r.out, HasSubstr("\n3. "));
+  EXPECT_THAT(r.out, EndsWith("\n\nshowing 3-4 of 8; next: --offset 4\n"));
+  r = run({"--db", db_, "--limit", "1", "--offset", "4", "segmentation"});
+  EXPECT_THAT(r.out, EndsWith("\n\nshowing 5 of 8; next: --offset 5\n"));
+  // The last ones: no next page.
+  r = run({"--db", db_, "--offset", "6", "segmentation"});
+  EXPECT_THAT(r.out, EndsWith("\n\nshowing 7-8 of 8\n"));
+  // Every match shown, the count only, or an offset past the end: no such line.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--db", db_, "segmentation"},
+        std::vector<std::string>{"--db", db_, "--limit", "0", "segmentation"},
+        std::vector<std::string>{"--db", db_, "--offset", "8", "segmentation"}}) {
+    r = run(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out.find("showing "), std::string::npos) << r.out;
+  }
+  // JSON keeps its documented fields.
+  r = run({"--db", db_, "--json", "--limit", "2", "--offset", "2", "segmentation"});
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(r.out);
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  EXPECT_THAT(keys, ElementsAre("query", "total", "suggestion", "any_word", "results", "facets"));
+  EXPECT_EQ(j["total"], 8);
+  ASSERT_EQ(j["results"].size(), 2u);
+  EXPECT_EQ(j["results"][0]["rank"], 3);
 }
 
 TEST_F(QueryCliTest, APhraseQueryIsShownInSingleQuotes) {
@@ -220,6 +262,61 @@ TEST(QueryRender, APageWithoutAPassageSaysSo) {
               HasSubstr("   p. 2: before «word»\n   p. 5 (matches; no passage to show)\n"));
 }
 
+// related of a paper without text says where its related papers come from.
+TEST_F(QueryCliTest, RelatedOfAMetadataOnlyPaperSaysItHasNoText) {
+  Outcome r = run({"related", "--db", db_, "sam-med"});
+  EXPECT_EQ(r.code, kExitOk) << r.err;
+  EXPECT_THAT(r.out, StartsWith("papers related to \"Segment Anything in Medical Images\" "
+                                "(sam-med)\n"
+                                "  no text indexed for this paper (metadata only: no open-access "
+                                "PDF found); related papers are found from its title only\n"
+                                "  distinctive terms: "));
+  EXPECT_THAT(r.out, HasSubstr("\n1. "));
+  Outcome text = run({"related", "--db", db_, "unet"});
+  EXPECT_EQ(text.out.find("no text indexed"), std::string::npos) << text.out;
+}
+
+TEST(QueryRender, ShowGivesTheNoteOfAPaperWithText) {
+  PaperDetails d;
+  d.paper.paper.id = "long";
+  d.paper.paper.title = "A Very Long Manual";
+  d.paper.state = schema::PaperState::kText;
+  d.paper.page_count = 20001;
+  d.paper.reason = "only the first 5000 of 20001 pages are indexed (the extraction's page limit)";
+  std::ostringstream out;
+  print_details(out, d, TextStyle{});
+  EXPECT_THAT(out.str(), HasSubstr("\n  state:    text (20001 pages): only the first 5000 of "
+                                   "20001 pages are indexed (the extraction's page limit)\n"));
+}
+
+TEST(QueryRender, RelatedOfAMetadataOnlyPaperWithNoneSaysWhy) {
+  RelatedResult r;
+  r.source_id = "lonely";
+  r.source_title = "Quantum Gravimetry Sketches";
+  r.source_state = schema::PaperState::kMetadataOnly;
+  r.source_reason = "PDF is password-protected";
+  std::ostringstream out;
+  print_related(out, r, TextStyle{});
+  EXPECT_EQ(out.str(),
+            "papers related to \"Quantum Gravimetry Sketches\" (lonely)\n"
+            "  no text indexed for this paper (metadata only: PDF is password-protected); related "
+            "papers are found from its title only\n"
+            "no related papers found: no distinctive word of its title is in another paper\n");
+  // Without a recorded reason.
+  r.source_reason.clear();
+  out.str("");
+  print_related(out, r, TextStyle{});
+  EXPECT_THAT(out.str(), HasSubstr("\n  no text indexed for this paper (metadata only); related "
+                                   "papers are found from its title only\n"));
+  // A paper with text and no neighbour: as before.
+  r.source_state = schema::PaperState::kText;
+  out.str("");
+  print_related(out, r, TextStyle{});
+  EXPECT_EQ(out.str(),
+            "papers related to \"Quantum Gravimetry Sketches\" (lonely)\n"
+            "no related papers found\n");
+}
+
 TEST_F(QueryCliTest, DatabaseFromTheEnvironment) {
   Outcome r = run({"superpixel"}, db_);
   EXPECT_EQ(r.code, kExitOk);
@@ -229,7 +326,7 @@ TEST_F(QueryCliTest, DatabaseFromTheEnvironment) {
 TEST_F(QueryCliTest, UsageErrors) {
   Outcome r = run({"--db", db_, "--limit", "x", "unet"});
   EXPECT_EQ(r.code, kExitUsage);
-  EXPECT_EQ(r.err, "paper-search: error: --limit needs a whole number, not 'x'\n");
+  EXPECT_EQ(r.err, "paper-search: error: --limit takes a whole number from 0 to 1000, not 'x'\n");
   r = run({"--db", db_, "--bogus", "unet"});
   EXPECT_EQ(r.code, kExitUsage);
   EXPECT_EQ(r.err,
@@ -254,6 +351,84 @@ TEST_F(QueryCliTest, UsageErrors) {
   EXPECT_EQ(r.err,
             "paper-search: error: unknown ranking 'magic'; use combined, fields, whole, page, "
             "whole+page or title\n");
+}
+
+// A number too large is still a whole number: the error gives the range instead.
+TEST_F(QueryCliTest, NumericOptionsStateTheirRange) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  const std::vector<Case> cases{
+      {{"--limit", "100000000000", "unet"},
+       "--limit takes a whole number from 0 to 1000, not '100000000000'"},
+      {{"--limit", "1001", "unet"}, "--limit takes a whole number from 0 to 1000, not '1001'"},
+      {{"--limit=-1", "unet"}, "--limit takes a whole number from 0 to 1000, not '-1'"},
+      {{"--limit", "", "unet"}, "--limit takes a whole number from 0 to 1000, not ''"},
+      {{"--offset", "100000000000", "unet"},
+       "--offset takes a whole number from 0 to 1000000, not '100000000000'"},
+      {{"--offset", "1000001", "unet"},
+       "--offset takes a whole number from 0 to 1000000, not '1000001'"},
+      {{"--offset", "2.5", "unet"}, "--offset takes a whole number from 0 to 1000000, not '2.5'"},
+      {{"--pages", "99999999999999999999999", "unet"},
+       "--pages takes a whole number from 0 to 10, not '99999999999999999999999'"},
+      {{"related", "--limit", "100000000000", "unet"},
+       "--limit takes a whole number from 1 to 1000, not '100000000000'"},
+      {{"related", "--limit", "00", "unet"},
+       "--limit takes a whole number from 1 to 1000, not '00'"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args{"--db", db_};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    Outcome r = run(args);
+    EXPECT_EQ(r.code, kExitUsage) << c.err;
+    EXPECT_EQ(r.err, "paper-search: error: " + c.err + "\n");
+  }
+  // The ends of the ranges are taken.
+  EXPECT_EQ(run({"--db", db_, "--limit", "1000", "--offset", "1000000", "unet"}).code, kExitOk);
+  EXPECT_EQ(run({"--db", db_, "--limit", "0010", "--pages", "10", "unet"}).code, kExitOk);
+  EXPECT_EQ(run({"related", "--db", db_, "--limit", "1000", "unet"}).code, kExitOk);
+}
+
+// The suggested paper-index command builds the index paper-search was asked to read.
+TEST_F(QueryCliTest, NoIndexSuggestsBuildingTheSameFolder) {
+  const std::string missing = dir_.file("nothing");
+  Outcome r = run({"--db", missing, "unet"});
+  EXPECT_EQ(r.code, kExitFatal);
+  EXPECT_EQ(r.err, "paper-search: error: no index at " + missing +
+                       "; run `paper-index build --db " + missing + "` first\n");
+  r = run({"unet"}, missing);  // $PAPER_INDEX_DB
+  EXPECT_EQ(r.err, "paper-search: error: no index at " + missing +
+                       "; run `paper-index build --db " + missing + "` first\n");
+  r = run({"related", "--db=" + missing, "unet"});
+  EXPECT_EQ(r.err, "paper-search: error: no index at " + missing +
+                       "; run `paper-index build --db " + missing + "` first\n");
+  // Quoted for the shell when it has a space or a quote.
+  const std::string spaced = dir_.file("it's my index");
+  r = run({"show", "--db", spaced, "unet"});
+  EXPECT_EQ(r.err, "paper-search: error: no index at " + spaced +
+                       "; run `paper-index build --db '" + dir_.file("it'\\''s my index") +
+                       "'` first\n");
+  // The default ./index: the command's own default.
+  testing::TempDir empty;
+  r = run_binary("unet", dir_, empty.path().string());
+  EXPECT_EQ(r.code, kExitFatal);
+  EXPECT_EQ(r.err, "paper-search: error: no index at ./index; run `paper-index build` first\n");
+}
+
+// An index of another schema is rebuilt where it is.
+TEST_F(QueryCliTest, AnotherSchemaAsksToRebuildTheSameFolder) {
+  {
+    Xapian::WritableDatabase db(db_ + "/current", Xapian::DB_OPEN);
+    db.set_metadata(schema::kMetaSchemaVersion, "3");
+    db.commit();
+  }
+  Outcome r = run({"--db", db_, "unet"});
+  EXPECT_EQ(r.code, kExitFatal);
+  EXPECT_EQ(r.err, "paper-search: error: the index at " + db_ +
+                       " has schema 3 but paper-search reads schemas 4 to " +
+                       std::to_string(schema::kSchemaVersion) +
+                       "; rebuild it with `paper-index build --db " + db_ + " --rebuild`\n");
 }
 
 TEST_F(QueryCliTest, SubcommandsAfterGlobalOptionsAndWordsAfterDoubleDash) {
@@ -313,7 +488,7 @@ TEST_F(QueryCliTest, BinaryExitCodesAndMessages) {
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "paper-search: error: no index at " + dir_.file("nothing") +
-                       "; run `paper-index build` first\n");
+                       "; run `paper-index build --db " + dir_.file("nothing") + "` first\n");
   r = run_binary("show --db " + db_ + " nested", dir_);
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err,
@@ -321,7 +496,7 @@ TEST_F(QueryCliTest, BinaryExitCodesAndMessages) {
             "nested-unet?\n");
   r = run_binary("related --db " + db_ + " --limit 0 unet", dir_);
   EXPECT_EQ(r.code, 64);
-  EXPECT_EQ(r.err, "paper-search: error: --limit needs a whole number from 1, not '0'\n");
+  EXPECT_EQ(r.err, "paper-search: error: --limit takes a whole number from 1 to 1000, not '0'\n");
   r = run_binary("", dir_);
   EXPECT_EQ(r.code, 64);
   EXPECT_THAT(r.err, StartsWith("usage: paper-search"));

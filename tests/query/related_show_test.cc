@@ -13,6 +13,7 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::Not;
+using ::testing::UnorderedElementsAre;
 
 class QueryRelatedShowTest : public ::testing::Test {
  protected:
@@ -36,6 +37,66 @@ TEST_F(QueryRelatedShowTest, RelatedPutsTheClosestPaperFirstAndNeverTheSource) {
   for (const RelatedHit& h : r.hits) EXPECT_NE(h.paper.paper.id, "unet");
   EXPECT_THAT(r.hits[0].shared_terms, Contains("encoder"));
   EXPECT_THAT(r.hits[0].shared_terms, Contains("contracting"));
+}
+
+// A paper known by its list entry only has no body words but its title's: related papers come
+// from the title (not its abstract, not its authors), and the result says why.
+TEST_F(QueryRelatedShowTest, RelatedOfAMetadataOnlyPaperComesFromItsTitleOnly) {
+  RelatedRequest request;
+  request.id = "sam-med";
+  RelatedResult r = searcher_->related(request);
+  EXPECT_EQ(r.source_state, schema::PaperState::kMetadataOnly);
+  EXPECT_EQ(r.source_reason, "no open-access PDF found");
+  // "Segment Anything in Medical Images": "anything" is in no other paper, "segment" in almost
+  // every one (not distinctive).
+  EXPECT_THAT(r.source_terms, UnorderedElementsAre("medical", "images"));
+  // Its abstract's "decoder" is in other papers' text, yet not taken.
+  EXPECT_THAT(r.source_terms, Not(Contains("decoder")));
+  ASSERT_FALSE(r.hits.empty());
+  for (const RelatedHit& h : r.hits) EXPECT_NE(h.paper.paper.id, "sam-med");
+
+  request.id = "unet";
+  r = searcher_->related(request);
+  EXPECT_EQ(r.source_state, schema::PaperState::kText);
+  EXPECT_EQ(r.source_reason, "");
+}
+
+TEST(QueryRelatedShow, AMetadataOnlyPaperWhoseTitleNoOtherPaperSharesHasNone) {
+  testing::TempDir dir;
+  std::vector<testing::PaperSpec> papers{
+      {"lonely",
+       "Quantum Gravimetry Sketches",
+       {"A. Author"},
+       "MICCAI",
+       2020,
+       "Methods",
+       "Segmentation of medical images.",
+       {}},
+      {"seg-one",
+       "Medical Image Segmentation",
+       {"B. Author"},
+       "MICCAI",
+       2021,
+       "Methods",
+       "",
+       {"Segmentation of medical images with a network."}},
+      {"seg-two",
+       "Segmentation Networks",
+       {"C. Author"},
+       "MICCAI",
+       2022,
+       "Methods",
+       "",
+       {"Medical images and their segmentation."}},
+  };
+  testing::build_index(dir.file("index"), papers);
+  Searcher searcher(dir.file("index"));
+  RelatedRequest request;
+  request.id = "lonely";
+  RelatedResult r = searcher.related(request);
+  EXPECT_EQ(r.source_state, schema::PaperState::kMetadataOnly);
+  EXPECT_TRUE(r.source_terms.empty());
+  EXPECT_TRUE(r.hits.empty());
 }
 
 TEST_F(QueryRelatedShowTest, RelatedToAPastedText) {

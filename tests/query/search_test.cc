@@ -992,9 +992,18 @@ TEST(QuerySearchErrors, NoIndex) {
     Searcher searcher(dir.file("missing"));
     FAIL() << "no error";
   } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "no index at " + dir.file("missing") +
+                                         "; run `paper-index build --db " + dir.file("missing") +
+                                         "` first");
+    EXPECT_EQ(e.exit_code(), kExitFatal);
+  }
+  // The default folder is paper-index's default too: no --db to repeat.
+  try {
+    Searcher searcher(dir.file("missing"), IndexFolder::kDefault);
+    FAIL() << "no error";
+  } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),
               "no index at " + dir.file("missing") + "; run `paper-index build` first");
-    EXPECT_EQ(e.exit_code(), kExitFatal);
   }
 }
 
@@ -1019,7 +1028,8 @@ TEST(QuerySearchErrors, AnIndexOfAnotherSchemaAsksForARebuild) {
     EXPECT_EQ(std::string(e.what()), "the index at " + dir.file("index") +
                                          " has schema 3 but paper-search reads schemas 4 to " +
                                          std::to_string(schema::kSchemaVersion) +
-                                         "; rebuild it with `paper-index build --rebuild`");
+                                         "; rebuild it with `paper-index build --db " +
+                                         dir.file("index") + " --rebuild`");
   }
 }
 
@@ -1075,7 +1085,9 @@ TEST(QuerySearchErrors, UnreadableIndex) {
     const std::string message = e.what();
     EXPECT_EQ(message.rfind("cannot read the index at " + dir.file("index") + " (", 0), 0u)
         << message;
-    EXPECT_NE(message.find("); rebuild it with `paper-index build --rebuild`"), std::string::npos)
+    EXPECT_NE(message.find("); rebuild it with `paper-index build --db " + dir.file("index") +
+                           " --rebuild`"),
+              std::string::npos)
         << message;
   }
 }
