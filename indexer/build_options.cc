@@ -166,7 +166,14 @@ void print_summary(const PipelineSummary& s, std::ostream& out) {
   if (reasons.size() > kShown) {
     out << "  ... and " << reasons.size() - kShown << " other reasons (see `paper-index status`)\n";
   }
-  if (s.fetches > 0 && s.fetched_ok == 0 && !s.unreachable_hosts.empty()) {
+  const bool offline = s.fetches > 0 && s.fetched_ok == 0 && !s.unreachable_hosts.empty();
+  if (s.kept_text > 0 && !offline) {
+    out << "paper-index: " << plural(s.kept_text, "paper keeps", "papers keep")
+        << " the text indexed before, counted above as unchanged or indexed: fetching "
+        << (s.kept_text == 1 ? "its" : "their")
+        << " PDF again failed (see the warnings; `paper-index status` says why)\n";
+  }
+  if (offline) {
     out << "paper-index: downloads were impossible: no host could be reached ("
         << plural(static_cast<int>(s.unreachable_hosts.size()), "host", "hosts")
         << " tried; is this machine offline?); "

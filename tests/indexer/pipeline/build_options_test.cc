@@ -134,6 +134,20 @@ TEST(BuildSummary, UnchangedPapersWithoutTextGetTheRightHint) {
                   "same bytes again)\n"));
 }
 
+TEST(BuildSummary, PapersThatKeptTheirTextAreSaid) {
+  PipelineSummary s;
+  s.unchanged = 4;
+  s.kept_text = 2;
+  s.fetches = 4;
+  s.fetched_ok = 2;
+  std::ostringstream out;
+  print_summary(s, out);
+  EXPECT_THAT(out.str(),
+              ::testing::HasSubstr("paper-index: 2 papers keep the text indexed before, counted "
+                                   "above as unchanged or indexed: fetching their PDF again "
+                                   "failed (see the warnings; `paper-index status` says why)\n"));
+}
+
 TEST(Progress, PlainLinesAndLiveLine) {
   auto t = std::chrono::steady_clock::time_point{};
   auto clock = [&t] { return t; };
