@@ -421,16 +421,76 @@ bool is_volume_or_pages(std::string_view piece) {
   return false;
 }
 
+// Whether text is a list of people's names, in any style ("Ann Lee, Bo Chen", "Lee, Chen",
+// "by Ann Lee", "Lee et al.").
+bool is_name_list(std::string_view text) {
+  if (text.substr(0, 3) == "by " || text.substr(0, 3) == "By ") text.remove_prefix(3);
+  std::vector<std::string> names = split_authors(text);
+  bool all = !names.empty();
+  for (const auto& name : names) all = all && is_author_name(name);
+  return all;
+}
+
+// Whether a list of names is closed for a lone word after it: "et al." ends it, or a name of two
+// words or more shows that the list gives full names ("Ann Lee, Bo Chen, TUGboat 2019"), which
+// a lone word is not. After surnames only ("Lee, Chen, Brox 2015") a lone word is one more.
+bool is_full_name_list(std::string_view text) {
+  if (!is_name_list(text)) return false;
+  if (text.find(" et al") != std::string_view::npos) return true;
+  for (const auto& name : split_authors(text)) {
+    if (words_of(name).size() >= 2) return true;
+  }
+  return false;
+}
+
+// Whether words that read as a person's name could be a venue's as well: no initial and no
+// particle ("Plato", "TUGboat", "Acta Numerica"; not "J. Lee", "van Gogh").
+bool could_be_venue_name(std::string_view text) {
+  for (auto w : words_of(text)) {
+    NameWord kind = classify_name_word(w);
+    if (kind == NameWord::kInitial || kind == NameWord::kParticle) return false;
+  }
+  return true;
+}
+
+// What a name-like text just before a year is, when no reading of a venue took it.
+enum class NameBeforeYear { kName, kVenue, kUnsure };
+
+// Lists write "Authors. Venue Year" and "Authors, Venue Year": a single word after names
+// ("Ann Lee. TUGboat 2019", "Ann Lee, Bo Chen, Zeitschrift 2019", "Lee et al. TUGboat 2019")
+// is their venue, as single-name authors are rare. A single word with no names before it
+// ("Plato 2019") or after surnames only ("Lee, Chen, Brox 2015") is a name, but unsure. Words
+// that read as a full name are a name: unsure in a sentence of their own after the authors'
+// ("Ann Lee. Acta Numerica 2019"), sure after other names in their sentence ("Ann Lee, Bo
+// Chen 2021") or when the authors are known from a line of their own. Initials and particles
+// ("J. Lee 2019") make a name sure. text: the name-like words; prior: what precedes them in their
+// sentence; names_before: the previous sentence is a list of names, or the authors are known
+// (authors_known).
+NameBeforeYear read_name_before_year(std::string_view text, const std::string& prior,
+                                     bool names_before, bool authors_known) {
+  if (!could_be_venue_name(text)) return NameBeforeYear::kName;
+  bool one_word = words_of(text).size() == 1;
+  if (!has_letter_or_digit(prior)) {
+    if (one_word) return names_before ? NameBeforeYear::kVenue : NameBeforeYear::kUnsure;
+    return names_before && !authors_known ? NameBeforeYear::kUnsure : NameBeforeYear::kName;
+  }
+  if (!one_word) return NameBeforeYear::kName;  // "Ann Lee, Bo Chen 2021": the last author
+  return is_full_name_list(prior) ? NameBeforeYear::kVenue : NameBeforeYear::kUnsure;
+}
+
 // What one sentence says: its venue and year, and the names written before them in it.
 struct VenueSentence {
   VenueYear venue_year;
   std::string names;
+  std::string unsure;  // a name in names that may be the venue (NameBeforeYear::kUnsure)
 };
 
 // The sentence's year and the venue before it: "Alice Smith, Bob Jones, CVPR 2021",
-// "MICCAI, 2015", "2024 MedIA", "Medical Image Analysis, 2021". Nothing when the year stands in
+// "MICCAI, 2015", "2024 MedIA", "Medical Image Analysis, 2021", "Ann Lee. TUGboat 2019" (see
+// read_name_before_year for names_before and authors_known). Nothing when the year stands in
 // prose ("from 2015 to 2020 and beyond") or after words that are neither a venue nor a name.
-std::optional<VenueSentence> sentence_with_year(const std::string& sentence, bool loose) {
+std::optional<VenueSentence> sentence_with_year(const std::string& sentence, bool loose,
+                                                bool names_before, bool authors_known) {
   std::vector<std::string> pieces = split_pieces(sentence);
   for (std::size_t y = 0; y < pieces.size(); ++y) {
     auto span = find_year_span(pieces[y]);
@@ -443,10 +503,19 @@ std::optional<VenueSentence> sentence_with_year(const std::string& sentence, boo
     if (words_of(after).size() > kMaxWordsAfterYear) return std::nullopt;
     std::size_t names_end = y;
     std::string extra_name;
+    auto name_before_year = [&](const std::string& name, std::size_t piece) {
+      return read_name_before_year(name, join(pieces, piece), names_before, authors_known);
+    };
     if (!before.empty()) {
       if (!take_venue(before, loose, &out.venue_year.venue, &extra_name)) {
         if (!is_author_name(before)) return std::nullopt;
-        extra_name = before;  // "Alice Smith, Bob Jones 2021": no venue
+        NameBeforeYear kind = name_before_year(before, y);
+        if (kind == NameBeforeYear::kVenue) {
+          out.venue_year.venue = before;
+        } else {
+          extra_name = before;  // "Alice Smith, Bob Jones 2021": no venue
+          if (kind == NameBeforeYear::kUnsure) out.unsure = before;
+        }
       }
     } else if (!after.empty() && is_venue_text(after, /*loose=*/false)) {
       out.venue_year.venue = after;
@@ -456,6 +525,14 @@ std::optional<VenueSentence> sentence_with_year(const std::string& sentence, boo
       while (k > 0 && is_volume_or_pages(pieces[k - 1])) --k;
       if (k > 0 && take_venue(pieces[k - 1], loose, &out.venue_year.venue, &extra_name)) {
         names_end = k - 1;
+      } else if (k > 0 && is_author_name(pieces[k - 1])) {
+        NameBeforeYear kind = name_before_year(pieces[k - 1], k - 1);
+        if (kind == NameBeforeYear::kVenue) {
+          out.venue_year.venue = pieces[k - 1];  // "Ann Lee. TUGboat, 2019"
+          names_end = k - 1;
+        } else if (kind == NameBeforeYear::kUnsure) {
+          out.unsure = pieces[k - 1];
+        }
       }
     }
     out.names = join(pieces, names_end);
@@ -543,7 +620,7 @@ bool reads_as_author_list(std::string_view text) {
   return true;
 }
 
-Byline read_byline(std::string_view text, bool authors_known) {
+Byline read_byline(std::string_view text, bool authors_known, bool after_names) {
   Byline out;
   std::string rest = take_notes(text, &out.venue_years);
   std::vector<std::string> sentences;
@@ -554,7 +631,9 @@ Byline read_byline(std::string_view text, bool authors_known) {
   std::optional<VenueSentence> venue;
   std::size_t at = 0;
   for (; at < sentences.size() && !venue; ++at) {
-    venue = sentence_with_year(sentences[at], /*loose=*/at > 0 || authors_known);
+    bool names_before = authors_known || (at == 0 ? after_names : is_name_list(sentences[at - 1]));
+    venue = sentence_with_year(sentences[at], /*loose=*/at > 0 || authors_known, names_before,
+                               authors_known);
   }
   for (std::size_t k = 0; k < sentences.size() && !venue; ++k) {
     venue = sentence_with_known_venue(sentences[k]);
@@ -565,6 +644,11 @@ Byline read_byline(std::string_view text, bool authors_known) {
   std::vector<std::string> candidates;
   if (venue) {
     out.venue_years.push_back(venue->venue_year);
+    // "Ann Lee. Acta Numerica 2019": the unsure words are kept after the names, not instead.
+    if (venue->names == venue->unsure && !venue->unsure.empty() && at >= 2 &&
+        is_name_list(sentences[at - 2])) {
+      candidates.push_back(sentences[at - 2] + ", " + venue->names);
+    }
     if (!venue->names.empty()) candidates.push_back(venue->names);
     if (at >= 2) candidates.push_back(sentences[at - 2]);
   } else if (!sentences.empty()) {
@@ -584,6 +668,10 @@ Byline read_byline(std::string_view text, bool authors_known) {
       out.authors = std::move(authors);
       break;
     }
+  }
+  if (venue && !venue->unsure.empty() &&
+      std::find(out.authors.begin(), out.authors.end(), venue->unsure) != out.authors.end()) {
+    out.unsure_venue = VenueYear{venue->unsure, venue->venue_year.year};
   }
   return out;
 }

@@ -86,13 +86,14 @@ void EntryParser::warn_no_link(int line, const std::string& title) {
   warn_skipped(line, "entry \"" + title + "\" has no link; add a [Paper](url) or remove it");
 }
 
-// Clears what add_link remembers about the entry being read.
+// Clears what add_link, and finish for its warnings, remember about the entry being read.
 void EntryParser::start_links() {
   link_urls_.clear();
   too_many_links_ = false;
   rejected_.reset();
   mistyped_.reset();
   unfetched_title_.reset();
+  unsure_venue_ = VenueYear{};
 }
 
 // Adds a link (http/https only; in-page anchors and relative paths are not papers). A link
@@ -187,6 +188,15 @@ void EntryParser::emit(Paper p, const HeadingContext& ctx, std::optional<int> ye
   }
   if (traits.reports_links && mistyped_) {
     warn(mistyped_->line, "entry \"" + p.title + "\": " + mistyped_->reason);
+  }
+  // "Plato 2019": a single-name author or the venue. A venue from elsewhere settles it.
+  if (!unsure_venue_.venue.empty() && unsure_venue_.year && p.venue.empty()) {
+    std::string year = std::to_string(*unsure_venue_.year);
+    warn(unsure_venue_line_,
+         "entry \"" + p.title + "\": \"" + unsure_venue_.venue + "\" before " + year +
+             " may be an author or the venue; kept it as an author; if it is the venue, write "
+             "the tag [" +
+             unsure_venue_.venue + ", " + year + "] instead");
   }
   if (year && !is_plausible_year(*year)) {
     std::optional<int> from_url;
@@ -348,7 +358,11 @@ void EntryParser::finish(bool defer_bare_title) {
   for (const auto& vy : byline.venue_years) {
     take_venue_year(vy, remainder_line, p, &year, &year_line);
   }
-  if (p.authors.empty()) p.authors = std::move(byline.authors);
+  if (p.authors.empty()) {
+    p.authors = std::move(byline.authors);
+    unsure_venue_ = byline.unsure_venue;
+    unsure_venue_line_ = remainder_line;
+  }
   if (title_from_link && !open_bullet_ &&
       !is_paper_at_unknown_host(p, tokens[title_index].token, year, remainder, other_text,
                                 bold_title && many_authors_line)) {

@@ -14,6 +14,7 @@
 #include "common/paper.h"
 #include "indexer/catalogue/entries.h"
 #include "indexer/catalogue/entry_rules.h"
+#include "indexer/catalogue/fields.h"
 #include "indexer/catalogue/inline_markdown.h"
 #include "indexer/catalogue/link_references.h"
 #include "indexer/catalogue/list_lines.h"
@@ -105,6 +106,8 @@ class EntryParser {
   std::optional<RejectedLink> unfetched_title_;  // the title link or a link labelled as the
                                                  // paper's, when it has a scheme that
                                                  // is never a paper's ("mailto:")
+  VenueYear unsure_venue_;     // a name kept among the entry's authors that may be its venue
+  int unsure_venue_line_ = 0;  // (Byline::unsure_venue): warned if the entry has no venue
 
   // A bare bold bullet ended by a blank line: warned unless a more indented item follows.
   struct PendingTitle {

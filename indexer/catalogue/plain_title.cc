@@ -58,7 +58,8 @@ bool is_byline_only(const std::string& first, const std::string& rest, bool afte
   if (!names.empty() && !are_full_names(names, first)) return false;
   if (venue) return true;
   if (!after_link && names.size() < 2) return false;
-  Byline after = read_byline(rest, /*authors_known=*/false);
+  // "TUGboat 2020" after "Ann Lee, Bob Ray." is the venue, as "CVPR 2020" would be.
+  Byline after = read_byline(rest, /*authors_known=*/false, /*after_names=*/true);
   return !after.venue_years.empty() && after.authors.empty();
 }
 
@@ -137,8 +138,9 @@ PlainTitle read_plain_title(std::string_view raw, bool after_link) {
     if (normalize_for_match(title).empty()) continue;
     std::string tail = trim(std::string_view(text).substr(comma + 1));
     Byline byline = read_byline(tail, /*authors_known=*/false);
-    if (byline.venue_years.empty() || !are_full_names(byline.authors, tail) ||
-        tail.rfind(byline.authors.front(), 0) != 0) {
+    // An unsure byline ("Segment Anything. Kaiming He 2016") does not cut a title.
+    if (byline.venue_years.empty() || !byline.unsure_venue.empty() ||
+        !are_full_names(byline.authors, tail) || tail.rfind(byline.authors.front(), 0) != 0) {
       continue;
     }
     out.title = std::move(title);

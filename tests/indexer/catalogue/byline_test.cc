@@ -171,6 +171,110 @@ TEST(CatalogueByline, LeavesAFieldEmptyRatherThanGuess) {
                            {"Spine Labels", Names{}, "CVPR", 2021}}));
 }
 
+// QA: a venue no list of ours names, after the authors, was read as the only author and the
+// authors were dropped ("Julien Rivaud. TUGboat 2019" -> authors "TUGboat", no venue).
+TEST(CatalogueByline, UnknownVenueAfterTheAuthors) {
+  EXPECT_EQ(
+      fields_of(
+          // Period-separated, on an item under a link title or a bold link title.
+          "- [Typesetting Fonts](https://arxiv.org/abs/1901.00001)\n"
+          "  - Julien Rivaud. TUGboat 2019\n"
+          "- **[Typesetting Tables](https://arxiv.org/abs/1901.00002)**\n"
+          "  - Julien Rivaud, Anna Smith. TUGboat, 2019\n"
+          "- [Typesetting Maths](https://arxiv.org/abs/1901.00003) - Julien Rivaud, Anna Smith. "
+          "Zeitschrift 2019.\n"
+          // Comma-separated: the word after full names is not one more author.
+          "- [Typesetting Music](https://arxiv.org/abs/1901.00004) - Julien Rivaud, Anna Smith, "
+          "TUGboat 2019\n"
+          "- [Typesetting Chess](https://arxiv.org/abs/1901.00005) - Julien Rivaud, Anna Smith, "
+          "Zeitschrift, 2019\n"
+          // "et al." closes the author list.
+          "- [Typesetting Poems](https://arxiv.org/abs/1901.00006) - Rivaud et al. TUGboat 2019\n"
+          "- [Typesetting Plays](https://arxiv.org/abs/1901.00007) - Julien Rivaud et al., "
+          "TUGboat 2019\n"
+          // The authors and the venue on items of their own.
+          "- [Typesetting Maps](https://arxiv.org/abs/1901.00008)\n"
+          "  - Julien Rivaud, Anna Smith\n"
+          "  - TUGboat 2019\n"
+          // Volume and pages between the venue and the year.
+          "- [Typesetting Scores](https://arxiv.org/abs/1901.00009) - J. Rivaud. TUGboat, vol. "
+          "40, pp. 1-9, 2019.\n"
+          // Venues that were already read.
+          "- [Typesetting Code](https://arxiv.org/abs/1901.00011)\n"
+          "  - Julien Rivaud. NeurIPS 2019\n"
+          "- [Typesetting Data](https://arxiv.org/abs/1901.00012)\n"
+          "  - Julien Rivaud, Anna Smith. Journal of Statistical Software 2019\n"
+          // Without a year nothing says the word is a venue ("Oral", an affiliation): the
+          // authors stay, the venue stays empty.
+          "- [Typesetting Words](https://arxiv.org/abs/1901.00013) - Julien Rivaud. TUGboat\n"
+          "- [Typesetting Lines](https://arxiv.org/abs/1901.00014) - Julien Rivaud, Anna Smith. "
+          "Zeitschrift\n"
+          // The seed's layout: an italic authors line, then the venue line.
+          "\n**Typesetting Runes** \\\n*Julien Rivaud, Anna Smith* <br>\nTUGboat 2019 <br>\n"
+          "[[Paper](https://arxiv.org/abs/1901.00010)]\n"),
+      (std::vector<Fields>{
+          {"Typesetting Fonts", Names{"Julien Rivaud"}, "TUGboat", 2019},
+          {"Typesetting Tables", Names{"Julien Rivaud", "Anna Smith"}, "TUGboat", 2019},
+          {"Typesetting Maths", Names{"Julien Rivaud", "Anna Smith"}, "Zeitschrift", 2019},
+          {"Typesetting Music", Names{"Julien Rivaud", "Anna Smith"}, "TUGboat", 2019},
+          {"Typesetting Chess", Names{"Julien Rivaud", "Anna Smith"}, "Zeitschrift", 2019},
+          {"Typesetting Poems", Names{"Rivaud"}, "TUGboat", 2019},
+          {"Typesetting Plays", Names{"Julien Rivaud"}, "TUGboat", 2019},
+          {"Typesetting Maps", Names{"Julien Rivaud", "Anna Smith"}, "TUGboat", 2019},
+          {"Typesetting Scores", Names{"J. Rivaud"}, "TUGboat", 2019},
+          {"Typesetting Code", Names{"Julien Rivaud"}, "NeurIPS", 2019},
+          {"Typesetting Data", Names{"Julien Rivaud", "Anna Smith"},
+           "Journal of Statistical Software", 2019},
+          {"Typesetting Words", Names{"Julien Rivaud"}, "", std::nullopt},
+          {"Typesetting Lines", Names{"Julien Rivaud", "Anna Smith"}, "", std::nullopt},
+          {"Typesetting Runes", Names{"Julien Rivaud", "Anna Smith"}, "TUGboat", 2019}}));
+}
+
+// A name before a year is a venue only after other names; otherwise it stays an author, with a
+// warning when it could be a venue's name as well.
+TEST(CatalogueByline, NamesBeforeAYearStayAuthors) {
+  Catalogue c = parse_list_text(
+      // A full name, alone or last in a list: an author.
+      "- [Name Alone](https://arxiv.org/abs/1902.00001) - Julien Rivaud 2019\n"
+      "- [Names Listed](https://arxiv.org/abs/1902.00002) - Julien Rivaud, Anna Smith, "
+      "J. Lee 2019\n"
+      // One word alone: a single-name author or a venue; kept as the author, warned.
+      "- [Lone Word](https://arxiv.org/abs/1902.00003) - Plato 2019\n"
+      // After surnames only, one more word is as likely a surname.
+      "- [Surnames Only](https://arxiv.org/abs/1902.00004) - Ronneberger, Fischer, Brox 2015\n"
+      // Words that read as a person's name after the authors' sentence: a venue ("Acta
+      // Numerica") or one more author; neither is dropped, the list is warned about.
+      "- [Two Sentences](https://arxiv.org/abs/1902.00005)\n"
+      "  - Julien Rivaud. Acta Numerica 2019\n"
+      // A venue elsewhere in the entry settles it.
+      "- [Tagged](https://arxiv.org/abs/1902.00006) - Plato 2019 [CVPR 2019]\n"
+      // What the warning advises.
+      "- [Fixed](https://arxiv.org/abs/1902.00007) - Julien Rivaud. [Acta Numerica, 2019]\n",
+      "n.md");
+  std::vector<Fields> fields;
+  for (const auto& p : c.papers) fields.push_back({p.title, p.authors, p.venue, p.year});
+  EXPECT_EQ(fields, (std::vector<Fields>{
+                        {"Name Alone", Names{"Julien Rivaud"}, "", 2019},
+                        {"Names Listed", Names{"Julien Rivaud", "Anna Smith", "J. Lee"}, "", 2019},
+                        {"Lone Word", Names{"Plato"}, "", 2019},
+                        {"Surnames Only", Names{"Ronneberger", "Fischer", "Brox"}, "", 2015},
+                        {"Two Sentences", Names{"Julien Rivaud", "Acta Numerica"}, "", 2019},
+                        {"Tagged", Names{"Plato"}, "CVPR", 2019},
+                        {"Fixed", Names{"Julien Rivaud"}, "Acta Numerica", 2019}}));
+  auto unsure = [](const std::string& name, int year) {
+    std::string tag = name + ", " + std::to_string(year);
+    return "\"" + name + "\" before " + std::to_string(year) +
+           " may be an author or the venue; kept it as an author; if it is the venue, write "
+           "the tag [" +
+           tag + "] instead";
+  };
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{
+                {{"n.md", 3}, "entry \"Lone Word\": " + unsure("Plato", 2019)},
+                {{"n.md", 4}, "entry \"Surnames Only\": " + unsure("Brox", 2015)},
+                {{"n.md", 6}, "entry \"Two Sentences\": " + unsure("Acta Numerica", 2019)}}));
+}
+
 TEST(CatalogueByline, ReadsTextAfterATitle) {
   Byline b = read_byline(" - Kaiming He, Xiangyu Zhang CVPR 2016 ", /*authors_known=*/false);
   EXPECT_EQ(b.authors, (Names{"Kaiming He", "Xiangyu Zhang"}));
@@ -189,6 +293,20 @@ TEST(CatalogueByline, ReadsTextAfterATitle) {
   b = read_byline(" - Alice Smith, Bob Jones. Nature Communications.", false);
   EXPECT_EQ(b.authors, (Names{"Alice Smith", "Bob Jones"}));
   EXPECT_EQ(b.venue_years, (std::vector<VenueYear>{{"Nature Communications", std::nullopt}}));
+  // A venue no list names, after the authors' sentence.
+  b = read_byline(" - Julien Rivaud. TUGboat 2019", false);
+  EXPECT_EQ(b.authors, (Names{"Julien Rivaud"}));
+  EXPECT_EQ(b.venue_years, (std::vector<VenueYear>{{"TUGboat", 2019}}));
+  EXPECT_TRUE(b.unsure_venue.empty());
+  // One word and a year: kept as the author, said to be unsure.
+  b = read_byline(" - Plato 2019", false);
+  EXPECT_EQ(b.authors, (Names{"Plato"}));
+  EXPECT_EQ(b.venue_years, (std::vector<VenueYear>{{"", 2019}}));
+  EXPECT_EQ(b.unsure_venue, (VenueYear{"Plato", 2019}));
+  // The authors are known (an italic line): the word is the venue.
+  b = read_byline("\nZeitschrift 2019\n", /*authors_known=*/true);
+  EXPECT_EQ(b.venue_years, (std::vector<VenueYear>{{"Zeitschrift", 2019}}));
+  EXPECT_TRUE(b.unsure_venue.empty());
   // An arXiv identifier is not a year.
   b = read_byline(" - see arXiv:2012.01234", false);
   EXPECT_TRUE(b.venue_years.empty());

@@ -123,6 +123,34 @@ TEST(CatalogueTitles, AnEntryWhoseTitleCannotBeFoundIsWarnedNotNamedAfterItsAuth
                         "text: [Title](url)"}));
 }
 
+// A venue no list names after the authors ("Ann Lee, Bob Ray. TUGboat 2020") tells a byline from
+// a title as a known venue does; it is neither an author nor a reason to cut a title.
+TEST(CatalogueTitles, AnUnknownVenueAfterTheAuthorsReadsAsAKnownOneWould) {
+  Catalogue c = parse_list_text(
+      "# H\n"
+      "- [Paper](https://a.org/1.pdf) - Ann Lee, Bob Ray. TUGboat 2020.\n"
+      "- [pdf](https://a.org/2.pdf) Deep Residual Learning for Image Recognition, Kaiming He. "
+      "TUGboat 2016.\n"
+      "- [pdf](https://a.org/3.pdf) Segment Anything. Alexander Kirillov. Zeitschrift 2023.\n"
+      // Title words that read as a name, then a name and a year: the title is not cut at its
+      // comma, and nothing is unsure.
+      "- Deep Learning, Segment Anything. Kaiming He 2016 [[pdf](https://a.org/4.pdf)]\n",
+      "t.md");
+  EXPECT_EQ(c.warnings, (std::vector<Diagnostic>{{{"t.md", 2}, no_title("Paper")}}));
+  ASSERT_EQ(c.papers.size(), 3u);
+  EXPECT_EQ(c.papers[0].title, "Deep Residual Learning for Image Recognition");
+  EXPECT_EQ(c.papers[0].authors, (Names{"Kaiming He"}));
+  EXPECT_EQ(c.papers[0].venue, "TUGboat");
+  EXPECT_EQ(c.papers[1].title, "Segment Anything");
+  EXPECT_EQ(c.papers[1].authors, (Names{"Alexander Kirillov"}));
+  EXPECT_EQ(c.papers[1].venue, "Zeitschrift");
+  EXPECT_EQ(c.papers[1].year, 2023);
+  EXPECT_EQ(c.papers[2].title, "Deep Learning, Segment Anything");
+  EXPECT_EQ(c.papers[2].authors, (Names{"Kaiming He"}));
+  EXPECT_EQ(c.papers[2].venue, "");
+  EXPECT_EQ(c.papers[2].year, 2016);
+}
+
 TEST(CatalogueTitles, EmphasisMarkersAreNotPartOfTheTitle) {
   Catalogue c = parse_list_text(
       "- ***Triple Star Title Of Paper*** [[Paper](https://arxiv.org/abs/2301.00062)] 2023\n"
