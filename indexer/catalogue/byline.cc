@@ -1,11 +1,14 @@
+// Reading a byline (byline.h): cuts the text after a title into sentences and parenthesised
+// notes, finds the sentence that holds the year, and tells its names from its venue.
 #include "indexer/catalogue/byline.h"
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <optional>
 
 #include "common/text.h"
+#include "indexer/catalogue/byline_words.h"
+#include "indexer/catalogue/fields.h"
 #include "indexer/catalogue/inline_markdown.h"
 
 namespace paper {
@@ -13,48 +16,10 @@ namespace {
 
 // Longest "(MICCAI 2023)" note read from free text; keeps "((((...)" lines linear.
 constexpr std::size_t kMaxNoteBytes = 200;
-constexpr std::size_t kMaxNameWords = 6;
-constexpr std::size_t kMaxVenueWords = 12;
 // "CVPR 2021 Oral" is a venue sentence; "data from 2015 to 2020 and beyond" is prose.
 constexpr std::size_t kMaxWordsAfterYear = 3;
 
 // clang-format off
-// Words of venue names; a name holding one is not a person's.
-constexpr auto kVenueWords = std::to_array<std::string_view>({
-    "journal", "journals", "transactions", "trans", "proceedings", "proc", "conference", "conf",
-    "workshop", "workshops", "symposium", "letters", "review", "reviews", "reports", "report",
-    "science", "sciences", "scientific", "nature", "medical", "medicine", "imaging", "image",
-    "images", "analysis", "vision", "computer", "computing", "computational", "intelligence",
-    "learning", "machine", "neural", "networks", "network", "information", "processing",
-    "recognition", "pattern", "systems", "research", "international", "annual", "meeting",
-    "society", "communications", "physics", "engineering", "biomedical", "bioinformatics",
-    "health", "healthcare", "informatics", "radiology", "methods", "access", "advances",
-    "applications", "applied", "technology", "frontiers", "annals", "arxiv", "preprint", "biorxiv",
-    "medrxiv", "springer", "elsevier", "neurocomputing", "graphics", "computerized", "signal",
-    "robotics", "multimedia", "mining", "knowledge", "artificial", "biology", "clinical",
-    "surgery", "oncology", "neuroimage", "neuroscience", "cell", "lancet", "plos", "findings",
-    "challenge", "track", "european", "asian", "american", "ieee", "acm", "intl"});
-
-// Words of prose, labels and function words: not part of a person's name.
-constexpr auto kNonNameWords = std::to_array<std::string_view>({
-    "the", "of", "on", "in", "for", "with", "via", "using", "and", "or", "to", "from", "by", "is",
-    "are", "as", "at", "we", "our", "this", "that", "towards", "toward", "through", "new", "novel",
-    "oral", "spotlight", "poster", "highlight", "paper", "papers", "award", "code",
-    "official", "implementation", "project", "github", "pytorch", "tensorflow", "dataset",
-    "datasets", "benchmark", "survey", "tutorial", "open", "source", "available", "model",
-    "models", "segmentation", "deep", "accepted", "submitted", "under", "et", "framework",
-    "library", "toolkit", "toolbox", "tool", "tools", "software", "package", "platform", "method",
-    "approach", "architecture", "system", "introduction", "overview"});
-
-// Lower-case words inside names: "van der Waals", "de la Cruz", "bin Salman".
-constexpr auto kParticles = std::to_array<std::string_view>(
-    {"van", "von", "der", "den", "de",  "del", "della", "di",  "da", "dos",
-     "das", "du",  "le",  "la",  "ten", "ter", "bin",   "ibn", "y",  "zu"});
-
-// Lower-case words inside venue names: "Journal of ...", "Advances in ...".
-constexpr auto kVenueConnectors = std::to_array<std::string_view>(
-    {"of", "on", "and", "for", "in", "the", "&", "de", "und", "preprint", "at"});
-
 // Abbreviations whose period does not end a sentence: "IEEE Trans. Med. Imaging".
 constexpr auto kAbbreviations = std::to_array<std::string_view>(
     {"proc", "trans", "int",     "intl", "conf", "symp", "vol",  "no",     "pp",
@@ -62,234 +27,6 @@ constexpr auto kAbbreviations = std::to_array<std::string_view>(
      "appl", "anal",  "biomed",  "inf",  "lett", "rev",  "phys", "mach",   "intell",
      "tech", "syst",  "process", "adv",  "eur",  "ann",  "assoc"});
 // clang-format on
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_letter(char c) { return is_upper(c) || is_lower(c); }
-bool is_alnum(char c) { return is_letter(c) || is_digit(c); }
-
-template <std::size_t N>
-bool listed(const std::array<std::string_view, N>& list, std::string_view word) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-// Lower-cased ASCII, without the punctuation that ends or opens a word ("Trans." -> "trans").
-std::string bare_lower(std::string_view word) {
-  std::string out;
-  for (char c : word) {
-    if (c == '.' || c == ',' || c == ':' || c == ';' || c == '(' || c == ')') continue;
-    out += is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
-
-std::vector<std::string_view> words_of(std::string_view text) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
-    std::size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
-    if (i > start) out.push_back(text.substr(start, i - start));
-  }
-  return out;
-}
-
-bool has_letter_or_digit(std::string_view s) { return !normalize_for_match(s).empty(); }
-
-// Letters of names beyond ASCII: Latin-1 and Latin Extended, Greek, Cyrillic, kana, CJK, Hangul.
-bool is_name_letter(std::uint32_t cp) {
-  return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x52F) ||
-         (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-         (cp >= 0xAC00 && cp <= 0xD7AF);
-}
-
-// Acronyms and mixed-case venue names: "CVPR", "MedIA", "NeurIPS", "arXiv", "bioRxiv", "3DV".
-bool is_acronym(std::string_view word) {
-  int upper = 0, lower = 0;
-  for (char c : word) {
-    upper += is_upper(c) ? 1 : 0;
-    lower += is_lower(c) ? 1 : 0;
-  }
-  if (upper >= 2 && upper >= lower) return true;
-  return !word.empty() && is_lower(word[0]) && upper >= 1;
-}
-
-enum class NameWord { kSurname, kInitial, kParticle, kNot };
-
-NameWord classify_name_word(std::string_view word) {
-  std::string lower = bare_lower(word);
-  if (listed(kParticles, lower)) return NameWord::kParticle;
-  if (listed(kNonNameWords, lower) || listed(kVenueWords, lower)) return NameWord::kNot;
-  int letters = 0, upper = 0, lower_count = 0;
-  bool first_capital = false, first_seen = false, apostrophe_after_first = false;
-  for (std::size_t i = 0; i < word.size();) {
-    std::uint32_t cp = 0;
-    std::size_t len = decode_utf8(word, i, cp);
-    if (len == 0) return NameWord::kNot;
-    bool letter = false;
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
-      if (is_letter(c)) {
-        letter = true;
-        upper += is_upper(c) ? 1 : 0;
-        lower_count += is_lower(c) ? 1 : 0;
-        if (!first_seen) first_capital = is_upper(c);
-      } else if (c == '\'') {
-        apostrophe_after_first = apostrophe_after_first || letters == 1;
-      } else if (c != '-' && c != '.') {
-        return NameWord::kNot;
-      }
-    } else if (cp == 0x2019) {  // ’ as in O’Neil
-      apostrophe_after_first = apostrophe_after_first || letters == 1;
-    } else if (is_name_letter(cp)) {
-      letter = true;
-      if (!first_seen) first_capital = true;  // "Álvarez", "Øksendal"; no case test beyond ASCII
-    } else {
-      return NameWord::kNot;
-    }
-    if (letter) {
-      ++letters;
-      first_seen = true;
-    }
-    i += len;
-  }
-  if (letters == 0) return NameWord::kNot;
-  // "J.", "J.-P.", "JY", "É."; not "张三" (a whole name in two characters).
-  bool ascii_or_dotted = upper == letters || word.find('.') != std::string_view::npos;
-  if (letters <= 2 && lower_count == 0 && ascii_or_dotted) return NameWord::kInitial;
-  if (upper >= 3 && upper >= lower_count) return NameWord::kNot;  // "CVPR", "MedIA"
-  if (!first_capital && !apostrophe_after_first) return NameWord::kNot;
-  return NameWord::kSurname;
-}
-
-// Whether text reads as a venue's name. Strict: a known venue, or its first word is an acronym or
-// a venue word ("IEEE ...", "Medical Image Analysis"). Loose: any capitalised words that are not
-// a person's name ("Computerized Medical Imaging and Graphics"). Either way every word is
-// capitalised, an acronym or a connector ("of", "and").
-bool is_venue_text(std::string_view text, bool loose) {
-  if (is_known_venue(text)) return true;
-  auto words = words_of(text);
-  if (words.empty() || words.size() > kMaxVenueWords) return false;
-  for (auto w : words) {
-    std::string lower = bare_lower(w);
-    if (lower.empty() || listed(kVenueConnectors, lower)) continue;
-    unsigned char first = static_cast<unsigned char>(w[0]);
-    if (!(is_upper(w[0]) || is_digit(w[0]) || first >= 0x80 || is_acronym(w))) return false;
-  }
-  std::string first = bare_lower(words[0]);
-  if (is_acronym(words[0]) || listed(kVenueWords, first)) return true;
-  return loose && !is_author_name(text);
-}
-
-// "In CVPR", "In: Proc. MICCAI", "arXiv preprint arXiv:2012.01234" -> "CVPR", "MICCAI",
-// "arXiv".
-std::string strip_venue_words(std::string_view text) {
-  std::string t = trim(text);
-  for (std::string_view in : {"In: ", "in: ", "In ", "in "}) {
-    if (t.rfind(in, 0) == 0) {
-      t = trim(t.substr(in.size()));
-      break;
-    }
-  }
-  for (std::string_view proc : {"Proc. ", "Proc "}) {
-    if (t.rfind(proc, 0) == 0) t = trim(t.substr(proc.size()));
-  }
-  if (bare_lower(t.substr(0, 5)) == "arxiv" && (t.size() == 5 || !is_alnum(t[5]))) {
-    return t.substr(0, 5);
-  }
-  for (std::string_view suffix : {" preprint", " Preprint"}) {
-    if (t.size() > suffix.size() &&
-        t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      t.resize(t.size() - suffix.size());
-    }
-  }
-  return t;
-}
-
-// "Kaiming He CVPR" -> venue "CVPR", names "Kaiming He": the longest known venue (up to 4
-// words) that ends the text, after at least one other word. False when none.
-bool split_known_venue_suffix(std::string_view text, std::string* venue, std::string* names) {
-  auto words = words_of(text);
-  std::size_t first = words.size() > 4 ? words.size() - 4 : 1;
-  for (std::size_t k = std::max<std::size_t>(first, 1); k < words.size(); ++k) {
-    std::string_view suffix = text.substr(static_cast<std::size_t>(words[k].data() - text.data()));
-    if (is_known_venue(suffix)) {
-      *venue = std::string(suffix);
-      *names = trim(text.substr(0, static_cast<std::size_t>(words[k].data() - text.data())));
-      return true;
-    }
-  }
-  return false;
-}
-
-// Reads text in a venue's place: sets *venue, and *names when the text began with a name
-// ("Xiangyu Zhang CVPR"). False when the text is not confidently a venue.
-bool take_venue(std::string_view text, bool loose, std::string* venue, std::string* names) {
-  std::string t = strip_venue_words(text);
-  if (!has_letter_or_digit(t)) return false;
-  if (is_venue_text(t, /*loose=*/false)) {
-    *venue = t;
-    return true;
-  }
-  std::string suffix, leading;
-  if (split_known_venue_suffix(t, &suffix, &leading)) {
-    *venue = suffix;
-    if (is_author_name(leading)) *names = leading;
-    return true;
-  }
-  if (loose && is_venue_text(t, /*loose=*/true)) {
-    *venue = t;
-    return true;
-  }
-  return false;
-}
-
-struct YearSpan {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  int year = 0;
-};
-
-// The first year in text: a standalone 1900..2099 ("CVPR 2021", "2021."), glued to an acronym
-// ("CVPR2021"), or 'YY after a word ("CVPR'21"). Not part of a longer number or an identifier
-// ("arXiv:2012.01234", "v2021").
-std::optional<YearSpan> find_year_span(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    std::size_t quote = s[i] == '\'' ? 1 : s.substr(i, 3) == "\xE2\x80\x99" ? 3 : 0;
-    if (quote > 0 && i > 0 && is_letter(s[i - 1])) {
-      std::size_t j = i + quote;
-      if (j + 2 <= s.size() && is_digit(s[j]) && is_digit(s[j + 1]) &&
-          (j + 2 == s.size() || !is_alnum(s[j + 2]))) {
-        if (auto year = parse_venue_year(s.substr(i, j + 2 - i)).year) {
-          return YearSpan{i, j + 2, *year};
-        }
-      }
-    }
-    if (i + 4 > s.size()) continue;
-    if (!(s[i] == '1' && s[i + 1] == '9') && !(s[i] == '2' && s[i + 1] == '0')) continue;
-    if (!is_digit(s[i + 2]) || !is_digit(s[i + 3])) continue;
-    if (i + 4 < s.size()) {
-      char next = s[i + 4];
-      if (is_alnum(next)) continue;
-      if (next == '.' && i + 5 < s.size() && is_digit(s[i + 5])) continue;
-    }
-    if (i > 0) {
-      char prev = s[i - 1];
-      if (is_digit(prev) || prev == '.' || prev == '/' || prev == ':') continue;
-      if (is_letter(prev)) {
-        std::size_t k = i;
-        while (k > 0 && is_letter(s[k - 1])) --k;
-        bool acronym = i - k >= 2;
-        for (std::size_t m = k; m < i; ++m) acronym = acronym && is_upper(s[m]);
-        if (!acronym) continue;
-      }
-    }
-    return YearSpan{i, i + 4, std::stoi(std::string(s.substr(i, 4)))};
-  }
-  return std::nullopt;
-}
 
 // Trims white space and the punctuation around the parts of a byline.
 std::string clean_part(std::string_view text) {
@@ -419,38 +156,6 @@ bool is_volume_or_pages(std::string_view piece) {
     if (first == marker) return true;
   }
   return false;
-}
-
-// Whether text is a list of people's names, in any style ("Ann Lee, Bo Chen", "Lee, Chen",
-// "by Ann Lee", "Lee et al.").
-bool is_name_list(std::string_view text) {
-  if (text.substr(0, 3) == "by " || text.substr(0, 3) == "By ") text.remove_prefix(3);
-  std::vector<std::string> names = split_authors(text);
-  bool all = !names.empty();
-  for (const auto& name : names) all = all && is_author_name(name);
-  return all;
-}
-
-// Whether a list of names is closed for a lone word after it: "et al." ends it, or a name of two
-// words or more shows that the list gives full names ("Ann Lee, Bo Chen, TUGboat 2019"), which
-// a lone word is not. After surnames only ("Lee, Chen, Brox 2015") a lone word is one more.
-bool is_full_name_list(std::string_view text) {
-  if (!is_name_list(text)) return false;
-  if (text.find(" et al") != std::string_view::npos) return true;
-  for (const auto& name : split_authors(text)) {
-    if (words_of(name).size() >= 2) return true;
-  }
-  return false;
-}
-
-// Whether words that read as a person's name could be a venue's as well: no initial and no
-// particle ("Plato", "TUGboat", "Acta Numerica"; not "J. Lee", "van Gogh").
-bool could_be_venue_name(std::string_view text) {
-  for (auto w : words_of(text)) {
-    NameWord kind = classify_name_word(w);
-    if (kind == NameWord::kInitial || kind == NameWord::kParticle) return false;
-  }
-  return true;
 }
 
 // What a name-like text just before a year is, when no reading of a venue took it.
@@ -585,40 +290,6 @@ std::string take_notes(std::string_view text, std::vector<VenueYear>* notes) {
 }
 
 }  // namespace
-
-bool is_author_name(std::string_view name) {
-  auto words = words_of(name);
-  if (words.empty() || words.size() > kMaxNameWords) return false;
-  bool surname = false;
-  for (auto w : words) {
-    NameWord kind = classify_name_word(w);
-    if (kind == NameWord::kNot) return false;
-    surname = surname || kind == NameWord::kSurname;
-  }
-  return surname && !is_known_venue(name);
-}
-
-bool reads_as_names(const std::string& text) {
-  std::vector<std::string> names = split_authors(text);
-  bool all = !names.empty();
-  for (const auto& name : names) all = all && is_author_name(name);
-  return all && (names.size() >= 2 || text.find(" et al") != std::string::npos);
-}
-
-bool reads_as_author_list(std::string_view text) {
-  std::vector<std::string> names = split_authors(text);
-  if (names.empty()) return false;
-  for (const auto& name : names) {
-    if (is_known_venue(name)) return false;
-    for (char c : name) {
-      if (is_digit(c)) return false;
-    }
-    for (auto w : words_of(name)) {
-      if (listed(kVenueWords, bare_lower(w))) return false;
-    }
-  }
-  return true;
-}
 
 Byline read_byline(std::string_view text, bool authors_known, bool after_names) {
   Byline out;

@@ -66,8 +66,6 @@ bool is_title_link(const InlineToken& t) {
   return (t.kind == InlineToken::Kind::kLink || is_broken_reference(t)) && is_title_label(t.text);
 }
 
-bool has_letter_or_digit(const std::string& s) { return !normalize_for_match(s).empty(); }
-
 std::optional<std::string_view> item_content(std::string_view trimmed) {
   if (auto content = list_item_content(trimmed)) return content;
   return html_list_item_content(trimmed);

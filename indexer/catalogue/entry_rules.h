@@ -36,8 +36,6 @@ bool is_broken_reference(const InlineToken& t);
 // Whether a token can give the entry its title as a link does.
 bool is_title_link(const InlineToken& t);
 
-bool has_letter_or_digit(const std::string& s);
-
 // The content of a list item: after "- ", "1. " or an HTML "<li>".
 std::optional<std::string_view> item_content(std::string_view trimmed);
 

@@ -402,4 +402,6 @@ bool is_generic_link_label(std::string_view label) {
   return false;
 }
 
+bool has_letter_or_digit(std::string_view text) { return !normalize_for_match(text).empty(); }
+
 }  // namespace paper

@@ -60,4 +60,8 @@ std::string clean_heading(std::string_view heading_markdown);
 // Link labels that describe the link, not the paper ("Paper", "PDF", "Code", "arXiv", ...).
 bool is_generic_link_label(std::string_view label);
 
+// Whether anything of text is left by normalize_for_match: a letter or a digit, not only white
+// space and punctuation.
+bool has_letter_or_digit(std::string_view text);
+
 }  // namespace paper

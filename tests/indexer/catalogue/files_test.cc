@@ -7,10 +7,13 @@
 #include <random>
 
 #include "indexer/catalogue/catalogue.h"
+#include "tests/indexer/catalogue/expected_warning.h"
 #include "tests/support/temp_dir.h"
 
 namespace paper {
 namespace {
+
+using testing::warning_at;
 
 void write(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -42,8 +45,8 @@ TEST(CatalogueFiles, MissingFile) {
   EXPECT_EQ(c.unreadable_lists, 1);
   EXPECT_EQ(
       c.warnings,
-      (std::vector<Diagnostic>{{{dir.file("nope.md"), 0},
-                                "cannot open list: No such file or directory; check the path"}}));
+      (std::vector<Diagnostic>{warning_at(
+          dir.file("nope.md"), 0, "cannot open list: No such file or directory; check the path")}));
 }
 
 TEST(CatalogueFiles, UnreadableFile) {
@@ -53,10 +56,9 @@ TEST(CatalogueFiles, UnreadableFile) {
   chmod(dir.file("secret.md").c_str(), 0);
   Catalogue c = parse_lists({dir.file("secret.md")});
   EXPECT_EQ(c.unreadable_lists, 1);
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{dir.file("secret.md"), 0},
-                 "cannot open list: Permission denied; check the file's permissions"}}));
+  EXPECT_EQ(c.warnings, (std::vector<Diagnostic>{warning_at(
+                            dir.file("secret.md"), 0,
+                            "cannot open list: Permission denied; check the file's permissions")}));
 }
 
 TEST(CatalogueFiles, Directory) {
@@ -65,8 +67,8 @@ TEST(CatalogueFiles, Directory) {
   EXPECT_EQ(c.unreadable_lists, 1);
   EXPECT_EQ(c.warnings,
             (std::vector<Diagnostic>{
-                {{dir.path().string(), 0},
-                 "is a directory, not a list; name the Markdown list files inside it"}}));
+                warning_at(dir.path().string(), 0,
+                           "is a directory, not a list; name the Markdown list files inside it")}));
 }
 
 TEST(CatalogueFiles, BinaryFile) {
@@ -75,11 +77,10 @@ TEST(CatalogueFiles, BinaryFile) {
   Catalogue c = parse_lists({dir.file("x.pdf")});
   EXPECT_EQ(c.unreadable_lists, 1);
   EXPECT_TRUE(c.papers.empty());
-  EXPECT_EQ(
-      c.warnings,
-      (std::vector<Diagnostic>{{{dir.file("x.pdf"), 3},
-                                "binary data (NUL byte at byte offset 17), not a Markdown list; "
-                                "skipped"}}));
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{warning_at(
+                dir.file("x.pdf"), 3,
+                "binary data (NUL byte at byte offset 17), not a Markdown list; skipped")}));
 }
 
 TEST(CatalogueFiles, InvalidUtf8NamesLineAndOffsetAndReadsTheRest) {
@@ -91,9 +92,9 @@ TEST(CatalogueFiles, InvalidUtf8NamesLineAndOffsetAndReadsTheRest) {
   ASSERT_EQ(c.papers.size(), 1u);
   EXPECT_EQ(c.papers[0].title, "Segmentation for Caf\xC3\xA9 Owners");
   EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{{{dir.file("latin1.md"), 2},
-                                      "invalid UTF-8 at byte offset 33; read those bytes as "
-                                      "Windows-1252, save the list as UTF-8"}}));
+            (std::vector<Diagnostic>{warning_at(dir.file("latin1.md"), 2,
+                                                "invalid UTF-8 at byte offset 33; read those bytes "
+                                                "as Windows-1252, save the list as UTF-8")}));
 }
 
 TEST(CatalogueFiles, EmptyFile) {
@@ -102,10 +103,12 @@ TEST(CatalogueFiles, EmptyFile) {
   write(dir.file("blank.md"), "\n  \n\t\n");
   Catalogue c = parse_lists({dir.file("empty.md"), dir.file("blank.md")});
   EXPECT_EQ(c.unreadable_lists, 0);
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{dir.file("empty.md"), 0}, "list is empty; add paper entries or leave it out"},
-                {{dir.file("blank.md"), 0}, "list is empty; add paper entries or leave it out"}}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          warning_at(dir.file("empty.md"), 0, "list is empty; add paper entries or leave it out"),
+          warning_at(dir.file("blank.md"), 0,
+                     "list is empty; add paper entries or leave it out")}));
 }
 
 TEST(CatalogueFiles, NoRecognisableEntry) {
@@ -114,10 +117,10 @@ TEST(CatalogueFiles, NoRecognisableEntry) {
   Catalogue c = parse_lists({dir.file("prose.md")});
   EXPECT_TRUE(c.papers.empty());
   EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{dir.file("prose.md"), 0},
-                 "no paper entries found; write entries as \"**Title**\" lines with [Paper](url) "
-                 "links, \"- [Title](url)\" bullets or a table with a Title column"}}));
+            (std::vector<Diagnostic>{warning_at(
+                dir.file("prose.md"), 0,
+                "no paper entries found; write entries as \"**Title**\" lines with [Paper](url) "
+                "links, \"- [Title](url)\" bullets or a table with a Title column")}));
 }
 
 TEST(CatalogueFiles, TenMegabyteSingleLine) {
@@ -127,14 +130,16 @@ TEST(CatalogueFiles, TenMegabyteSingleLine) {
   write(dir.file("huge.md"), line);
   Catalogue c = parse_lists({dir.file("huge.md")});
   EXPECT_TRUE(c.papers.empty());
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{dir.file("huge.md"), 1},
-                 "line is 10485760 bytes long, over the 65536-byte limit for a list line; "
-                 "skipped, split it into lines"},
-                {{dir.file("huge.md"), 0},
-                 "no paper entries found; write entries as \"**Title**\" lines with [Paper](url) "
-                 "links, \"- [Title](url)\" bullets or a table with a Title column"}}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          warning_at(dir.file("huge.md"), 1,
+                     "line is 10485760 bytes long, over the 65536-byte limit for a list line; "
+                     "skipped, split it into lines"),
+          warning_at(
+              dir.file("huge.md"), 0,
+              "no paper entries found; write entries as \"**Title**\" lines with [Paper](url) "
+              "links, \"- [Title](url)\" bullets or a table with a Title column")}));
 }
 
 TEST(CatalogueFiles, LongButAllowedHostileLinesStayFast) {

@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "indexer/catalogue/catalogue.h"
+#include "tests/indexer/catalogue/expected_warning.h"
 
 namespace paper {
 namespace {
+
+using testing::warning_at;
 
 TEST(CataloguePaperId, IsASlugPlusAHashOfTheNormalisedTitle) {
   EXPECT_EQ(make_paper_id("Medical Image Segmentation Review: The Success of U-Net"),
@@ -40,9 +43,9 @@ TEST(CatalogueMerge, SameTitleTwiceIsOnePaperWithUnitedLinks) {
   EXPECT_EQ(c.occurrences[0], (std::vector<SourceLocation>{{"m.md", 1}, {"m.md", 3}}));
   EXPECT_EQ(
       c.warnings,
-      (std::vector<Diagnostic>{{{"m.md", 3},
-                                "same paper as m.md:1 (\"Deep Lesion Graphs in the Wild\"); links "
-                                "merged, remove one of the entries"}}));
+      (std::vector<Diagnostic>{warning_at("m.md", 3,
+                                          "same paper as m.md:1 (\"Deep Lesion Graphs in the "
+                                          "Wild\"); links merged, remove one of the entries")}));
 }
 
 TEST(CatalogueMerge, SameArxivIdAndMatchingTitleIsOnePaper) {
@@ -53,12 +56,11 @@ TEST(CatalogueMerge, SameArxivIdAndMatchingTitleIsOnePaper) {
   ASSERT_EQ(c.papers.size(), 1u);
   EXPECT_EQ(c.papers[0].links.size(), 2u);
   EXPECT_FALSE(c.papers[0].links[0].suspect);
-  EXPECT_EQ(
-      c.warnings,
-      (std::vector<Diagnostic>{{{"a.md", 2},
-                                "same paper as a.md:1 (\"Segment Anything in Medical Images\") "
-                                "(same arXiv 2304.12306, matching title); links merged, remove one "
-                                "of the entries"}}));
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{warning_at(
+                "a.md", 2,
+                "same paper as a.md:1 (\"Segment Anything in Medical Images\") (same arXiv "
+                "2304.12306, matching title); links merged, remove one of the entries")}));
 }
 
 TEST(CatalogueMerge, DifferentTitlesSharingADoiAreKeptWithASuspectLink) {
@@ -71,12 +73,12 @@ TEST(CatalogueMerge, DifferentTitlesSharingADoiAreKeptWithASuspectLink) {
   EXPECT_TRUE(c.papers[0].links[0].suspect);
   EXPECT_TRUE(c.papers[1].links[0].suspect);
   EXPECT_FALSE(c.papers[1].links[1].suspect);
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{"d.md", 2},
-                 "DOI 10.1007/978-3-030-1_1 is also the link of a different paper at d.md:1 "
-                 "(\"First Paper About Kidneys\"); kept both and marked the link suspect; fix the "
-                 "wrong one"}}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{warning_at(
+          "d.md", 2,
+          "DOI 10.1007/978-3-030-1_1 is also the link of a different paper at d.md:1 (\"First "
+          "Paper About Kidneys\"); kept both and marked the link suspect; fix the wrong one")}));
 }
 
 constexpr const char* kTwoDeepLearnings =
@@ -123,11 +125,11 @@ TEST(CatalogueMerge, SameTitleAndYearWithDisjointAuthorsIsAnotherPaper) {
   // Vaswani and Doe: a third paper.
   EXPECT_EQ(c.occurrences[1], (std::vector<SourceLocation>{{"same.md", 2}, {"same.md", 3}}));
   EXPECT_EQ(c.papers[2].id, make_paper_id("Attention Is All You Need muster"));
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{"same.md", 3},
-                 "same paper as same.md:2 (\"Attention is all you need\"); links merged, remove "
-                 "one of the entries"}}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{warning_at("same.md", 3,
+                                          "same paper as same.md:2 (\"Attention is all you "
+                                          "need\"); links merged, remove one of the entries")}));
 }
 
 TEST(CatalogueMerge, SameTitleIsStillOnePaperWhenNothingContradictsIt) {
@@ -144,10 +146,9 @@ TEST(CatalogueMerge, SameTitleIsStillOnePaperWhenNothingContradictsIt) {
   EXPECT_EQ(c.occurrences[0].size(), 4u);
   ASSERT_EQ(c.warnings.size(), 3u);
   // Another year and no shared author, but the same arXiv id: one work.
-  EXPECT_EQ(c.warnings[2],
-            (Diagnostic{{"u.md", 4},
-                        "same paper as u.md:1 (\"U-Net: Convolutional Networks\"); links merged, "
-                        "remove one of the entries"}));
+  EXPECT_EQ(c.warnings[2], warning_at("u.md", 4,
+                                      "same paper as u.md:1 (\"U-Net: Convolutional Networks\"); "
+                                      "links merged, remove one of the entries"));
 }
 
 }  // namespace

@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "indexer/catalogue/catalogue.h"
+#include "tests/indexer/catalogue/expected_warning.h"
 
 namespace paper {
 namespace {
 
+using testing::warning_at;
 using Names = std::vector<std::string>;
 
 std::vector<std::string> titles(const Catalogue& c) {
@@ -139,23 +141,24 @@ TEST(CatalogueParagraphEntries, AParagraphEntryThatCannotBeReadIsWarned) {
       "Ann Lee, Bob Ray. ICCV 2021\n",
       "w.md");
   EXPECT_TRUE(c.papers.empty());
-  EXPECT_EQ(
-      c.warnings,
-      (std::vector<Diagnostic>{
-          {{"w.md", 3},
-           "entry \"Local Paragraph Paper\" skipped: link \"papers/local.pdf\" is a relative "
-           "path, not an http(s) link; to index local PDFs, give the file or its folder to "
-           "`paper-index build`"},
-          {{"w.md", 5},
-           "entry \"Typo Anchor Paper\" skipped: link \"htps://arxiv.org/abs/2001.00007\" has "
-           "the scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); write "
-           "https://arxiv.org/abs/2001.00007"},
-          {{"w.md", 7},
-           "entry \"Heading Paper Without Scheme\" skipped: link \"arxiv.org/abs/2001.00008\" has "
-           "no scheme (only http(s) links are fetched); write https://arxiv.org/abs/2001.00008"},
-          {{"w.md", 0},
-           "no paper entries kept: 3 entries were skipped; fix the entries named in the warnings "
-           "above"}}));
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{
+                warning_at("w.md", 3,
+                           "entry \"Local Paragraph Paper\" skipped: link \"papers/local.pdf\" is "
+                           "a relative path, not an http(s) link; to index local PDFs, give the "
+                           "file or its folder to `paper-index build`"),
+                warning_at(
+                    "w.md", 5,
+                    "entry \"Typo Anchor Paper\" skipped: link \"htps://arxiv.org/abs/2001.00007\" "
+                    "has the scheme \"htps:\", a typo of \"https:\" (only http(s) links are "
+                    "fetched); write https://arxiv.org/abs/2001.00007"),
+                warning_at("w.md", 7,
+                           "entry \"Heading Paper Without Scheme\" skipped: link "
+                           "\"arxiv.org/abs/2001.00008\" has no scheme (only http(s) links are "
+                           "fetched); write https://arxiv.org/abs/2001.00008"),
+                warning_at("w.md", 0,
+                           "no paper entries kept: 3 entries were skipped; fix the entries named "
+                           "in the warnings above")}));
 }
 
 TEST(CatalogueParagraphEntries, ALinkLineBelongsToTheEntryAboveItWhenThatHasNoLinkYet) {
@@ -238,11 +241,11 @@ TEST(CatalogueParagraphEntries, ALineOfLinksAfterAParagraphEntryIsStillItsLinks)
   ASSERT_EQ(c.papers[0].links.size(), 4u);
   EXPECT_EQ(c.papers[0].links[3].url, "https://example.org/resnet");
   EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{"links.md", 5},
-                 "entry \"Deep Residual Learning for Image Recognition\": link "
-                 "\"https://example.org/papers/resnet notes.pdf\" has a space in it, which ends a "
-                 "Markdown link; write https://example.org/papers/resnet%20notes.pdf"}}));
+            (std::vector<Diagnostic>{warning_at(
+                "links.md", 5,
+                "entry \"Deep Residual Learning for Image Recognition\": link "
+                "\"https://example.org/papers/resnet notes.pdf\" has a space in it, which ends a "
+                "Markdown link; write https://example.org/papers/resnet%20notes.pdf")}));
 }
 
 // QA lists t-space2.md and l4-paragraph-tools.md:13-14.
@@ -269,14 +272,14 @@ TEST(CatalogueParagraphEntries, ASpacedLinkOnTheNextLineIsItsOwnSkippedEntry) {
   EXPECT_EQ(
       c.warnings,
       (std::vector<Diagnostic>{
-          {{"space.md", 4},
-           "entry \"A Paper With Spaces In Its Url\" skipped: link \"https://example.org/papers/"
-           "my paper.pdf\" has a space in it, which ends a Markdown link; write "
-           "https://example.org/papers/my%20paper.pdf"},
-          {{"space.md", 6},
-           "entry \"Another Spaced Paper Title\" skipped: link \"https://example.org/papers/other "
-           "paper.pdf\" has a space in it, which ends a Markdown link; write "
-           "https://example.org/papers/other%20paper.pdf"}}));
+          warning_at("space.md", 4,
+                     "entry \"A Paper With Spaces In Its Url\" skipped: link "
+                     "\"https://example.org/papers/my paper.pdf\" has a space in it, which ends a "
+                     "Markdown link; write https://example.org/papers/my%20paper.pdf"),
+          warning_at("space.md", 6,
+                     "entry \"Another Spaced Paper Title\" skipped: link "
+                     "\"https://example.org/papers/other paper.pdf\" has a space in it, which ends "
+                     "a Markdown link; write https://example.org/papers/other%20paper.pdf")}));
 }
 
 // QA lists l1-awesome-style.md:53, l3-html-style.md:30,34,58, l4-paragraph-tools.md:29-43 and
@@ -347,12 +350,12 @@ TEST(CatalogueParagraphEntries, APaperAtAnUnknownHostNeedsItsByline) {
   EXPECT_EQ(c.papers[1].year, 2021);
   EXPECT_EQ(c.papers[3].year, 2006);
   EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{"host.md", 9},
-                 "entry \"3D Gaussian Splatting for Real-Time Radiance Field Rendering\" skipped: "
-                 "its link goes to a page on repo-sam.inria.fr, not to a paper (arXiv, a PDF, a "
-                 "publisher's page), and no authors, venue or year follow it; add \" - Authors. "
-                 "Venue Year\" after the link, or a [Paper](url) link to the PDF"}}));
+            (std::vector<Diagnostic>{warning_at(
+                "host.md", 9,
+                "entry \"3D Gaussian Splatting for Real-Time Radiance Field Rendering\" skipped: "
+                "its link goes to a page on repo-sam.inria.fr, not to a paper (arXiv, a PDF, a "
+                "publisher's page), and no authors, venue or year follow it; add \" - Authors. "
+                "Venue Year\" after the link, or a [Paper](url) link to the PDF")}));
 }
 
 // QA lists t-italic.md and l1-awesome-style.md:41: the same texts as bullets were read.

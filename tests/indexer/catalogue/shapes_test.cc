@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "indexer/catalogue/catalogue.h"
+#include "tests/indexer/catalogue/expected_warning.h"
 
 namespace paper {
 namespace {
+
+using testing::warning_at;
 
 Link link(std::string label, std::string url, std::string host, LinkKind kind) {
   return Link{std::move(label), std::move(url), std::move(host), kind, false};
@@ -252,11 +255,11 @@ TEST(CatalogueShapes, TableRowWithoutLinkIsWarned) {
       "| Linked Paper Title | 2021 | [code](https://github.com/a/b) |\n",
       "t.md");
   ASSERT_EQ(c.papers.size(), 1u);
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{"t.md", 3},
-                 "entry \"Lonely Paper Without Links\" has no link; add a [Paper](url) or remove "
-                 "it"}}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{warning_at(
+          "t.md", 3,
+          "entry \"Lonely Paper Without Links\" has no link; add a [Paper](url) or remove it")}));
 }
 
 TEST(CatalogueShapes, IgnoresCommentsCodeBlocksTocAndProse) {

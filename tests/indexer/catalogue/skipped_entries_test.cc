@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "indexer/catalogue/catalogue.h"
+#include "tests/indexer/catalogue/expected_warning.h"
 
 namespace paper {
 namespace {
+
+using testing::warning_at;
 
 std::vector<std::string> titles(const Catalogue& c) {
   std::vector<std::string> out;
@@ -36,19 +39,21 @@ TEST(CatalogueSkippedEntries, EveryDroppedPaperEntryIsWarnedWithItsReason) {
   EXPECT_EQ(
       c.warnings,
       (std::vector<Diagnostic>{
-          {{"l.md", 4}, "entry \"Title Only Paper\" has no link; add a [Paper](url) or remove it"},
-          {{"l.md", 5},
-           "entry \"Typo Paper\" skipped: link \"htps://arxiv.org/abs/2001.00002\" has the "
-           "scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); write "
-           "https://arxiv.org/abs/2001.00002"},
-          {{"l.md", 6},
-           std::string("entry \"Relative Paper\" skipped: link \"papers/r.pdf\" is a "
-                       "relative path") +
-               kLocalAdvice},
-          {{"l.md", 7},
-           std::string("entry \"File Paper\" skipped: link \"file:///tmp/x.pdf\" is a local "
-                       "file") +
-               kLocalAdvice}}));
+          warning_at("l.md", 4,
+                     "entry \"Title Only Paper\" has no link; add a [Paper](url) or remove it"),
+          warning_at("l.md", 5,
+                     "entry \"Typo Paper\" skipped: link \"htps://arxiv.org/abs/2001.00002\" has "
+                     "the scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); "
+                     "write https://arxiv.org/abs/2001.00002"),
+          warning_at("l.md", 6,
+                     std::string("entry \"Relative Paper\" skipped: link \"papers/r.pdf\" is a "
+                                 "relative path") +
+                         kLocalAdvice),
+          warning_at(
+              "l.md", 7,
+              std::string("entry \"File Paper\" skipped: link \"file:///tmp/x.pdf\" is a local "
+                          "file") +
+                  kLocalAdvice)}));
 }
 
 TEST(CatalogueSkippedEntries, FourLineLayoutSaysTheSchemeIsATypoNotThatTheLinkIsMissing) {
@@ -59,14 +64,13 @@ TEST(CatalogueSkippedEntries, FourLineLayoutSaysTheSchemeIsATypoNotThatTheLinkIs
   EXPECT_TRUE(c.papers.empty());
   ASSERT_EQ(c.warnings.size(), 2u);
   EXPECT_EQ(c.warnings[0],
-            (Diagnostic{{"b.md", 1},
-                        "entry \"A Block Paper\" skipped: link \"htp://arxiv.org/abs/2001.00002\" "
-                        "has the scheme \"htp:\", a typo of \"http:\" (only http(s) links are "
-                        "fetched); write http://arxiv.org/abs/2001.00002"}));
-  EXPECT_EQ(c.warnings[1],
-            (Diagnostic{{"b.md", 0},
-                        "no paper entries kept: 1 entry was skipped; fix the entries named in the "
-                        "warnings above"}));
+            warning_at("b.md", 1,
+                       "entry \"A Block Paper\" skipped: link \"htp://arxiv.org/abs/2001.00002\" "
+                       "has the scheme \"htp:\", a typo of \"http:\" (only http(s) links are "
+                       "fetched); write http://arxiv.org/abs/2001.00002"));
+  EXPECT_EQ(c.warnings[1], warning_at("b.md", 0,
+                                      "no paper entries kept: 1 entry was skipped; fix the entries "
+                                      "named in the warnings above"));
 }
 
 TEST(CatalogueSkippedEntries, AListOfLocalPdfsNamesEachEntry) {
@@ -75,23 +79,26 @@ TEST(CatalogueSkippedEntries, AListOfLocalPdfsNamesEachEntry) {
       "| Title | Paper |\n|---|---|\n| Table Local Paper | [pdf](C:\\papers\\c.pdf) |\n",
       "local.md");
   EXPECT_TRUE(c.papers.empty());
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{"local.md", 3},
-                 std::string("entry \"First Local Paper\" skipped: link \"papers/a.pdf\" is a "
-                             "relative path") +
-                     kLocalAdvice},
-                {{"local.md", 4},
-                 std::string("entry \"Second Local Paper\" skipped: link \"/home/me/b.PDF\" is a "
-                             "file path") +
-                     kLocalAdvice},
-                {{"local.md", 7},
-                 std::string("entry \"Table Local Paper\" skipped: link \"C:\\papers\\c.pdf\" is "
-                             "a local file") +
-                     kLocalAdvice},
-                {{"local.md", 0},
-                 "no paper entries kept: 3 entries were skipped; fix the entries named in the "
-                 "warnings above"}}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          warning_at("local.md", 3,
+                     std::string("entry \"First Local Paper\" skipped: link \"papers/a.pdf\" is a "
+                                 "relative path") +
+                         kLocalAdvice),
+          warning_at(
+              "local.md", 4,
+              std::string("entry \"Second Local Paper\" skipped: link \"/home/me/b.PDF\" is a "
+                          "file path") +
+                  kLocalAdvice),
+          warning_at(
+              "local.md", 7,
+              std::string("entry \"Table Local Paper\" skipped: link \"C:\\papers\\c.pdf\" is "
+                          "a local file") +
+                  kLocalAdvice),
+          warning_at("local.md", 0,
+                     "no paper entries kept: 3 entries were skipped; fix the entries named in the "
+                     "warnings above")}));
 }
 
 TEST(CatalogueSkippedEntries, OtherSchemesAndWebAddressesWithoutScheme) {
@@ -109,26 +116,30 @@ TEST(CatalogueSkippedEntries, OtherSchemesAndWebAddressesWithoutScheme) {
   EXPECT_EQ(
       c.warnings,
       (std::vector<Diagnostic>{
-          {{"s.md", 1},
-           "entry \"FTP Paper\" skipped: link \"ftp://ftp.example.org/p.pdf\" has the scheme "
-           "\"ftp:\" (only http(s) links are fetched); link an http(s) copy of the paper"},
-          {{"s.md", 2},
-           "entry \"DOI Paper\" skipped: link \"doi:10.1007/978-3-030-1_1\" has the scheme "
-           "\"doi:\" "
-           "(only http(s) links are fetched); write https://doi.org/10.1007/978-3-030-1_1"},
-          {{"s.md", 3},
-           "entry \"No Scheme Paper\" skipped: link \"arxiv.org/abs/2001.00006\" has no scheme "
-           "(only http(s) links are fetched); write https://arxiv.org/abs/2001.00006"},
-          {{"s.md", 4},
-           "entry \"Slashless Paper\" skipped: link \"https//arxiv.org/abs/2001.00003\" is not a "
-           "valid http(s) URL; write https://arxiv.org/abs/2001.00003"},
-          {{"s.md", 5},
-           "entry \"Signed Typo Paper\" skipped: link \"htps://b.s3.amazonaws.com/a.pdf?...\" has "
-           "the scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); write "
-           "https://b.s3.amazonaws.com/a.pdf?..."},
-          {{"s.md", 7},
-           "entry \"Kept Paper With A Bad Link\": link \"https:/arxiv.org/abs/2001.00005\" is not "
-           "a valid http(s) URL; write https://arxiv.org/abs/2001.00005"}}));
+          warning_at(
+              "s.md", 1,
+              "entry \"FTP Paper\" skipped: link \"ftp://ftp.example.org/p.pdf\" has the scheme "
+              "\"ftp:\" (only http(s) links are fetched); link an http(s) copy of the paper"),
+          warning_at("s.md", 2,
+                     "entry \"DOI Paper\" skipped: link \"doi:10.1007/978-3-030-1_1\" has the "
+                     "scheme \"doi:\" (only http(s) links are fetched); write "
+                     "https://doi.org/10.1007/978-3-030-1_1"),
+          warning_at(
+              "s.md", 3,
+              "entry \"No Scheme Paper\" skipped: link \"arxiv.org/abs/2001.00006\" has no scheme "
+              "(only http(s) links are fetched); write https://arxiv.org/abs/2001.00006"),
+          warning_at("s.md", 4,
+                     "entry \"Slashless Paper\" skipped: link \"https//arxiv.org/abs/2001.00003\" "
+                     "is not a valid http(s) URL; write https://arxiv.org/abs/2001.00003"),
+          warning_at(
+              "s.md", 5,
+              "entry \"Signed Typo Paper\" skipped: link \"htps://b.s3.amazonaws.com/a.pdf?...\" "
+              "has the scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); "
+              "write https://b.s3.amazonaws.com/a.pdf?..."),
+          warning_at(
+              "s.md", 7,
+              "entry \"Kept Paper With A Bad Link\": link \"https:/arxiv.org/abs/2001.00005\" is "
+              "not a valid http(s) URL; write https://arxiv.org/abs/2001.00005")}));
 }
 
 TEST(CatalogueSkippedEntries, ALinkWithASpaceIsWarnedNotCutAtTheSpace) {
@@ -141,15 +152,17 @@ TEST(CatalogueSkippedEntries, ALinkWithASpaceIsWarnedNotCutAtTheSpace) {
   EXPECT_EQ(titles(c), (std::vector<std::string>{"Kept Space Paper", "Angle Space Paper"}));
   ASSERT_EQ(c.papers[0].links.size(), 1u);
   EXPECT_EQ(c.papers[1].links[0].url, "https://example.org/c%20d.pdf");
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{"sp.md", 1},
-                 "entry \"Space Url Paper\" skipped: link \"https://example.org/a b.pdf\" has a "
-                 "space in it, which ends a Markdown link; write https://example.org/a%20b.pdf"},
-                {{"sp.md", 2},
-                 "entry \"Kept Space Paper\": link \"https://example.org/my paper.pdf\" has a "
-                 "space in it, which ends a Markdown link; write "
-                 "https://example.org/my%20paper.pdf"}}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          warning_at(
+              "sp.md", 1,
+              "entry \"Space Url Paper\" skipped: link \"https://example.org/a b.pdf\" has a space "
+              "in it, which ends a Markdown link; write https://example.org/a%20b.pdf"),
+          warning_at(
+              "sp.md", 2,
+              "entry \"Kept Space Paper\": link \"https://example.org/my paper.pdf\" has a space "
+              "in it, which ends a Markdown link; write https://example.org/my%20paper.pdf")}));
 }
 
 TEST(CatalogueSkippedEntries, MailtoDataDoiAndUndefinedReferenceTitlesAreWarned) {
@@ -173,32 +186,35 @@ TEST(CatalogueSkippedEntries, MailtoDataDoiAndUndefinedReferenceTitlesAreWarned)
   EXPECT_EQ(
       c.warnings,
       (std::vector<Diagnostic>{
-          {{"m.md", 2},
-           "entry \"Mailto Paper On Segmentation\" skipped: link \"mailto:a@b.c\" has the scheme "
-           "\"mailto:\" (only http(s) links are fetched); link an http(s) copy of the paper"},
-          {{"m.md", 3},
-           "entry \"Missing Ref Paper On Segmentation\" skipped: reference [r9] is not defined in "
-           "the file; add the line [r9]: URL with the paper's http(s) link"},
-          {{"m.md", 5},
-           "entry \"Data URI Paper On Things\" skipped: link "
-           "\"data:application/pdf;base64,JVBERi0=\" has the scheme \"data:\" (only http(s) "
-           "links are fetched); link an http(s) copy of the paper"},
-          {{"m.md", 6},
-           "entry \"Doi Paper On Things\" skipped: link \"doi:10.1000/xyz\" has the scheme "
-           "\"doi:\" (only http(s) links are fetched); write https://doi.org/10.1000/xyz"},
-          {{"m.md", 8},
-           "entry \"Kept Paper With A Missing Ref\": reference [nope] is not defined in the file; "
-           "add the line [nope]: URL with the paper's http(s) link"},
-          {{"m.md", 9},
-           "entry \"Collapsed Missing Ref Paper\" skipped: reference [Collapsed Missing Ref "
-           "Paper] is not defined in the file; add the line [Collapsed Missing Ref Paper]: URL "
-           "with the paper's http(s) link"},
-          {{"m.md", 13},
-           "entry \"Table Missing Ref Paper\" skipped: reference [t1] is not defined in the file; "
-           "add the line [t1]: URL with the paper's http(s) link"},
-          {{"m.md", 14},
-           "entry \"Table Paper With A Missing Pdf\" skipped: reference [t2] is not defined in "
-           "the file; add the line [t2]: URL with the paper's http(s) link"}}));
+          warning_at("m.md", 2,
+                     "entry \"Mailto Paper On Segmentation\" skipped: link \"mailto:a@b.c\" has "
+                     "the scheme \"mailto:\" (only http(s) links are fetched); link an http(s) "
+                     "copy of the paper"),
+          warning_at("m.md", 3,
+                     "entry \"Missing Ref Paper On Segmentation\" skipped: reference [r9] is not "
+                     "defined in the file; add the line [r9]: URL with the paper's http(s) link"),
+          warning_at("m.md", 5,
+                     "entry \"Data URI Paper On Things\" skipped: link "
+                     "\"data:application/pdf;base64,JVBERi0=\" has the scheme \"data:\" (only "
+                     "http(s) links are fetched); link an http(s) copy of the paper"),
+          warning_at(
+              "m.md", 6,
+              "entry \"Doi Paper On Things\" skipped: link \"doi:10.1000/xyz\" has the scheme "
+              "\"doi:\" (only http(s) links are fetched); write https://doi.org/10.1000/xyz"),
+          warning_at("m.md", 8,
+                     "entry \"Kept Paper With A Missing Ref\": reference [nope] is not defined in "
+                     "the file; add the line [nope]: URL with the paper's http(s) link"),
+          warning_at("m.md", 9,
+                     "entry \"Collapsed Missing Ref Paper\" skipped: reference [Collapsed Missing "
+                     "Ref Paper] is not defined in the file; add the line [Collapsed Missing Ref "
+                     "Paper]: URL with the paper's http(s) link"),
+          warning_at("m.md", 13,
+                     "entry \"Table Missing Ref Paper\" skipped: reference [t1] is not defined in "
+                     "the file; add the line [t1]: URL with the paper's http(s) link"),
+          warning_at(
+              "m.md", 14,
+              "entry \"Table Paper With A Missing Pdf\" skipped: reference [t2] is not defined in "
+              "the file; add the line [t2]: URL with the paper's http(s) link")}));
 }
 
 TEST(CatalogueSkippedEntries, AGenericLabelsBadLinkIsWarnedNamingTheTitleBesideIt) {
@@ -221,35 +237,40 @@ TEST(CatalogueSkippedEntries, AGenericLabelsBadLinkIsWarnedNamingTheTitleBesideI
   EXPECT_EQ(
       c.warnings,
       (std::vector<Diagnostic>{
-          {{"one.md", 3},
-           "entry \"DOI Work\" skipped: link \"doi:10.1000/182\" has the scheme \"doi:\" (only "
-           "http(s) links are fetched); write https://doi.org/10.1000/182"},
-          {{"one.md", 5},
-           std::string("entry \"Mailed Work\" skipped: link \"mailto:a@b.c\" has the scheme "
-                       "\"mailto:\"") +
-               kCopy},
-          {{"one.md", 6},
-           std::string("entry \"Data Work\" skipped: link \"data:text/plain,hi\" has the "
-                       "scheme \"data:\"") +
-               kCopy},
-          {{"one.md", 7},
-           "entry \"Reference Work\" skipped: reference [undefined] is not defined in the file; "
-           "add the line [undefined]: URL with the paper's http(s) link"},
-          {{"one.md", 8},
-           "entry \"Labelled Work\" skipped: link \"doi:10.1000/183\" has the scheme \"doi:\" "
-           "(only http(s) links are fetched); write https://doi.org/10.1000/183"},
-          {{"one.md", 9},
-           "entry \"Trailing Work\" skipped: link \"doi:10.1000/184\" has the scheme \"doi:\" "
-           "(only http(s) links are fetched); write https://doi.org/10.1000/184"},
-          {{"one.md", 10},
-           std::string("entry \"Code Work\" skipped: link \"ftp://x.org/a\" has the scheme "
-                       "\"ftp:\"") +
-               kCopy},
+          warning_at("one.md", 3,
+                     "entry \"DOI Work\" skipped: link \"doi:10.1000/182\" has the scheme \"doi:\" "
+                     "(only http(s) links are fetched); write https://doi.org/10.1000/182"),
+          warning_at(
+              "one.md", 5,
+              std::string("entry \"Mailed Work\" skipped: link \"mailto:a@b.c\" has the scheme "
+                          "\"mailto:\"") +
+                  kCopy),
+          warning_at("one.md", 6,
+                     std::string("entry \"Data Work\" skipped: link \"data:text/plain,hi\" has the "
+                                 "scheme \"data:\"") +
+                         kCopy),
+          warning_at("one.md", 7,
+                     "entry \"Reference Work\" skipped: reference [undefined] is not defined in "
+                     "the file; add the line [undefined]: URL with the paper's http(s) link"),
+          warning_at(
+              "one.md", 8,
+              "entry \"Labelled Work\" skipped: link \"doi:10.1000/183\" has the scheme \"doi:\" "
+              "(only http(s) links are fetched); write https://doi.org/10.1000/183"),
+          warning_at(
+              "one.md", 9,
+              "entry \"Trailing Work\" skipped: link \"doi:10.1000/184\" has the scheme \"doi:\" "
+              "(only http(s) links are fetched); write https://doi.org/10.1000/184"),
+          warning_at(
+              "one.md", 10,
+              std::string("entry \"Code Work\" skipped: link \"ftp://x.org/a\" has the scheme "
+                          "\"ftp:\"") +
+                  kCopy),
           // A label that is not generic is taken for the title.
-          {{"one.md", 11},
-           std::string("entry \"Mail Paper\" skipped: link \"mailto:a@b.c\" has the scheme "
-                       "\"mailto:\"") +
-               kCopy}}));
+          warning_at(
+              "one.md", 11,
+              std::string("entry \"Mail Paper\" skipped: link \"mailto:a@b.c\" has the scheme "
+                          "\"mailto:\"") +
+                  kCopy)}));
 }
 
 TEST(CatalogueSkippedEntries, WhatIsNotAPaperEntryStaysSilent) {
@@ -286,12 +307,14 @@ TEST(CatalogueSkippedEntries, ABareBoldTitleIsWarnedWhenNothingIsNestedUnderIt) 
       "- **Last Bold Title Here**\n",
       "bare.md");
   EXPECT_EQ(titles(c), (std::vector<std::string>{"Next Paper Title"}));
-  EXPECT_EQ(c.warnings,
-            (std::vector<Diagnostic>{
-                {{"bare.md", 1},
-                 "entry \"Lonely Bold Title\" has no link; add a [Paper](url) or remove it"},
-                {{"bare.md", 4},
-                 "entry \"Last Bold Title Here\" has no link; add a [Paper](url) or remove it"}}));
+  EXPECT_EQ(
+      c.warnings,
+      (std::vector<Diagnostic>{
+          warning_at("bare.md", 1,
+                     "entry \"Lonely Bold Title\" has no link; add a [Paper](url) or remove it"),
+          warning_at(
+              "bare.md", 4,
+              "entry \"Last Bold Title Here\" has no link; add a [Paper](url) or remove it")}));
 }
 
 TEST(CatalogueReferenceLinks, FullCollapsedAndShortcutReferencesResolveAnywhereInTheList) {
@@ -331,11 +354,11 @@ TEST(CatalogueReferenceLinks, FullCollapsedAndShortcutReferencesResolveAnywhereI
   EXPECT_EQ(c.papers[4].links[0].url, "https://arxiv.org/abs/2001.00005");
   EXPECT_EQ(c.papers[5].links[0].url, "https://arxiv.org/abs/2001.00006");
   // "[Paper][nowhere]" is no link: the entry is dropped, and the warning names the label.
-  EXPECT_EQ(c.warnings, (std::vector<Diagnostic>{
-                            {{"r.md", 6},
-                             "entry \"Undefined Reference Paper\" skipped: reference [nowhere] is "
-                             "not defined in the file; add the line [nowhere]: URL with the "
-                             "paper's http(s) link"}}));
+  EXPECT_EQ(c.warnings,
+            (std::vector<Diagnostic>{warning_at(
+                "r.md", 6,
+                "entry \"Undefined Reference Paper\" skipped: reference [nowhere] is not defined "
+                "in the file; add the line [nowhere]: URL with the paper's http(s) link")}));
 }
 
 TEST(CatalogueReferenceLinks, AReferenceToABadLinkIsWarnedLikeAnInlineOne) {
@@ -343,11 +366,12 @@ TEST(CatalogueReferenceLinks, AReferenceToABadLinkIsWarnedLikeAnInlineOne) {
       parse_list_text("- **Ref Typo Paper** [Paper][p]\n\n[p]: htps://x.org/p.pdf\n", "rt.md");
   EXPECT_TRUE(c.papers.empty());
   ASSERT_FALSE(c.warnings.empty());
-  EXPECT_EQ(c.warnings[0],
-            (Diagnostic{{"rt.md", 1},
-                        "entry \"Ref Typo Paper\" skipped: link \"htps://x.org/p.pdf\" has the "
-                        "scheme \"htps:\", a typo of \"https:\" (only http(s) links are fetched); "
-                        "write https://x.org/p.pdf"}));
+  EXPECT_EQ(
+      c.warnings[0],
+      warning_at(
+          "rt.md", 1,
+          "entry \"Ref Typo Paper\" skipped: link \"htps://x.org/p.pdf\" has the scheme \"htps:\", "
+          "a typo of \"https:\" (only http(s) links are fetched); write https://x.org/p.pdf"));
 }
 
 TEST(CatalogueSkippedEntries, VideosAndBlogPostsAreSkippedButPapersWithAVideoStay) {
@@ -380,14 +404,15 @@ TEST(CatalogueSkippedEntries, VideosAndBlogPostsAreSkippedButPapersWithAVideoSta
   EXPECT_EQ(
       c.warnings,
       (std::vector<Diagnostic>{
-          {{"diff.md", 3},
-           "entry \"Diffusion Models Paper Explanation\" skipped: a video or blog post, not a "
-           "paper; its links (\"Video\" on www.youtube.com) go to no paper and it names no venue; "
-           "add a [Paper](url) link to the paper, or remove the entry"},
-          {{"diff.md", 8},
-           "entry \"What are Diffusion Models?\" skipped: a video or blog post, not a paper; its "
-           "links (\"Website\" on lilianweng.github.io) go to no paper and it names no venue; add "
-           "a [Paper](url) link to the paper, or remove the entry"}}));
+          warning_at("diff.md", 3,
+                     "entry \"Diffusion Models Paper Explanation\" skipped: a video or blog post, "
+                     "not a paper; its links (\"Video\" on www.youtube.com) go to no paper and it "
+                     "names no venue; add a [Paper](url) link to the paper, or remove the entry"),
+          warning_at(
+              "diff.md", 8,
+              "entry \"What are Diffusion Models?\" skipped: a video or blog post, not a paper; "
+              "its links (\"Website\" on lilianweng.github.io) go to no paper and it names no "
+              "venue; add a [Paper](url) link to the paper, or remove the entry")}));
 }
 
 }  // namespace

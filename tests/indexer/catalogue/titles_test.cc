@@ -5,10 +5,12 @@
 
 #include "indexer/catalogue/catalogue.h"
 #include "indexer/catalogue/plain_title.h"
+#include "tests/indexer/catalogue/expected_warning.h"
 
 namespace paper {
 namespace {
 
+using testing::warning_at;
 using Names = std::vector<std::string>;
 
 std::string no_title(const std::string& label) {
@@ -107,20 +109,21 @@ TEST(CatalogueTitles, AnEntryWhoseTitleCannotBeFoundIsWarnedNotNamedAfterItsAuth
   EXPECT_EQ(c.papers[1].year, 2020);
   ASSERT_EQ(c.warnings.size(), 25u);
   for (int i = 0; i < 20; ++i)
-    EXPECT_EQ(c.warnings[i], (Diagnostic{{"n.md", 2 + i}, no_title("Paper")}));
-  EXPECT_EQ(c.warnings[20], (Diagnostic{{"n.md", 22}, no_title("pdf")}));
-  EXPECT_EQ(c.warnings[21], (Diagnostic{{"n.md", 23}, no_title("code")}));
-  EXPECT_EQ(c.warnings[22],
-            (Diagnostic{{"n.md", 24},
-                        "entry skipped: no title found (the link has no text and the text after "
-                        "it reads as authors, venue and year); write the title as the link text: "
-                        "[Title](url)"}));
-  EXPECT_EQ(c.warnings[23], (Diagnostic{{"n.md", 25}, no_title("pdf")}));
-  EXPECT_EQ(c.warnings[24],
-            (Diagnostic{{"n.md", 27},
-                        "entry skipped: no title found (\"pdf\" is the link's label and the text "
-                        "beside it reads as authors, venue and year); write the title as the link "
-                        "text: [Title](url)"}));
+    EXPECT_EQ(c.warnings[i], warning_at("n.md", 2 + i, no_title("Paper")));
+  EXPECT_EQ(c.warnings[20], warning_at("n.md", 22, no_title("pdf")));
+  EXPECT_EQ(c.warnings[21], warning_at("n.md", 23, no_title("code")));
+  EXPECT_EQ(
+      c.warnings[22],
+      warning_at("n.md", 24,
+                 "entry skipped: no title found (the link has no text and the text after it reads "
+                 "as authors, venue and year); write the title as the link text: [Title](url)"));
+  EXPECT_EQ(c.warnings[23], warning_at("n.md", 25, no_title("pdf")));
+  EXPECT_EQ(
+      c.warnings[24],
+      warning_at(
+          "n.md", 27,
+          "entry skipped: no title found (\"pdf\" is the link's label and the text beside it reads "
+          "as authors, venue and year); write the title as the link text: [Title](url)"));
 }
 
 // A venue no list names after the authors ("Ann Lee, Bob Ray. TUGboat 2020") tells a byline from
@@ -136,7 +139,7 @@ TEST(CatalogueTitles, AnUnknownVenueAfterTheAuthorsReadsAsAKnownOneWould) {
       // comma, and nothing is unsure.
       "- Deep Learning, Segment Anything. Kaiming He 2016 [[pdf](https://a.org/4.pdf)]\n",
       "t.md");
-  EXPECT_EQ(c.warnings, (std::vector<Diagnostic>{{{"t.md", 2}, no_title("Paper")}}));
+  EXPECT_EQ(c.warnings, (std::vector<Diagnostic>{warning_at("t.md", 2, no_title("Paper"))}));
   ASSERT_EQ(c.papers.size(), 3u);
   EXPECT_EQ(c.papers[0].title, "Deep Residual Learning for Image Recognition");
   EXPECT_EQ(c.papers[0].authors, (Names{"Kaiming He"}));

@@ -1,0 +1,163 @@
+// Whether words read as a venue and where a year stands (byline_words.h): venue words and
+// acronyms ("IEEE", "MedIA"), the words around a venue's name ("In: Proc.", "preprint"), and
+// years written as "2021", "CVPR2021" or "CVPR'21".
+#include <string>
+
+#include "common/text.h"
+#include "indexer/catalogue/byline.h"
+#include "indexer/catalogue/byline_words.h"
+#include "indexer/catalogue/fields.h"
+
+namespace paper {
+namespace {
+
+constexpr std::size_t kMaxVenueWords = 12;
+
+// clang-format off
+// Words of venue names; a name holding one is not a person's.
+constexpr auto kVenueWords = std::to_array<std::string_view>({
+    "journal", "journals", "transactions", "trans", "proceedings", "proc", "conference", "conf",
+    "workshop", "workshops", "symposium", "letters", "review", "reviews", "reports", "report",
+    "science", "sciences", "scientific", "nature", "medical", "medicine", "imaging", "image",
+    "images", "analysis", "vision", "computer", "computing", "computational", "intelligence",
+    "learning", "machine", "neural", "networks", "network", "information", "processing",
+    "recognition", "pattern", "systems", "research", "international", "annual", "meeting",
+    "society", "communications", "physics", "engineering", "biomedical", "bioinformatics",
+    "health", "healthcare", "informatics", "radiology", "methods", "access", "advances",
+    "applications", "applied", "technology", "frontiers", "annals", "arxiv", "preprint", "biorxiv",
+    "medrxiv", "springer", "elsevier", "neurocomputing", "graphics", "computerized", "signal",
+    "robotics", "multimedia", "mining", "knowledge", "artificial", "biology", "clinical",
+    "surgery", "oncology", "neuroimage", "neuroscience", "cell", "lancet", "plos", "findings",
+    "challenge", "track", "european", "asian", "american", "ieee", "acm", "intl"});
+
+// Lower-case words inside venue names: "Journal of ...", "Advances in ...".
+constexpr auto kVenueConnectors = std::to_array<std::string_view>(
+    {"of", "on", "and", "for", "in", "the", "&", "de", "und", "preprint", "at"});
+// clang-format on
+
+// Acronyms and mixed-case venue names: "CVPR", "MedIA", "NeurIPS", "arXiv", "bioRxiv", "3DV".
+bool is_acronym(std::string_view word) {
+  int upper = 0, lower = 0;
+  for (char c : word) {
+    upper += is_upper(c) ? 1 : 0;
+    lower += is_lower(c) ? 1 : 0;
+  }
+  if (upper >= 2 && upper >= lower) return true;
+  return !word.empty() && is_lower(word[0]) && upper >= 1;
+}
+
+// "Kaiming He CVPR" -> venue "CVPR", names "Kaiming He": the longest known venue (up to 4
+// words) that ends the text, after at least one other word. False when none.
+bool split_known_venue_suffix(std::string_view text, std::string* venue, std::string* names) {
+  auto words = words_of(text);
+  std::size_t first = words.size() > 4 ? words.size() - 4 : 1;
+  for (std::size_t k = std::max<std::size_t>(first, 1); k < words.size(); ++k) {
+    std::string_view suffix = text.substr(static_cast<std::size_t>(words[k].data() - text.data()));
+    if (is_known_venue(suffix)) {
+      *venue = std::string(suffix);
+      *names = trim(text.substr(0, static_cast<std::size_t>(words[k].data() - text.data())));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_venue_word(std::string_view lower_word) { return listed(kVenueWords, lower_word); }
+
+bool is_venue_text(std::string_view text, bool loose) {
+  if (is_known_venue(text)) return true;
+  auto words = words_of(text);
+  if (words.empty() || words.size() > kMaxVenueWords) return false;
+  for (auto w : words) {
+    std::string lower = bare_lower(w);
+    if (lower.empty() || listed(kVenueConnectors, lower)) continue;
+    unsigned char first = static_cast<unsigned char>(w[0]);
+    if (!(is_upper(w[0]) || is_digit(w[0]) || first >= 0x80 || is_acronym(w))) return false;
+  }
+  std::string first = bare_lower(words[0]);
+  if (is_acronym(words[0]) || listed(kVenueWords, first)) return true;
+  return loose && !is_author_name(text);
+}
+
+std::string strip_venue_words(std::string_view text) {
+  std::string t = trim(text);
+  for (std::string_view in : {"In: ", "in: ", "In ", "in "}) {
+    if (t.rfind(in, 0) == 0) {
+      t = trim(t.substr(in.size()));
+      break;
+    }
+  }
+  for (std::string_view proc : {"Proc. ", "Proc "}) {
+    if (t.rfind(proc, 0) == 0) t = trim(t.substr(proc.size()));
+  }
+  if (bare_lower(t.substr(0, 5)) == "arxiv" && (t.size() == 5 || !is_alnum(t[5]))) {
+    return t.substr(0, 5);
+  }
+  for (std::string_view suffix : {" preprint", " Preprint"}) {
+    if (t.size() > suffix.size() &&
+        t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      t.resize(t.size() - suffix.size());
+    }
+  }
+  return t;
+}
+
+bool take_venue(std::string_view text, bool loose, std::string* venue, std::string* names) {
+  std::string t = strip_venue_words(text);
+  if (!has_letter_or_digit(t)) return false;
+  if (is_venue_text(t, /*loose=*/false)) {
+    *venue = t;
+    return true;
+  }
+  std::string suffix, leading;
+  if (split_known_venue_suffix(t, &suffix, &leading)) {
+    *venue = suffix;
+    if (is_author_name(leading)) *names = leading;
+    return true;
+  }
+  if (loose && is_venue_text(t, /*loose=*/true)) {
+    *venue = t;
+    return true;
+  }
+  return false;
+}
+
+std::optional<YearSpan> find_year_span(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::size_t quote = s[i] == '\'' ? 1 : s.substr(i, 3) == "\xE2\x80\x99" ? 3 : 0;
+    if (quote > 0 && i > 0 && is_letter(s[i - 1])) {
+      std::size_t j = i + quote;
+      if (j + 2 <= s.size() && is_digit(s[j]) && is_digit(s[j + 1]) &&
+          (j + 2 == s.size() || !is_alnum(s[j + 2]))) {
+        if (auto year = parse_venue_year(s.substr(i, j + 2 - i)).year) {
+          return YearSpan{i, j + 2, *year};
+        }
+      }
+    }
+    if (i + 4 > s.size()) continue;
+    if (!(s[i] == '1' && s[i + 1] == '9') && !(s[i] == '2' && s[i + 1] == '0')) continue;
+    if (!is_digit(s[i + 2]) || !is_digit(s[i + 3])) continue;
+    if (i + 4 < s.size()) {
+      char next = s[i + 4];
+      if (is_alnum(next)) continue;
+      if (next == '.' && i + 5 < s.size() && is_digit(s[i + 5])) continue;
+    }
+    if (i > 0) {
+      char prev = s[i - 1];
+      if (is_digit(prev) || prev == '.' || prev == '/' || prev == ':') continue;
+      if (is_letter(prev)) {
+        std::size_t k = i;
+        while (k > 0 && is_letter(s[k - 1])) --k;
+        bool acronym = i - k >= 2;
+        for (std::size_t m = k; m < i; ++m) acronym = acronym && is_upper(s[m]);
+        if (!acronym) continue;
+      }
+    }
+    return YearSpan{i, i + 4, std::stoi(std::string(s.substr(i, 4)))};
+  }
+  return std::nullopt;
+}
+
+}  // namespace paper
