@@ -790,7 +790,7 @@ class Pipeline : public FetchObserver {
     if (!done.title_ok) {
       // The title it has instead: its metadata's, unless junk, else its first page's.
       std::string seen = document_title(t);
-      const bool from_metadata = !seen.empty() && seen == trim(clean_line(t.pdf_title));
+      const bool from_metadata = !seen.empty() && !is_junk_title(t.pdf_title, t.pdf_author);
       if (seen.empty() && !t.pages.empty()) seen = first_words(t.pages[0]);
       std::string message = "PDF at " + url_for_log(url) + " is a different paper ('" +
                             truncate_utf8(seen, 80) +

@@ -24,38 +24,7 @@ constexpr std::size_t kTopWindowWords = 400;
 constexpr std::size_t kMinStatedTitleWords = 3;
 constexpr std::size_t kStatedTitleSharePercent = 60;
 
-// Short words a title line may end with, or its next line begin with, when the title goes on.
-constexpr std::string_view kLinkWords[] = {"a",    "an",    "and", "at",   "by",      "for",
-                                           "from", "in",    "of",  "on",   "or",      "the",
-                                           "to",   "using", "via", "with", "towards", "through"};
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Footnote marks a word of a title line may end with ("package∗", "Title†", "v1.3a¹").
-// normalize_for_match keeps the Latin-1 ones as letters; a version must be seen without any.
-constexpr std::string_view kFootnoteMarks[] = {"*",
-                                               "\u2217",   // ∗
-                                               "\u2020",   // †
-                                               "\u2021",   // ‡
-                                               "\u22C6",   // ⋆
-                                               "\u00A7",   // §
-                                               "\u00B6",   // ¶
-                                               "\u00B9",   // ¹
-                                               "\u00B2",   // ²
-                                               "\u00B3"};  // ³
-
-std::string_view without_footnote_marks(std::string_view token) {
-  for (bool cut = true; cut;) {
-    cut = false;
-    for (std::string_view mark : kFootnoteMarks) {
-      if (token.size() > mark.size() && token.substr(token.size() - mark.size()) == mark) {
-        token.remove_suffix(mark.size());
-        cut = true;
-      }
-    }
-  }
-  return token;
-}
 
 // Digit groups separated by sep: "2021/01/21" -> 3 groups. 0 when token is not such a run.
 std::size_t digit_groups(std::string_view token, char sep, std::size_t& longest) {
@@ -212,43 +181,6 @@ std::vector<std::string> main_title_words(const std::string& list_title) {
   return words_of(std::string_view(list_title).substr(0, cut), 200);
 }
 
-// Whether a title line ends in a way that says the title goes on: "...Segmentation:", "...for".
-bool title_goes_on(std::string_view line) {
-  const std::string last = normalize_for_match(line.substr(line.rfind(' ') + 1));
-  for (std::string_view end : {":", ",", "-", "\u2013", "\u2014"}) {
-    if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return true;
-  }
-  return std::find(std::begin(kLinkWords), std::end(kLinkWords), last) != std::end(kLinkWords);
-}
-
-// The title on a page: the line guess_title_from_page picks, with the lines that continue it.
-// A title set on two lines ("...Segmentation:" / "A Short Review") must be read whole, or another
-// paper with the same main title would pass; a footnote mark ends the title.
-std::string page_title(std::string_view page_text) {
-  const std::string guess = guess_title_from_page(page_text);
-  if (guess.empty()) return guess;
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0; start <= page_text.size();) {
-    std::size_t end = std::min(page_text.find('\n', start), page_text.size());
-    lines.push_back(page_text.substr(start, end - start));
-    start = end + 1;
-  }
-  std::size_t at = std::find(lines.begin(), lines.end(), guess) - lines.begin();
-  std::string title = guess;
-  for (std::size_t next = at + 1; next < lines.size() && next <= at + 2; ++next) {
-    const std::string line = trim(lines[next - 1]);
-    if (without_footnote_marks(line).size() < line.size()) break;
-    const std::string following = trim(lines[next]);
-    const std::string first = normalize_for_match(following.substr(0, following.find(' ')));
-    const bool link_word =
-        !following.empty() && following[0] >= 'a' && following[0] <= 'z' &&
-        std::find(std::begin(kLinkWords), std::end(kLinkWords), first) != std::end(kLinkWords);
-    if (following.empty() || !(title_goes_on(line) || link_word)) break;
-    title += ' ' + following;
-  }
-  return title;
-}
-
 // A title the PDF states (its metadata title, or the title line of a page) names the list's
 // paper when the list title holds all of its words in order (a word the list's editor added, a
 // subtitle the page lacks) and it is specific enough: a clear majority of the list title's
@@ -278,7 +210,7 @@ bool title_matches_page(const std::string& list_title, const std::string& page_t
 }
 
 bool title_matches_text(const std::string& list_title, const ExtractedText& text) {
-  if (!text.pdf_title.empty() && !is_junk_title(text.pdf_title) &&
+  if (!text.pdf_title.empty() && !is_junk_title(text.pdf_title, text.pdf_author) &&
       normalize_for_match(clean_line(text.pdf_title)) ==
           normalize_for_match(clean_line(list_title))) {
     return true;
@@ -293,12 +225,14 @@ bool title_matches_text(const std::string& list_title, const ExtractedText& text
   if (list.empty()) return false;
   const std::vector<std::string> main_title = main_title_words(list_title);
   const bool skip_versions = !has_digit_word(list);
-  if (!is_junk_title(text.pdf_title) &&
+  if (!is_junk_title(text.pdf_title, text.pdf_author) &&
       stated_title_matches(list, main_title, text.pdf_title, skip_versions)) {
     return true;
   }
   for (std::size_t p = 0; p < text.pages.size() && p < 2; ++p) {
-    if (stated_title_matches(list, main_title, page_title(text.pages[p]), skip_versions)) {
+    if (stated_title_matches(list, main_title,
+                             guess_title_from_page(text.pages[p], text.pdf_author),
+                             skip_versions)) {
       return true;
     }
   }
@@ -306,9 +240,11 @@ bool title_matches_text(const std::string& list_title, const ExtractedText& text
 }
 
 std::string document_title(const ExtractedText& text) {
-  if (!is_junk_title(text.pdf_title)) return trim(clean_line(text.pdf_title));
+  if (!is_junk_title(text.pdf_title, text.pdf_author)) {
+    return title_without_footnote_marks(clean_line(text.pdf_title));
+  }
   if (text.pages.empty()) return {};
-  return guess_title_from_page(text.pages[0]);
+  return guess_title_from_page(text.pages[0], text.pdf_author);
 }
 
 const char* to_string(ExtractedText::Status status) {
