@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include <chrono>
+#include <filesystem>
 #include <future>
 #include <sstream>
 #include <string>
@@ -83,6 +84,23 @@ TEST_F(ExtractorTest, OneColumnPaperPageByPage) {
   EXPECT_EQ(text.pages[2], "Conclusion: livers are segmented.");
   EXPECT_EQ(text.references_page, 0);
   EXPECT_EQ(text.abstract, "");
+}
+
+// Up to 2 MB a PDF is read into memory at once, past that Poppler reads it from disk: both
+// give the same text.
+TEST_F(ExtractorTest, SmallAndLargePdfsGiveTheSameText) {
+  PdfPage page = testing::single_column_page("A page of text that stays the same.");
+  const std::string small = write_pdf("small.pdf", {page});
+  page.graphics = "% " + std::string(3u << 20, 'x') + "\n";  // a 3 MB comment
+  const std::string large = write_pdf("large.pdf", {page});
+  ASSERT_GT(std::filesystem::file_size(large), 2u << 20);
+  Extractor extractor(test_options());
+  for (const std::string& path : {small, large}) {
+    ExtractedText text = extractor.extract(path);
+    ASSERT_EQ(text.status, Status::kOk) << path << ": " << text.reason;
+    ASSERT_EQ(text.pages.size(), 1u);
+    EXPECT_EQ(text.pages[0], "A page of text that stays the same.") << path;
+  }
 }
 
 TEST_F(ExtractorTest, TwoColumnPaperComesOutColumnByColumn) {
