@@ -101,6 +101,18 @@ bool is_ascii(std::string_view text) {
   return true;
 }
 
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::string trim(std::string_view text) {
   const char* ws = " \t\r\n\f\v";
   auto b = text.find_first_not_of(ws);

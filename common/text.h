@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace paper {
 
@@ -23,6 +24,9 @@ void append_utf8(std::string& out, std::uint32_t cp);
 
 // Removes ASCII white space at both ends.
 std::string trim(std::string_view text);
+
+// The lines of text, split at '\n' (a last line without one included; "" gives one empty line).
+std::vector<std::string_view> split_lines(std::string_view text);
 
 // True when every byte of text is ASCII.
 bool is_ascii(std::string_view text);

@@ -19,7 +19,7 @@
 #include "common/sha256.h"
 #include "common/text.h"
 #include "common/text_cleanup.h"
-#include "indexer/extract/sections.h"
+#include "indexer/extract/titles.h"
 #include "indexer/fetch/resolve.h"
 #include "indexer/fetch/state_store.h"
 #include "indexer/index/index_writer.h"

@@ -8,7 +8,7 @@
 #include "common/text.h"
 #include "common/text_cleanup.h"
 #include "indexer/extract/extractor.h"
-#include "indexer/extract/sections.h"
+#include "indexer/extract/titles.h"
 
 namespace paper {
 
