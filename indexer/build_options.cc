@@ -201,7 +201,7 @@ void print_summary(const PipelineSummary& s, std::ostream& out) {
 int exit_code_for(const PipelineSummary& s) {
   if (s.interrupted) return kExitInterrupted;
   if (s.metadata > 0 || s.failed > 0 || s.still_metadata > 0 || s.list_warnings > 0 ||
-      s.unreadable_inputs > 0 || s.kept_text > 0) {
+      s.unreadable_inputs > 0 || s.kept_text > 0 || s.cut_by_page_limit > 0) {
     return kExitPartial;
   }
   return kExitOk;

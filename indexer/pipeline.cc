@@ -506,9 +506,10 @@ class Pipeline : public FetchObserver {
           }
           if (now) {
             Item& renamed_item = items_[*now];
-            renamed = "its entry now reads '" + renamed_item.in.paper.title + "' (id " +
-                      renamed_item.in.paper.id + ")";
-            if (v.state == schema::PaperState::kText && renamed_item.renamed_from.empty()) {
+            renamed = "its entry now reads '" + renamed_item.in.paper.title + "', id " +
+                      renamed_item.in.paper.id;
+            if (v.state == schema::PaperState::kText && renamed_item.renamed_from.empty() &&
+                stored_text_is(*stored, renamed_item.in)) {
               renamed_item.renamed_from = id;
               renamed_item.renamed_from_entry_hash = v.entry_hash;
             }
@@ -881,6 +882,19 @@ class Pipeline : public FetchObserver {
         PaperOutcome{Kind::kUnchanged, item.in.paper.id, item.in.paper.title, item.last_url, ""});
   }
 
+  // Whether a stored paper's text is the paper an entry names, by the check a download gets
+  // (title_matches_text on its PDF title and first pages): an edited title may be the list's
+  // fix of a wrong title, and the old text is then not the new paper's.
+  static bool stored_text_is(const schema::StoredPaper& stored, const InputPaper& in) {
+    if (!in.pdf_path.empty()) return true;  // a PDF on disk: its title comes from the PDF
+    ExtractedText text;
+    text.status = ExtractedText::Status::kOk;
+    text.pdf_title = stored.pdf_title;
+    for (std::size_t p = 0; p < stored.pages.size() && p < 2; ++p)
+      text.pages.push_back(stored.pages[p]);
+    return title_matches_text(in.paper.title, text);
+  }
+
   // A paper whose title was edited (a new id) and whose PDF cannot be fetched now takes the
   // text its old id had, from the same link: an edit must not cost the text. It keeps the old
   // entry's hash, so the next run fetches and checks its PDF again.
@@ -926,6 +940,7 @@ class Pipeline : public FetchObserver {
              std::to_string(s.page_count) +
              " pages are indexed (the extraction's page limit); the rest is not searchable";
       s.reason = note;
+      ++summary_.cut_by_page_limit;
       notify_warning("paper " + s.paper.id + " ('" + s.paper.title + "'): " + note);
     }
     PaperOutcome outcome{kind, s.paper.id, s.paper.title, s.pdf_url, note};

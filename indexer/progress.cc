@@ -75,7 +75,7 @@ void Progress::on_paper(const PaperOutcome& o) {
     if (mode_ != Mode::kQuiet) {
       line("paper-index: removed " + o.id +
            (o.reason.empty() ? " (no list, folder or PDF given names it any more)"
-                             : " (" + o.reason + ")"));
+                             : ": " + o.reason));
     }
     return;
   }

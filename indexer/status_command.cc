@@ -49,7 +49,7 @@ void describe_pending_from_live_index(const std::string& db, std::vector<PaperRe
       if (p.url.empty()) p.url = stored.pdf_url;
       p.reason =
           "as the index has it; a build marked it to be indexed again and was stopped "
-          "or is still running (`paper-index build` finishes the work)";
+          "or is still running (the same build command, run again, finishes the work)";
       if (!stored.reason.empty()) p.reason = stored.reason + "; " + p.reason;
     }
   } catch (const Xapian::Error&) {

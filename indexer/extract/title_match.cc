@@ -18,12 +18,6 @@ namespace {
 // first, the body text of another paper citing this title should not count.
 constexpr std::size_t kTopWindowWords = 400;
 
-// A title the PDF states (metadata or first lines) that is only part of the list title must
-// still be specific: at least this many words, and this share of the list title's words unless
-// it is the list title without its subtitle.
-constexpr std::size_t kMinStatedTitleWords = 3;
-constexpr std::size_t kStatedTitleSharePercent = 60;
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Digit groups separated by sep: "2021/01/21" -> 3 groups. 0 when token is not such a run.
@@ -45,9 +39,9 @@ std::size_t digit_groups(std::string_view token, char sep, std::size_t& longest)
   return groups;
 }
 
-// A version or a date that a manual prints between the words of its title: "v1.3a", "2.0",
-// "2021/01/21", "01-21-2021", "2021". A bare "v2" or "3+" is not one: those name a different
-// model ("MobileNet V2", "UNet 3+").
+// A version or a date that a manual prints between the words of its title: "v1.3a", "V2.0",
+// "2021/01/21", "21-01-2021". Not a bare year or number ("LiTS 2017", "CheXNet 2.0", "UNet 3+",
+// "MobileNet V2"): those name another edition or model.
 bool is_version_or_date(std::string_view token) {
   token = without_footnote_marks(token);
   while (!token.empty() && std::string_view("([{,;:.").find(token.front()) != std::string::npos) {
@@ -59,14 +53,10 @@ bool is_version_or_date(std::string_view token) {
   if (token.empty()) return false;
   std::size_t longest = 0;
   for (char sep : {'/', '-'}) {
-    const std::size_t groups = digit_groups(token, sep, longest);
-    if (groups >= 2 && groups <= 3 && longest == 4) return true;
+    if (digit_groups(token, sep, longest) == 3 && longest == 4) return true;
   }
-  if (token.size() == 4 && digit_groups(token, '.', longest) == 1) {
-    return token.substr(0, 2) == "19" || token.substr(0, 2) == "20";
-  }
-  std::string_view version = token;
-  if (version.front() == 'v' || version.front() == 'V') version.remove_prefix(1);
+  if (token.front() != 'v' && token.front() != 'V') return false;
+  std::string_view version = token.substr(1);
   std::size_t letters = 0;
   while (letters < 2 && !version.empty() &&
          std::islower(static_cast<unsigned char>(version.back()))) {
@@ -159,43 +149,6 @@ bool fuzzy_match(const std::vector<std::string>& title, const std::vector<std::s
   return false;
 }
 
-// Whether every word of part appears in whole, in order (other words may come between).
-bool in_order_within(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
-  auto at = whole.begin();
-  for (const std::string& word : part) {
-    at = std::find(at, whole.end(), word);
-    if (at == whole.end()) return false;
-    ++at;
-  }
-  return true;
-}
-
-// The words of the list title before its subtitle ("The karnaugh-map package: drawing Karnaugh
-// maps" -> the karnaugh map package); empty when it has no subtitle.
-std::vector<std::string> main_title_words(const std::string& list_title) {
-  std::size_t cut = std::string::npos;
-  for (std::string_view sep : {":", " - ", " \u2013 ", " \u2014 "}) {
-    cut = std::min(cut, list_title.find(sep));
-  }
-  if (cut == std::string::npos) return {};
-  return words_of(std::string_view(list_title).substr(0, cut), 200);
-}
-
-// A title the PDF states (its metadata title, or the title line of a page) names the list's
-// paper when the list title holds all of its words in order (a word the list's editor added, a
-// subtitle the page lacks) and it is specific enough: a clear majority of the list title's
-// words, or the whole main title before the subtitle. A word the list title lacks ("Attention
-// Is Not All You Need", "UNet 3+" for "UNet++") means another paper.
-bool stated_title_matches(const std::vector<std::string>& list,
-                          const std::vector<std::string>& main_title, std::string_view stated,
-                          bool skip_versions) {
-  const std::vector<std::string> words = words_of(stated, 200, skip_versions);
-  if (words.size() < kMinStatedTitleWords || !in_order_within(words, list)) return false;
-  if (words.size() * 100 >= list.size() * kStatedTitleSharePercent) return true;
-  return !main_title.empty() && words.size() >= main_title.size() &&
-         std::equal(main_title.begin(), main_title.end(), words.begin());
-}
-
 }  // namespace
 
 bool title_matches_page(const std::string& list_title, const std::string& page_text) {
@@ -218,24 +171,10 @@ bool title_matches_text(const std::string& list_title, const ExtractedText& text
   for (std::size_t p = 0; p < text.pages.size() && p < 2; ++p) {
     if (title_matches_page(list_title, text.pages[p])) return true;
   }
-  // The title the PDF states may be shorter than the list's: the list's editor added a word or a
-  // subtitle. The metadata title and the pages' title lines are each tried: a manual's metadata
-  // title is often "name v1.3a Manual" while its first page has the real title.
-  const std::vector<std::string> list = words_of(list_title, 200);
-  if (list.empty()) return false;
-  const std::vector<std::string> main_title = main_title_words(list_title);
-  const bool skip_versions = !has_digit_word(list);
-  if (!is_junk_title(text.pdf_title, text.pdf_author) &&
-      stated_title_matches(list, main_title, text.pdf_title, skip_versions)) {
-    return true;
-  }
-  for (std::size_t p = 0; p < text.pages.size() && p < 2; ++p) {
-    if (stated_title_matches(list, main_title,
-                             guess_title_from_page(text.pages[p], text.pdf_author),
-                             skip_versions)) {
-      return true;
-    }
-  }
+  // No looser rule: a shorter title the PDF states (its main title, most of the list title's
+  // words) also names other papers ("... Segmentation" for "...: A Survey", "Deep Learning for
+  // Brain Segmentation" for "... Brain Tumor Segmentation"), and wrong text under a paper's name
+  // is worse than none. A refused PDF is reported with the entry to check.
   return false;
 }
 
