@@ -124,14 +124,24 @@ bool fuzzy_match(const std::vector<std::string>& title, const std::vector<std::s
   const std::size_t n = title.size();
   const std::size_t need = (n * 9 + 9) / 10;
   const std::size_t window = n + n / 2 + 2;
+  // A word the page leaves out may only be a short function word ("A Simple Yet Effective ..."
+  // without "Yet"): another content word ("Liver" for "Kidney") is another paper. So is a number
+  // the list title lacks ("CheXNet 2.0" for "CheXNet").
+  auto function_word = [](const std::string& w) {
+    return w.size() <= 3 || w == "with" || w == "from" || w == "into" || w == "than" ||
+           w == "over" || w == "under" || w == "towards" || w == "using";
+  };
+  const bool title_has_digits = has_digit_word(title);
   for (std::size_t start = 0; start < page.size(); ++start) {
     if (page[start] != title[0] && page[start] != title[1]) continue;
     std::size_t matched = 0, t = 0;
-    bool negation_seen = false, negated = false;
+    bool negation_seen = false, negated = false, content_missed = false;
+    bool extra_number = false;
     for (std::size_t k = start; k < page.size() && k < start + window && t < n; ++k) {
       bool hit = false;
       for (std::size_t look = t; look < n && look < t + 2; ++look) {
         if (page[k] == title[look]) {
+          if (look > t && !function_word(title[t])) content_missed = true;
           matched += 1;
           t = look + 1;
           hit = true;
@@ -142,11 +152,33 @@ bool fuzzy_match(const std::vector<std::string>& title, const std::vector<std::s
         negated = negated || negation_seen;
       } else if (page[k] == "not" || page[k] == "no" || page[k] == "non" || page[k] == "without") {
         negation_seen = true;
+      } else if (!title_has_digits &&
+                 std::any_of(page[k].begin(), page[k].end(), [](char c) { return is_digit(c); })) {
+        extra_number = true;
       }
     }
-    if (matched >= need && !negated) return true;
+    for (std::size_t rest = t; rest < n; ++rest) {
+      if (!function_word(title[rest])) content_missed = true;
+    }
+    if (matched >= need && !negated && !content_missed && !extra_number) return true;
   }
   return false;
+}
+
+// Whether a title the PDF states is another paper whose title holds the list title and goes on
+// in the same main title: "Segment Anything in Medical Images" for "Segment Anything", "...
+// Localization, Part II" for "... Localization". A subtitle after ':', a dash or '?' is not
+// such a word ("U-Net: Convolutional Networks ..." for "U-Net").
+bool extends_list_title(const std::vector<std::string>& list, std::string_view stated) {
+  if (list.empty() || stated.empty()) return false;
+  std::size_t cut = stated.size();
+  for (std::string_view sep : {":", "?", " - ", " \u2013 ", " \u2014 "}) {
+    cut = std::min(cut, stated.find(sep));
+  }
+  const std::vector<std::string> main_title = words_of(stated.substr(0, cut), 200);
+  if (main_title.size() <= list.size()) return false;
+  return std::search(main_title.begin(), main_title.end(), list.begin(), list.end()) !=
+         main_title.end();
 }
 
 }  // namespace
@@ -163,10 +195,19 @@ bool title_matches_page(const std::string& list_title, const std::string& page_t
 }
 
 bool title_matches_text(const std::string& list_title, const ExtractedText& text) {
-  if (!text.pdf_title.empty() && !is_junk_title(text.pdf_title, text.pdf_author) &&
-      normalize_for_match(clean_line(text.pdf_title)) ==
-          normalize_for_match(clean_line(list_title))) {
+  const bool metadata_title =
+      !text.pdf_title.empty() && !is_junk_title(text.pdf_title, text.pdf_author);
+  if (metadata_title && normalize_for_match(clean_line(text.pdf_title)) ==
+                            normalize_for_match(clean_line(list_title))) {
     return true;
+  }
+  // The PDF's own title (metadata, or the title line of page 1) that holds the list's and goes
+  // on is another paper, wherever else the list title appears.
+  const std::vector<std::string> list = words_of(list_title, 200);
+  if ((metadata_title && extends_list_title(list, clean_line(text.pdf_title))) ||
+      (!text.pages.empty() &&
+       extends_list_title(list, guess_title_from_page(text.pages[0], text.pdf_author)))) {
+    return false;
   }
   for (std::size_t p = 0; p < text.pages.size() && p < 2; ++p) {
     if (title_matches_page(list_title, text.pages[p])) return true;

@@ -176,6 +176,44 @@ TEST(TitleMatchesText, StillRejectsAnotherPaper) {
   });
 }
 
+// The PDF's own title holds the list title and goes on: another paper. A subtitle is not that.
+TEST(TitleMatchesText, ALongerTitleThatHoldsTheListTitleIsAnotherPaper) {
+  expect_title_cases({
+      {"more words in the main title", "Segment Anything", "",
+       "Segment Anything in Medical Images\nJun Ma, Bo Wang\nAbstract. Segment Anything is", false},
+      {"a part two", "Learning Deep Features for Discriminative Localization", "",
+       "Learning Deep Features for Discriminative Localization, Part II\nAnn Author", false},
+      {"a revisited version", "Deep Residual Learning for Image Recognition",
+       "Deep Residual Learning for Image Recognition Revisited", "cover page", false},
+      {"a subtitle is fine", "U-Net", "",
+       "U-Net: Convolutional Networks for Biomedical Image Segmentation\nOlaf Ronneberger", true},
+      {"a question mark ends a main title", "Transforming medical imaging with Transformers", "",
+       "Transforming medical imaging with Transformers? A comparative review\nAnn Author", true},
+  });
+}
+
+// Long titles may miss a short function word on the page, not a content word or gain a number.
+TEST(TitleMatchesText, ALongTitleMissesNoContentWord) {
+  const std::string liver =
+      "A Deep Learning Framework for Automatic Segmentation of the Liver in Computed Tomography";
+  expect_title_cases({
+      {"another organ", liver, "",
+       "A Deep Learning Framework for Automatic Segmentation of the Kidney in Computed "
+       "Tomography\nAnn",
+       false},
+      {"another edition",
+       "CheXNet: Radiologist-Level Pneumonia Detection on Chest X-Rays with "
+       "Deep Learning",
+       "",
+       "CheXNet 2.0: Radiologist-Level Pneumonia Detection on Chest X-Rays with Deep "
+       "Learning\nAnn",
+       false},
+      {"a function word left out", liver, "",
+       "A Deep Learning Framework for Automatic Segmentation of Liver in Computed Tomography\nAnn",
+       true},
+  });
+}
+
 // Versions and dates are skipped only when the list title has no digits, and only versions
 // ("v" and a dot) and full dates: "2.0", a year, "v2", "3+" and a digit the list title has stay.
 TEST(TitleMatchesPage, SkipsVersionsAndDatesOnlyForTitlesWithoutDigits) {

@@ -349,9 +349,9 @@ TEST_F(ListPipelineTest, AnEditedTitleIsReportedAsTheSamePaperRenamed) {
 }
 
 TEST_F(ListPipelineTest, AnEditedTitleKeepsTheTextWhenThePdfCannotBeFetched) {
-  const std::string full = "Lung Nodule Detection With Graph Networks";
+  const std::string full = "Lung Nodule Detection: A Graph Approach";
   server_.serve("/full.pdf", testing::pdf_response(paper_pdf(full, {"lung body text"})));
-  server_.serve("/kidney.pdf", testing::pdf_response(paper_pdf("Kidney Segmentation Networks",
+  server_.serve("/kidney.pdf", testing::pdf_response(paper_pdf("Kidney Segmentation: A Study",
                                                                {"kidney body text"})));
   write_list(entry("Lung Nodule Detection", "Bo Author", {"/full.pdf"}) +
              entry("Kidney Segmentation", "Cy Author", {"/kidney.pdf"}));
@@ -375,7 +375,7 @@ TEST_F(ListPipelineTest, AnEditedTitleKeepsTheTextWhenThePdfCannotBeFetched) {
   const std::string new_id = id_of(full);
   ASSERT_FALSE(new_id.empty());
   ASSERT_EQ(recorder_.warnings.size(), 1u);
-  EXPECT_EQ(recorder_.warnings[0].substr(0, recorder_.warnings[0].find(':')),
+  EXPECT_EQ(recorder_.warnings[0].substr(0, recorder_.warnings[0].find(": its PDF")),
             "paper " + new_id + " ('" + full + "') keeps the text indexed before under " + old_id);
   Xapian::Database db = testing::open_index(tmp_.file("index"));
   // The old text goes only where its title check passes.
