@@ -689,11 +689,7 @@ class Pipeline : public FetchObserver {
     if (!options_.rebuild && item.old && item.old->state == schema::PaperState::kText &&
         item.old->content_hash == r.sha256) {
       // Same PDF as indexed, only the entry changed: re-write from the stored pages.
-      WriteJob job;
-      job.type = WriteJob::Type::kRefresh;
-      job.item = i;
-      job.stored.paper = item.in.paper;
-      job.stored.lists = lists_of(item);
+      WriteJob job = refresh_job(i);
       job.entry_hash = item.entry_hash;
       job.record = PaperRecord{item.in.paper.id, item.in.paper.title, "text", r.url, "", 0};
       write_queue_.push(std::move(job));
@@ -704,15 +700,23 @@ class Pipeline : public FetchObserver {
     extract_queue_.push(ExtractJob{i, r.path, r.url, r.sha256});
   }
 
-  // A PDF on disk written from stored pages (its own, or a donor's) with where it was found
-  // this run: its lists, path and subfolder.
-  WriteJob local_refresh(std::size_t i, const ExtractDone& done) const {
+  // A paper written again from stored pages (its own, or a donor's), with its entry and lists
+  // as they read in this run.
+  WriteJob refresh_job(std::size_t i) const {
     const Item& item = items_[i];
     WriteJob job;
     job.type = WriteJob::Type::kRefresh;
     job.item = i;
     job.stored.paper = item.in.paper;
     job.stored.lists = lists_of(item);
+    return job;
+  }
+
+  // A PDF on disk written from stored pages (its own, or a donor's) with where it was found
+  // this run: its lists, path and subfolder.
+  WriteJob local_refresh(std::size_t i, const ExtractDone& done) const {
+    const Item& item = items_[i];
+    WriteJob job = refresh_job(i);
     job.stored.pdf_url = item.in.pdf_path;
     job.local = true;
     job.entry_hash = item.entry_hash;
@@ -859,11 +863,7 @@ class Pipeline : public FetchObserver {
   // entry keeps its old hash, so the next run tries its links again.
   void keep_indexed_text(std::size_t i) {
     Item& item = items_[i];
-    WriteJob job;
-    job.type = WriteJob::Type::kRefresh;
-    job.item = i;
-    job.stored.paper = item.in.paper;
-    job.stored.lists = lists_of(item);
+    WriteJob job = refresh_job(i);
     job.entry_hash =
         item.old->entry_hash != item.entry_hash ? item.old->entry_hash : item.entry_hash;
     job.record = record_to_restore(item);
@@ -900,11 +900,7 @@ class Pipeline : public FetchObserver {
   // entry's hash, so the next run fetches and checks its PDF again.
   void keep_text_of_renamed(std::size_t i) {
     Item& item = items_[i];
-    WriteJob job;
-    job.type = WriteJob::Type::kRefresh;
-    job.item = i;
-    job.stored.paper = item.in.paper;
-    job.stored.lists = lists_of(item);
+    WriteJob job = refresh_job(i);
     job.donor = item.renamed_from;
     job.entry_hash = item.renamed_from_entry_hash;
     const std::string failures = join(item.failures, "; ");
