@@ -867,6 +867,7 @@ class Pipeline : public FetchObserver {
     job.entry_hash =
         item.old->entry_hash != item.entry_hash ? item.old->entry_hash : item.entry_hash;
     job.record = record_to_restore(item);
+    job.record.title = item.in.paper.title;  // the entry as it reads now (a case edit, ...)
     job.record.reason =
         "kept the text indexed before; fetching it again failed: " + join(item.failures, "; ");
     write_queue_.push(std::move(job));

@@ -331,6 +331,24 @@ TEST_F(ListPipelineTest, WrongPdfIsRejectedAndTheNextCandidateUsed) {
   EXPECT_EQ(schema::decode_document_data(doc.get_data()).reason, m->reason);
 }
 
+TEST_F(ListPipelineTest, AKeptTextsRecordHasTheEntryAsItReadsNow) {
+  write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
+  run({tmp_.file("list.md")});
+  const std::string id = id_of("Lung Nodule Detection");
+  server_.serve("/lung.pdf", testing::status_response(404));
+  // Another capitalisation (the same id) and another author: the entry changed.
+  write_list(entry("Lung nodule detection", "Bo Other", {"/lung.pdf"}));
+  PipelineOptions o = options({tmp_.file("list.md")});
+  o.fetch.refresh = true;
+  recorder_ = Recorder();
+  PipelineSummary s = run_pipeline(o, recorder_);
+  EXPECT_EQ(s.kept_text, 1);
+  auto rec = record(id);
+  ASSERT_TRUE(rec);
+  EXPECT_EQ(rec->state, "text");
+  EXPECT_EQ(rec->title, "Lung nodule detection");
+}
+
 TEST_F(ListPipelineTest, AnEditedTitleIsReportedAsTheSamePaperRenamed) {
   write_list(entry("Lung Nodule Detection", "Bo Author", {"/lung.pdf"}));
   run({tmp_.file("list.md")});
