@@ -191,8 +191,13 @@ void print_related(std::ostream& out, const RelatedResult& r, const TextStyle& s
   }
   if (!r.source_terms.empty()) out << "  distinctive terms: " << join(r.source_terms, ", ") << "\n";
   if (r.hits.empty()) {
-    out << "no related papers found"
-        << (metadata_only ? ": no distinctive word of its title is in another paper" : "") << "\n";
+    // The title's words are in no other paper, or in so many ("attention") that they tell
+    // nothing; the terms kept are neither.
+    const char* why = r.source_terms.empty()
+                          ? ": each word of its title is in no other paper or in too many to "
+                            "tell related papers apart"
+                          : ": no other paper has the distinctive words of its title";
+    out << "no related papers found" << (metadata_only ? why : "") << "\n";
   }
   for (const RelatedHit& h : r.hits) {
     out << "\n" << h.rank << ". " << b << h.paper.paper.title << e;

@@ -301,7 +301,16 @@ TEST(QueryRender, RelatedOfAMetadataOnlyPaperWithNoneSaysWhy) {
             "papers related to \"Quantum Gravimetry Sketches\" (lonely)\n"
             "  no text indexed for this paper (metadata only: PDF is password-protected); related "
             "papers are found from its title only\n"
-            "no related papers found: no distinctive word of its title is in another paper\n");
+            "no related papers found: each word of its title is in no other paper or in too "
+            "many to tell related papers apart\n");
+  // With distinctive words that no other paper has.
+  r.source_terms = {"gravimetry"};
+  out.str("");
+  print_related(out, r, TextStyle{});
+  EXPECT_THAT(out.str(),
+              HasSubstr("no related papers found: no other paper has the distinctive words of its "
+                        "title\n"));
+  r.source_terms.clear();
   // Without a recorded reason.
   r.source_reason.clear();
   out.str("");
