@@ -147,7 +147,8 @@ std::string join(const std::vector<std::string>& pieces, std::size_t end) {
   return out;
 }
 
-// "vol. 39", "no. 6", "pp. 1-9", "pages 770-778", "p. 12", "issue 3".
+// "vol. 39", "no. 6", "pp. 1-9", "pages 770-778", "p. 12", "issue 3"; "1234", "770-778" and
+// "9(1)" after a journal's name and volume.
 bool is_volume_or_pages(std::string_view piece) {
   auto words = words_of(piece);
   if (words.empty()) return false;
@@ -155,7 +156,7 @@ bool is_volume_or_pages(std::string_view piece) {
   for (std::string_view marker : {"vol", "volume", "no", "issue", "pp", "p", "pages", "page"}) {
     if (first == marker) return true;
   }
-  return false;
+  return strip_volume_words("x " + std::string(piece)) == "x";
 }
 
 // What a name-like text just before a year is, when no reading of a venue took it.
@@ -228,7 +229,10 @@ std::optional<VenueSentence> sentence_with_year(const std::string& sentence, boo
       // "IEEE TMI, vol. 39, no. 6, 2020": the venue is before the volume and the pages.
       std::size_t k = y;
       while (k > 0 && is_volume_or_pages(pieces[k - 1])) --k;
-      if (k > 0 && take_venue(pieces[k - 1], loose, &out.venue_year.venue, &extra_name)) {
+      // "Scientific Reports 9, 1234, 2019": the journal before its volume.
+      if (k > 0 && (take_venue(strip_volume_words(pieces[k - 1]), loose, &out.venue_year.venue,
+                               &extra_name) ||
+                    take_venue(pieces[k - 1], loose, &out.venue_year.venue, &extra_name))) {
         names_end = k - 1;
       } else if (k > 0 && is_author_name(pieces[k - 1])) {
         NameBeforeYear kind = name_before_year(pieces[k - 1], k - 1);
@@ -247,14 +251,43 @@ std::optional<VenueSentence> sentence_with_year(const std::string& sentence, boo
   return std::nullopt;
 }
 
-// A sentence without a year that ends with a known venue: "Alice Smith, Bob Jones, MICCAI".
-std::optional<VenueSentence> sentence_with_known_venue(const std::string& sentence) {
+// A sentence without a year that ends with a known venue, "Alice Smith, Bob Jones, MICCAI", or
+// cites a journal by its volume and pages, "Scientific Reports 9, 1234" (the year is a note:
+// "(2019)"). A journal no list names is read only after names ("Ann Lee. CoRR abs/2101.01234"),
+// by the strict reading. names_before: the previous sentence is a list of names.
+std::optional<VenueSentence> sentence_with_known_venue(const std::string& sentence,
+                                                       bool names_before) {
   std::vector<std::string> pieces = split_pieces(sentence);
-  std::string last = strip_venue_words(pieces.back());
-  if (!is_known_venue(last)) return std::nullopt;
+  std::size_t at = pieces.size() - 1;
+  while (at > 0 && is_volume_or_pages(pieces[at])) --at;
+  std::string last = strip_venue_words(pieces[at]);
+  if (!is_known_venue(last)) {
+    std::string journal = strip_volume_words(last);
+    bool cited = at + 1 < pieces.size() || journal != last;
+    bool after_names = names_before || (at > 0 && is_name_list(join(pieces, at)));
+    if (!cited ||
+        !(is_known_venue(journal) || (after_names && is_venue_text(journal, /*loose=*/false)))) {
+      return std::nullopt;
+    }
+    last = journal;
+  }
   VenueSentence out;
   out.venue_year.venue = last;
-  out.names = join(pieces, pieces.size() - 1);
+  out.names = join(pieces, at);
+  return out;
+}
+
+// "Ann Lee · Bo Chen · Radiology 2019": a middle dot between spaces separates like a comma.
+std::string middle_dots_as_commas(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 4) == " \xC2\xB7 ") {
+      out += ", ";
+      i += 3;
+    } else {
+      out += text[i];
+    }
+  }
   return out;
 }
 
@@ -293,7 +326,7 @@ std::string take_notes(std::string_view text, std::vector<VenueYear>* notes) {
 
 Byline read_byline(std::string_view text, bool authors_known, bool after_names) {
   Byline out;
-  std::string rest = take_notes(text, &out.venue_years);
+  std::string rest = take_notes(middle_dots_as_commas(text), &out.venue_years);
   std::vector<std::string> sentences;
   for (auto& s : split_sentences(rest)) {
     std::string part = clean_part(s);
@@ -307,7 +340,8 @@ Byline read_byline(std::string_view text, bool authors_known, bool after_names) 
                                authors_known);
   }
   for (std::size_t k = 0; k < sentences.size() && !venue; ++k) {
-    venue = sentence_with_known_venue(sentences[k]);
+    bool names_before = authors_known || (k == 0 ? after_names : is_name_list(sentences[k - 1]));
+    venue = sentence_with_known_venue(sentences[k], names_before);
     at = k + 1;
   }
   // The names are in the venue's sentence ("Authors, CVPR 2021") or the one before it; without
@@ -336,6 +370,7 @@ Byline read_byline(std::string_view text, bool authors_known, bool after_names) 
     bool lone_word = authors.size() == 1 && words_of(authors[0]).size() == 1 &&
                      names.find(" et al") == std::string::npos;
     if (all_names && (beside_venue || !lone_word)) {
+      drop_sentence_period(&authors);
       out.authors = std::move(authors);
       break;
     }

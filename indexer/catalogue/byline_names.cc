@@ -31,12 +31,16 @@ constexpr auto kParticles = std::to_array<std::string_view>(
      "das", "du",  "le",  "la",  "ten", "ter", "bin",   "ibn", "y",  "zu"});
 // clang-format on
 
-// Letters of names beyond ASCII: Latin-1 and Latin Extended, Greek, Cyrillic, kana, CJK, Hangul.
+// Letters of names beyond ASCII: Latin-1, Latin Extended and Latin Extended Additional (the
+// Vietnamese "ễ", "ầ", "ị"), Greek, Cyrillic, kana, CJK, Hangul.
 bool is_name_letter(std::uint32_t cp) {
   return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x52F) ||
-         (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-         (cp >= 0xAC00 && cp <= 0xD7AF);
+         (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF);
 }
+
+// Accents written as combining marks after their letter ("e" + U+0302 + U+0303).
+bool is_combining_mark(std::uint32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
 
 enum class NameWord { kSurname, kInitial, kParticle, kNot };
 
@@ -63,12 +67,13 @@ NameWord classify_name_word(std::string_view word) {
       } else if (c != '-' && c != '.') {
         return NameWord::kNot;
       }
-    } else if (cp == 0x2019) {  // ’ as in O’Neil
+    } else if (cp == 0xB7 && letters > 0) {  // Catalan "l·l", as in Col·lell
+    } else if (cp == 0x2019) {               // ’ as in O’Neil
       apostrophe_after_first = apostrophe_after_first || letters == 1;
     } else if (is_name_letter(cp)) {
       letter = true;
       if (!first_seen) first_capital = true;  // "Álvarez", "Øksendal"; no case test beyond ASCII
-    } else {
+    } else if (!is_combining_mark(cp) || letters == 0) {
       return NameWord::kNot;
     }
     if (letter) {
@@ -84,6 +89,23 @@ NameWord classify_name_word(std::string_view word) {
   if (upper >= 3 && upper >= lower_count) return NameWord::kNot;  // "CVPR", "MedIA"
   if (!first_capital && !apostrophe_after_first) return NameWord::kNot;
   return NameWord::kSurname;
+}
+
+// Vancouver style writes the initials after the surname, run together: "Siddiquee MMR", "de Vos
+// B". Two or three capitals there are initials, not an acronym, when one surname (after its
+// particles) precedes them and they are no venue's ("Smith ACM", "He TMI").
+bool is_vancouver_name(const std::vector<std::string_view>& words) {
+  if (words.size() < 2) return false;
+  std::string_view initials = words.back();
+  if (initials.size() < 2 || initials.size() > 3) return false;
+  for (char c : initials) {
+    if (!is_upper(c)) return false;
+  }
+  if (is_venue_word(bare_lower(initials)) || is_known_venue(initials)) return false;
+  for (std::size_t k = 0; k + 2 < words.size(); ++k) {
+    if (classify_name_word(words[k]) != NameWord::kParticle) return false;
+  }
+  return classify_name_word(words[words.size() - 2]) == NameWord::kSurname;
 }
 
 }  // namespace
@@ -127,6 +149,7 @@ bool is_full_name_list(std::string_view text) {
 }
 
 bool could_be_venue_name(std::string_view text) {
+  if (is_vancouver_name(words_of(text))) return false;
   for (auto w : words_of(text)) {
     NameWord kind = classify_name_word(w);
     if (kind == NameWord::kInitial || kind == NameWord::kParticle) return false;
@@ -137,6 +160,7 @@ bool could_be_venue_name(std::string_view text) {
 bool is_author_name(std::string_view name) {
   auto words = words_of(name);
   if (words.empty() || words.size() > kMaxNameWords) return false;
+  if (is_vancouver_name(words)) return !is_known_venue(name);
   bool surname = false;
   for (auto w : words) {
     NameWord kind = classify_name_word(w);
@@ -144,6 +168,20 @@ bool is_author_name(std::string_view name) {
     surname = surname || kind == NameWord::kSurname;
   }
   return surname && !is_known_venue(name);
+}
+
+void drop_sentence_period(std::vector<std::string>* authors) {
+  if (authors->size() < 2 || authors->back().size() < 2 || authors->back().back() != '.') return;
+  for (std::size_t k = 0; k + 1 < authors->size(); ++k) {
+    if ((*authors)[k].find('.') != std::string::npos) return;
+  }
+  std::string& last = authors->back();
+  auto words = words_of(last);
+  std::string_view initials = words.back().substr(0, words.back().size() - 1);
+  for (char c : initials) {
+    if (!is_upper(c)) return;
+  }
+  if (words.size() >= 2 && !initials.empty()) last.pop_back();
 }
 
 bool reads_as_names(const std::string& text) {

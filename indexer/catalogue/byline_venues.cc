@@ -12,6 +12,8 @@ namespace paper {
 namespace {
 
 constexpr std::size_t kMaxVenueWords = 12;
+// "Liang J." or "Juan de la Cruz J." before a venue: a name's words, as is_author_name counts.
+constexpr std::size_t kMaxNameWordsBeforeVenue = 6;
 
 // clang-format off
 // Words of venue names; a name holding one is not a person's.
@@ -62,7 +64,54 @@ bool split_known_venue_suffix(std::string_view text, std::string* venue, std::st
   return false;
 }
 
+// "Liang J. DLMIA" -> venue "DLMIA", names "Liang J.": a period after initials ends the names
+// of a Vancouver list ("Zhou Z, Liang J. DLMIA 2018"), but no sentence, as initials' periods do
+// not. Only a venue by the strict reading follows; "Liang J. Smith" is one name. False when
+// none.
+bool split_after_initials(std::string_view text, std::string* venue, std::string* names) {
+  auto words = words_of(text);
+  for (std::size_t k = 1; k + 1 < words.size() && k <= kMaxNameWordsBeforeVenue; ++k) {
+    std::string_view w = words[k];
+    if (w.size() < 2 || w.size() > 4 || w.back() != '.') continue;
+    bool initials = true;
+    for (char c : w.substr(0, w.size() - 1)) initials = initials && is_upper(c);
+    if (!initials) continue;
+    auto cut = static_cast<std::size_t>(w.data() + w.size() - text.data());
+    std::string left = trim(text.substr(0, cut)), right = trim(text.substr(cut));
+    if (is_author_name(left) && is_venue_text(right, /*loose=*/false)) {
+      *venue = right;
+      *names = left;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a word is a volume, an issue, pages or an identifier after a journal's name: "9",
+// "9(1):1234", "e1234", "abs/2101.01234", "38(2)".
+bool is_volume_word(std::string_view word) {
+  bool digit = false;
+  for (char c : word) {
+    if (is_digit(c)) {
+      digit = true;
+    } else if (!is_letter(c) && c != '(' && c != ')' && c != ':' && c != '-' && c != '/' &&
+               c != '.') {
+      return false;
+    }
+  }
+  return digit;
+}
+
 }  // namespace
+
+std::string strip_volume_words(std::string_view text) {
+  auto words = words_of(text);
+  std::size_t keep = words.size();
+  while (keep > 1 && is_volume_word(words[keep - 1])) --keep;
+  if (keep == words.size()) return std::string(text);
+  return trim(text.substr(
+      0, static_cast<std::size_t>(words[keep - 1].data() + words[keep - 1].size() - text.data())));
+}
 
 bool is_venue_word(std::string_view lower_word) { return listed(kVenueWords, lower_word); }
 
@@ -117,6 +166,7 @@ bool take_venue(std::string_view text, bool loose, std::string* venue, std::stri
     if (is_author_name(leading)) *names = leading;
     return true;
   }
+  if (split_after_initials(t, venue, names)) return true;
   if (loose && is_venue_text(t, /*loose=*/true)) {
     *venue = t;
     return true;

@@ -40,6 +40,11 @@ bool is_name_list(std::string_view text);
 // a lone word is not. After surnames only ("Lee, Chen, Brox 2015") a lone word is one more.
 bool is_full_name_list(std::string_view text);
 
+// Drops the period after the last of the authors' initials when it ended the sentence: "Liang
+// J." after "Zhou Z" (Vancouver initials have none). Kept when another name has one ("Lee A.,
+// Chen B.").
+void drop_sentence_period(std::vector<std::string>* authors);
+
 // Whether words that read as a person's name could be a venue's as well: no initial and no
 // particle ("Plato", "TUGboat", "Acta Numerica"; not "J. Lee", "van Gogh").
 bool could_be_venue_name(std::string_view text);
@@ -58,8 +63,13 @@ bool is_venue_text(std::string_view text, bool loose);
 // "arXiv".
 std::string strip_venue_words(std::string_view text);
 
+// "Scientific Reports 9", "Sci Rep 9(1):1234", "CoRR abs/2101.01234" -> the journal's name: text
+// without the volume, issue, pages or identifier words at its end (words holding a digit). text
+// itself when it ends with none; its first word is always kept.
+std::string strip_volume_words(std::string_view text);
+
 // Reads text in a venue's place: sets *venue, and *names when the text began with a name
-// ("Xiangyu Zhang CVPR"). False when the text is not confidently a venue.
+// ("Xiangyu Zhang CVPR", "Liang J. DLMIA"). False when the text is not confidently a venue.
 bool take_venue(std::string_view text, bool loose, std::string* venue, std::string* names);
 
 // Where a year is written in a text, in bytes, and which year it is.

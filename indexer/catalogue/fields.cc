@@ -28,70 +28,28 @@ std::size_t curly_quote_at(std::string_view s, std::size_t i) {
   return 0;
 }
 
-constexpr std::array<std::string_view, 64> kVenues = {"miccai",
-                                                      "cvpr",
-                                                      "iccv",
-                                                      "eccv",
-                                                      "wacv",
-                                                      "bmvc",
-                                                      "accv",
-                                                      "neurips",
-                                                      "nips",
-                                                      "iclr",
-                                                      "icml",
-                                                      "aaai",
-                                                      "ijcai",
-                                                      "midl",
-                                                      "isbi",
-                                                      "ipmi",
-                                                      "tmi",
-                                                      "ieee tmi",
-                                                      "media",
-                                                      "mia",
-                                                      "tpami",
-                                                      "pami",
-                                                      "jbhi",
-                                                      "tbme",
-                                                      "tip",
-                                                      "tnnls",
-                                                      "tmm",
-                                                      "ijcv",
-                                                      "nature",
-                                                      "nature methods",
-                                                      "nature communications",
-                                                      "nature medicine",
-                                                      "scientific reports",
-                                                      "radiology",
-                                                      "arxiv",
-                                                      "acm mm",
-                                                      "kdd",
-                                                      "mlhc",
-                                                      "chil",
-                                                      "mlmi",
-                                                      "dali",
-                                                      "cibm",
-                                                      "ieee access",
-                                                      "neurocomputing",
-                                                      "medical physics",
-                                                      "pmb",
-                                                      "miua",
-                                                      "spie",
-                                                      "embc",
-                                                      "iclr workshop",
-                                                      "cvprw",
-                                                      "iccvw",
-                                                      "eccvw",
-                                                      "miccai workshop",
-                                                      "lancet",
-                                                      "jama",
-                                                      "nejm",
-                                                      "plos one",
-                                                      "bioinformatics",
-                                                      "pattern recognition",
-                                                      "information fusion",
-                                                      "tcsvt",
-                                                      "tgrs",
-                                                      "mlr"};
+// clang-format off
+// Venues the lists name, normalized (normalize_for_match); then journals as citations abbreviate
+// them (ISO 4, as PubMed writes them: "Eur Radiol", "Med Image Anal").
+constexpr auto kVenues = std::to_array<std::string_view>({
+    "miccai", "cvpr", "iccv", "eccv", "wacv", "bmvc", "accv", "neurips", "nips", "iclr", "icml",
+    "aaai", "ijcai", "midl", "isbi", "ipmi", "tmi", "ieee tmi", "media", "mia", "tpami", "pami",
+    "jbhi", "tbme", "tip", "tnnls", "tmm", "ijcv", "nature", "nature methods",
+    "nature communications", "nature medicine", "scientific reports", "radiology", "arxiv",
+    "acm mm", "kdd", "mlhc", "chil", "mlmi", "dali", "cibm", "ieee access", "neurocomputing",
+    "medical physics", "pmb", "miua", "spie", "embc", "iclr workshop", "cvprw", "iccvw", "eccvw",
+    "miccai workshop", "lancet", "jama", "nejm", "plos one", "bioinformatics",
+    "pattern recognition", "information fusion", "tcsvt", "tgrs", "mlr",
+    "eur radiol", "eur j radiol", "br j radiol", "acad radiol", "invest radiol",
+    "radiol artif intell", "med phys", "phys med biol", "med image anal",
+    "ieee trans med imaging", "ieee trans biomed eng", "ieee j biomed health inform",
+    "ieee trans pattern anal mach intell", "ieee trans image process",
+    "int j comput assist radiol surg", "comput med imaging graph", "comput biol med",
+    "comput methods programs biomed", "j digit imaging", "j med imaging", "magn reson med",
+    "magn reson imaging", "neuroimage", "insights imaging", "bmc med imaging", "sci rep",
+    "nat methods", "nat commun", "nat med", "npj digit med", "lancet digit health",
+    "med image comput comput assist interv"});
+// clang-format on
 
 // "CVPR2021", "MICCAI2020": an acronym or a known venue glued to a year 1900..2099.
 std::optional<int> glued_year(std::string_view word) {
@@ -247,6 +205,12 @@ std::vector<std::string> split_authors(std::string_view text) {
     if (c == ' ' && (text.substr(i, 5) == " and " || text.substr(i, 3) == " & ")) {
       push();
       i += text[i + 1] == 'a' ? 4 : 2;
+      continue;
+    }
+    // "Ann Lee · Bo Chen": a middle dot between spaces (inside a word it is Catalan's "l·l").
+    if (c == ' ' && text.substr(i, 4) == " \xC2\xB7 ") {
+      push();
+      i += 3;
       continue;
     }
     current += c;

@@ -37,8 +37,9 @@ std::optional<int> find_year(std::string_view text);
 // Whether a year is plausible for a paper: 1900..(current year + 1).
 bool is_plausible_year(int year);
 
-// Splits an author list on ',', ';', " and ", " & "; trims each name, collapses inner spaces,
-// drops "et al." (alone or at the end of a name), "others" and empty names.
+// Splits an author list on ',', ';', " and ", " & " and a middle dot between spaces (" · ");
+// trims each name, collapses inner spaces, drops "et al." (alone or at the end of a name),
+// "others" and empty names.
 std::vector<std::string> split_authors(std::string_view text);
 
 // A table's authors cell: names separated by "<br>" ("<BR/>", "<br />") as well as by what
