@@ -480,9 +480,9 @@ class Pipeline : public FetchObserver {
         if (!all_read) continue;  // a list not read this run may still name it
         // A PDF of a folder read this run, whose own folder is now empty: the mount point of a
         // disk not mounted looks so, and its papers are kept.
-        if (auto stored = writer_->stored(id); stored && !stored->pdf_url.empty() &&
-                                               stored->pdf_url[0] == '/' &&
-                                               in_empty_folder(stored->pdf_url)) {
+        if (auto stored = writer_->stored_first_pages(id, 0); stored && !stored->pdf_url.empty() &&
+                                                              stored->pdf_url[0] == '/' &&
+                                                              in_empty_folder(stored->pdf_url)) {
           kept_in_empty_folders.insert(fs::path(stored->pdf_url).parent_path().string());
           continue;
         }
@@ -496,7 +496,8 @@ class Pipeline : public FetchObserver {
       ++summary_.removed;
       std::string renamed;
       if (!new_by_link.empty()) {
-        if (auto stored = writer_->stored(id)) {
+        // Its links and the first two pages the title check reads: not every page.
+        if (auto stored = writer_->stored_first_pages(id, 2)) {
           std::optional<std::size_t> now;
           for (const Link& l : stored->paper.links) {
             if (auto it = new_by_link.find(l.url); it != new_by_link.end()) now = it->second;

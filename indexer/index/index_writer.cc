@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -775,10 +776,14 @@ class XapianIndexWriter : public IndexWriter {
   }
 
   std::optional<schema::StoredPaper> stored(const PaperId& id) override {
+    return stored_first_pages(id, std::numeric_limits<int>::max());
+  }
+
+  std::optional<schema::StoredPaper> stored_first_pages(const PaperId& id, int max_pages) override {
     auto doc = document(id);
     if (!doc) return std::nullopt;
     schema::StoredPaper s = schema::decode_document_data(doc->get_data());
-    for (int page = 1; page <= s.stored_pages; ++page) {
+    for (int page = 1; page <= s.stored_pages && page <= max_pages; ++page) {
       s.pages.push_back(
           schema::decode_page_text(db_.get_metadata(schema::page_metadata_key(id, page))));
     }

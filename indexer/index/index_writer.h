@@ -95,6 +95,10 @@ class IndexWriter {
   virtual std::optional<IndexedVersion> version(const PaperId& id) = 0;
   // The stored paper with its page texts (to re-index a changed entry without re-extracting).
   virtual std::optional<schema::StoredPaper> stored(const PaperId& id) = 0;
+  // The same with at most max_pages page texts (0: the header alone), for a look at a paper
+  // that does not need all its pages.
+  virtual std::optional<schema::StoredPaper> stored_first_pages(const PaperId& id,
+                                                                int max_pages) = 0;
   // Every indexed paper with its version (includes the lists that name it).
   virtual std::map<PaperId, IndexedVersion> all_versions() = 0;
   // Adds or replaces the paper's document; commits every batch_size calls.
