@@ -169,16 +169,26 @@ void print_summary(const PipelineSummary& s, std::ostream& out) {
   const bool offline = s.fetches > 0 && s.fetched_ok == 0 && !s.unreachable_hosts.empty();
   if (s.kept_text > 0 && !offline) {
     out << "paper-index: " << plural(s.kept_text, "paper keeps", "papers keep")
-        << " the text indexed before, counted above as unchanged or indexed: fetching "
+        << " the text indexed before, counted above as unchanged: fetching "
         << (s.kept_text == 1 ? "its" : "their")
         << " PDF again failed (see the warnings; `paper-index status` says why)\n";
+  }
+  // Not in the line above, offline or not: this is the only place they are counted.
+  if (const int n = s.kept_text_renamed; n > 0) {
+    const bool one = n == 1;
+    out << "paper-index: " << plural(n, "paper", "papers") << " kept " << (one ? "its" : "their")
+        << " earlier text (PDF not fetched this run): " << (one ? "its" : "their")
+        << " title was edited, which gives " << (one ? "it" : "them")
+        << " a new id; the next run fetches and checks " << (one ? "its" : "their")
+        << " PDF again (see the warnings)\n";
   }
   if (offline) {
     out << "paper-index: downloads were impossible: no host could be reached ("
         << plural(static_cast<int>(s.unreachable_hosts.size()), "host", "hosts")
         << " tried; is this machine offline?); "
-        << (s.kept_text > 0 ? "papers indexed before keep their text, the others are"
-                            : "the papers are")
+        << (s.kept_text + s.kept_text_renamed > 0
+                ? "papers indexed before keep their text, the others are"
+                : "the papers are")
         << " searchable by their metadata; run `paper-index build --retry` when online\n";
   }
   if (const int entries = s.still_metadata - s.still_failed_files; entries > 0) {
@@ -201,7 +211,8 @@ void print_summary(const PipelineSummary& s, std::ostream& out) {
 int exit_code_for(const PipelineSummary& s) {
   if (s.interrupted) return kExitInterrupted;
   if (s.metadata > 0 || s.failed > 0 || s.still_metadata > 0 || s.list_warnings > 0 ||
-      s.unreadable_inputs > 0 || s.kept_text > 0 || s.cut_by_page_limit > 0) {
+      s.unreadable_inputs > 0 || s.kept_text > 0 || s.kept_text_renamed > 0 ||
+      s.cut_by_page_limit > 0) {
     return kExitPartial;
   }
   return kExitOk;

@@ -74,8 +74,11 @@ struct PipelineSummary {
   int copied = 0;       // of text: PDFs on disk whose bytes another paper had, pages taken from it
   int cut_by_page_limit = 0;  // papers indexed with text, but only their first pages
   int kept_text = 0;          // of unchanged: papers with text whose links all failed; text kept
-  int fetches = 0;            // fetch requests made
-  int fetched_ok = 0;         // of which succeeded (downloaded or cached)
+  // Papers whose title was edited (a new id) and whose PDF could not be fetched: they kept the
+  // text of their old id. Counted neither as text nor as unchanged.
+  int kept_text_renamed = 0;
+  int fetches = 0;     // fetch requests made
+  int fetched_ok = 0;  // of which succeeded (downloaded or cached)
   std::vector<std::string> unreachable_hosts;
   std::map<std::string, int> reasons;  // reason (without URL) -> papers, for metadata/failed
   bool interrupted = false;

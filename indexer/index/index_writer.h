@@ -44,6 +44,12 @@ struct IndexOptions {
   std::string synonyms_path;  // data/synonyms.txt style file; empty = none
 };
 
+// An unfinished rebuild that a writer which does not rebuild discarded (see IndexWriter).
+struct GivenUpRebuild {
+  std::string path;        // DIR/db-<N>, as it was
+  std::size_t papers = 0;  // papers it held
+};
+
 // What the index holds for one paper, for incremental decisions.
 struct IndexedVersion {
   std::string entry_hash;
@@ -69,7 +75,7 @@ class PreparedPaper {
   PreparedPaper(PreparedPaper&&) noexcept;
   PreparedPaper& operator=(PreparedPaper&&) noexcept;
 
-  struct Parts;  // defined by the writer
+  struct Parts;  // defined in indexer/index/document_parts.h
   std::unique_ptr<Parts> parts;
 };
 
@@ -86,7 +92,7 @@ PreparedPaper prepare_paper(const schema::StoredPaper& stored, const std::string
 // its spelling words journaled, but does not swap a rebuild in. The next open() that rebuilds (the
 // rebuild option, or an index of another schema) resumes that unfinished generation, keeping what
 // it holds, when it rebuilds the same live generation with the same version and passes Xapian's
-// consistency check; an open() that does not rebuild discards it.
+// consistency check; an open() that does not rebuild discards it (given_up_rebuild() says so).
 class IndexWriter {
  public:
   static std::unique_ptr<IndexWriter> open(const IndexOptions& options);
@@ -128,6 +134,9 @@ class IndexWriter {
   virtual bool building_new_generation() const = 0;
   // Path of the unfinished rebuild this writer resumed (see above), or "".
   virtual std::string resumed_rebuild() const = 0;
+  // The unfinished rebuild that this writer, which does not rebuild, discarded at open() and a
+  // rebuild would have resumed (see above); nullopt when there was none.
+  virtual std::optional<GivenUpRebuild> given_up_rebuild() const = 0;
   virtual std::size_t document_count() = 0;
   // Papers in the index that searches read: the live generation's (while a rebuild is not swapped
   // in, the old one's), else document_count().

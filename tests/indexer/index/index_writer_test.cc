@@ -519,8 +519,21 @@ TEST_F(IndexWriterTest, UnfinishedRebuildLeavesTheLiveIndexAndIsDiscarded) {
   }  // destroyed without finish(), like a run that stopped
   EXPECT_EQ(*live_database_path(tmp_.file("index")), old_path);
   EXPECT_NE(doc_of(live(), "old"), 0u);
+  std::string unfinished;
+  for (const auto& e : fs::directory_iterator(tmp_.path() / "index")) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("db-", 0) == 0 && e.path().string() != old_path) unfinished = e.path().string();
+  }
+  ASSERT_NE(unfinished, "");
   auto w = IndexWriter::open(options());
   EXPECT_FALSE(w->building_new_generation());
+  EXPECT_EQ(w->resumed_rebuild(), "");
+  // Said, for the caller to tell: which generation, and what it held.
+  ASSERT_TRUE(w->given_up_rebuild());
+  EXPECT_EQ(w->given_up_rebuild()->path, unfinished);
+  EXPECT_EQ(w->given_up_rebuild()->papers, 1u);
+  EXPECT_FALSE(fs::exists(unfinished));
+  EXPECT_NE(doc_of(live(), "old"), 0u);
   int generations = 0;
   for (const auto& e : fs::directory_iterator(tmp_.path() / "index")) {
     if (e.path().filename().string().rfind("db-", 0) == 0) ++generations;
@@ -547,6 +560,7 @@ TEST_F(IndexWriterTest, UnfinishedRebuildIsResumedByTheNextRebuild) {
   ASSERT_NE(unfinished, "");
   auto w = IndexWriter::open(o);
   EXPECT_EQ(w->resumed_rebuild(), unfinished);
+  EXPECT_FALSE(w->given_up_rebuild());
   EXPECT_TRUE(w->building_new_generation());
   EXPECT_EQ(w->document_count(), 1u);
   ASSERT_TRUE(w->version("a"));  // what the stopped run committed is kept
@@ -665,6 +679,19 @@ TEST_F(IndexWriterTest, CopyMarkedAsARebuildOfTheLiveGenerationIsResumed) {
   auto w = IndexWriter::open(o);
   EXPECT_EQ(w->resumed_rebuild(), (index / "db-50").string());
   EXPECT_EQ(w->document_count(), 1u);
+}
+
+// Left-overs that no rebuild would resume are not reported as a rebuild given up.
+TEST_F(IndexWriterTest, OnlyAResumableRebuildIsReportedAsGivenUp) {
+  build_live_index_of("old");
+  const fs::path index = tmp_.file("index");
+  const std::string live_name = fs::read_symlink(index / "current").string();
+  fs::copy(index / live_name, index / "db-90");  // no marker: a first build's copy
+  fs::create_directories(index / "db-91");       // an interrupted compaction, say
+  auto w = IndexWriter::open(options());
+  EXPECT_FALSE(w->given_up_rebuild());
+  EXPECT_FALSE(fs::exists(index / "db-90"));
+  EXPECT_FALSE(fs::exists(index / "db-91"));
 }
 
 TEST_F(IndexWriterTest, RebuildGenerationNamesWhatItReplaces) {

@@ -373,6 +373,55 @@ TEST_F(BuildCommandTest, KillNineDuringARebuildThenTheNextRebuildResumesIt) {
   EXPECT_EQ(check_searchable(), static_cast<std::size_t>(n));
 }
 
+// A build without --rebuild after a stopped rebuild gives that rebuild up (resumed later, it would
+// undo what this build changes in the live index) and says so, with what `--rebuild` would do.
+TEST_F(BuildCommandTest, APlainBuildAfterAStoppedRebuildSaysItGaveTheRebuildUp) {
+  const int n = 5;
+  make_pdfs(n, "zz-hang.pdf");
+  auto first = run_paper_index({"build", "--quiet", "pdfs"}, tmp_.path().string());
+  ASSERT_EQ(first.code, 0) << first.err;
+  const std::string live_before = fs::read_symlink(tmp_.path() / "index" / "current").string();
+  {
+    Child child({"build", "--rebuild", "--jobs", "1", "pdfs"}, tmp_.path().string(),
+                {{"PAPER_EXTRACT_TEST_FAULT", "hang:zz-hang"}});
+    ASSERT_TRUE(child.wait_for_line(progress_at(n - 1))) << child.err();
+    child.signal_group(SIGINT);  // Ctrl-C: what is complete is committed, nothing swapped in
+    EXPECT_EQ(child.wait(), 130) << child.err();
+  }
+  std::string unfinished;  // as the warning names it: relative to the folder the build runs in
+  for (const auto& e : fs::directory_iterator(tmp_.path() / "index")) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("db-", 0) == 0 && name != live_before) unfinished = "index/" + name;
+  }
+  ASSERT_NE(unfinished, "");
+  EXPECT_EQ(Xapian::Database((tmp_.path() / unfinished).string()).get_doccount(),
+            static_cast<Xapian::doccount>(n - 1));
+
+  auto plain = run_paper_index({"build", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(plain.code, 0) << plain.err;
+  EXPECT_NE(plain.err.find("paper-index: warning: gave up the rebuild that an earlier run left "
+                           "unfinished in " +
+                           unfinished +
+                           ", which held 4 papers; this run updates the live index instead "
+                           "(`paper-index build --rebuild` would have resumed it; it now "
+                           "rebuilds from scratch)\n"),
+            std::string::npos)
+      << plain.err;
+  EXPECT_FALSE(fs::exists(tmp_.path() / unfinished));
+  EXPECT_EQ(text_and_unchanged(plain.out), std::make_pair(0, n));
+  // The live index still answers, every paper in it.
+  EXPECT_EQ(fs::read_symlink(tmp_.path() / "index" / "current").string(), live_before);
+  EXPECT_EQ(check_searchable(), static_cast<std::size_t>(n));
+  Xapian::Database db = testing::open_index(tmp_.file("index"));
+  for (int i = 0; i < n; ++i) {
+    EXPECT_EQ(testing::search_phrase(db, "unique" + std::to_string(i) + " marker").size(), 1u);
+  }
+  // Said once: the next build has nothing to give up.
+  auto again = run_paper_index({"build", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(again.err.find("gave up"), std::string::npos) << again.err;
+}
+
 TEST_F(BuildCommandTest, NoReadableInputIsFatalAndMakesNoIndex) {
   auto r = run_paper_index({"build", "nope.md", "missing.pdf"}, tmp_.path().string());
   EXPECT_EQ(r.code, 1);

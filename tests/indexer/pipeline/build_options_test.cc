@@ -144,8 +144,50 @@ TEST(BuildSummary, PapersThatKeptTheirTextAreSaid) {
   print_summary(s, out);
   EXPECT_THAT(out.str(),
               ::testing::HasSubstr("paper-index: 2 papers keep the text indexed before, counted "
-                                   "above as unchanged or indexed: fetching their PDF again "
-                                   "failed (see the warnings; `paper-index status` says why)\n"));
+                                   "above as unchanged: fetching their PDF again failed (see the "
+                                   "warnings; `paper-index status` says why)\n"));
+}
+
+// A paper whose edited title gave it a new id, its PDF not fetched, keeps its old id's text: not
+// "indexed with text" (nothing was extracted), not unchanged (a new id), but a line of its own,
+// offline or not.
+TEST(BuildSummary, PapersThatKeptTheTextOfTheirOldIdHaveTheirOwnLine) {
+  PipelineSummary s;
+  s.text = 1;
+  s.unchanged = 3;
+  s.kept_text = 1;
+  s.kept_text_renamed = 2;
+  s.documents = 6;
+  s.fetches = 4;
+  s.fetched_ok = 2;
+  std::ostringstream out;
+  print_summary(s, out);
+  EXPECT_EQ(out.str(),
+            "paper-index: indexed 1 paper with text, 0 from metadata only, 0 failed; 3 unchanged, "
+            "0 removed (index: 6 papers)\n"
+            "paper-index: 1 paper keeps the text indexed before, counted above as unchanged: "
+            "fetching its PDF again failed (see the warnings; `paper-index status` says why)\n"
+            "paper-index: 2 papers kept their earlier text (PDF not fetched this run): their "
+            "title was edited, which gives them a new id; the next run fetches and checks their "
+            "PDF again (see the warnings)\n");
+  EXPECT_EQ(exit_code_for(s), kExitPartial);
+
+  PipelineSummary offline;
+  offline.kept_text_renamed = 1;
+  offline.fetches = 1;
+  offline.unreachable_hosts = {"arxiv.org"};
+  std::ostringstream offline_out;
+  print_summary(offline, offline_out);
+  EXPECT_THAT(offline_out.str(),
+              ::testing::HasSubstr(
+                  "paper-index: 1 paper kept its earlier text (PDF not fetched this run): its "
+                  "title was edited, which gives it a new id; the next run fetches and checks "
+                  "its PDF again (see the warnings)\n"
+                  "paper-index: downloads were impossible: no host could be reached (1 host "
+                  "tried; is this machine offline?); papers indexed before keep their text, the "
+                  "others are searchable by their metadata; run `paper-index build --retry` when "
+                  "online\n"));
+  EXPECT_EQ(exit_code_for(offline), kExitPartial);
 }
 
 TEST(Progress, PlainLinesAndLiveLine) {

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -386,10 +387,25 @@ TEST_F(ListPipelineTest, AnEditedTitleKeepsTheTextWhenThePdfCannotBeFetched) {
   o.fetch.refresh = true;
   recorder_ = Recorder();
   PipelineSummary s = run_pipeline(o, recorder_);
-  EXPECT_EQ(s.text, 1);
-  EXPECT_EQ(s.kept_text, 1);
+  // Kept, not extracted: neither "with text" nor unchanged, but a line of its own.
+  EXPECT_EQ(s.text, 0);
+  EXPECT_EQ(s.unchanged, 0);
+  EXPECT_EQ(s.kept_text, 0);
+  EXPECT_EQ(s.kept_text_renamed, 1);
   EXPECT_EQ(s.metadata, 1);
   EXPECT_EQ(s.removed, 2);
+  EXPECT_EQ(exit_code_for(s), kExitPartial);
+  {
+    std::ostringstream out;
+    print_summary(s, out);
+    EXPECT_EQ(out.str(),
+              "paper-index: indexed 0 papers with text, 1 from metadata only, 0 failed; 0 "
+              "unchanged, 2 removed (index: 2 papers)\n"
+              "  1 paper: HTTP 503 Service Unavailable\n"
+              "paper-index: 1 paper kept its earlier text (PDF not fetched this run): its title "
+              "was edited, which gives it a new id; the next run fetches and checks its PDF "
+              "again (see the warnings)\n");
+  }
   const std::string new_id = id_of(full);
   ASSERT_FALSE(new_id.empty());
   ASSERT_EQ(recorder_.warnings.size(), 1u);
