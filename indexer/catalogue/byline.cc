@@ -19,15 +19,6 @@ constexpr std::size_t kMaxNoteBytes = 200;
 // "CVPR 2021 Oral" is a venue sentence; "data from 2015 to 2020 and beyond" is prose.
 constexpr std::size_t kMaxWordsAfterYear = 3;
 
-// clang-format off
-// Abbreviations whose period does not end a sentence: "IEEE Trans. Med. Imaging".
-constexpr auto kAbbreviations = std::to_array<std::string_view>(
-    {"proc", "trans", "int",     "intl", "conf", "symp", "vol",  "no",     "pp",
-     "jr",   "sr",    "dr",      "vs",   "med",  "sci",  "eng",  "comput", "res",
-     "appl", "anal",  "biomed",  "inf",  "lett", "rev",  "phys", "mach",   "intell",
-     "tech", "syst",  "process", "adv",  "eur",  "ann",  "assoc"});
-// clang-format on
-
 // Trims white space and the punctuation around the parts of a byline.
 std::string clean_part(std::string_view text) {
   std::string s = collapse_space(text);
@@ -53,7 +44,7 @@ bool period_ends_sentence(std::string_view text) {
   }
   if (letters == 0) return true;  // "2021." or ")."
   if (letters == 1) return false;
-  return !listed(kAbbreviations, bare_lower(text.substr(i)));
+  return !listed(kBylineAbbreviations, bare_lower(text.substr(i)));
 }
 
 // Whether a line that ends with text continues on the next line: a list broken after a comma.
@@ -326,7 +317,8 @@ std::string take_notes(std::string_view text, std::vector<VenueYear>* notes) {
 
 Byline read_byline(std::string_view text, bool authors_known, bool after_names) {
   Byline out;
-  std::string rest = take_notes(middle_dots_as_commas(text), &out.venue_years);
+  std::string rest =
+      take_notes(middle_dots_as_commas(vancouver_as_venue_year(text)), &out.venue_years);
   std::vector<std::string> sentences;
   for (auto& s : split_sentences(rest)) {
     std::string part = clean_part(s);

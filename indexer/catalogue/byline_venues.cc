@@ -210,4 +210,57 @@ std::optional<YearSpan> find_year_span(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+
+// The end of "YEAR[ Mon[ Day]];" at text[i] (the ';' included, with a digit after it: the
+// volume), else 0. "2021;31", "2020 Jan;59", "2019 Mar-Apr;12", "2021 Mar 15;12".
+std::size_t citation_date_end(std::string_view text, std::size_t i) {
+  auto span = find_year_span(text.substr(i, 4));
+  if (!span || span->begin != 0 || span->end != 4) return 0;
+  std::size_t at = i + 4;
+  for (int words = 0; words < 2 && at < text.size() && text[at] == ' '; ++words) {
+    std::size_t end = text.find_first_of(" ;", at + 1);
+    if (end == std::string_view::npos) return 0;
+    std::string_view word = text.substr(at + 1, end - at - 1);
+    std::size_t dash = word.find('-');
+    bool date = dash == std::string_view::npos
+                    ? is_date_word(word)
+                    : is_date_word(word.substr(0, dash)) && is_date_word(word.substr(dash + 1));
+    if (!date) return 0;
+    at = end;
+  }
+  if (at + 1 >= text.size() || text[at] != ';') return 0;
+  std::size_t volume = at + 1;
+  if (volume < text.size() && text[volume] == ' ') ++volume;
+  return volume < text.size() && is_digit(text[volume]) ? at + 1 : 0;
+}
+
+}  // namespace
+
+std::string vancouver_as_venue_year(std::string_view text) {
+  for (std::size_t dot = text.find(". "); dot != std::string_view::npos;
+       dot = text.find(". ", dot + 1)) {
+    const std::size_t year = dot + 2;
+    const std::size_t date_end = citation_date_end(text, year);
+    if (date_end == 0) continue;
+    // The journal is the sentence before the year ("Eur Radiol", "IEEE Trans. Med. Imaging"):
+    // it must hold a letter.
+    bool letters = false;
+    for (std::size_t k = dot; k > 0 && text.substr(k - 1, 2) != ". " && !letters; --k) {
+      letters = is_letter(text[k - 1]);
+    }
+    if (!letters) continue;
+    // The volume, issue and pages run to the next space: "31(5):1234-1242.".
+    std::size_t end = text.find_first_of(" \n", date_end);
+    if (end == std::string_view::npos) end = text.size();
+    std::string out(text.substr(0, dot));
+    out += ' ';
+    out += text.substr(year, 4);
+    out += '.';
+    out += text.substr(end);
+    return out;
+  }
+  return std::string(text);
+}
+
 }  // namespace paper

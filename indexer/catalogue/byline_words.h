@@ -25,6 +25,15 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view word) 
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+// clang-format off
+// Abbreviations whose period does not end a sentence: "IEEE Trans. Med. Imaging".
+inline constexpr auto kBylineAbbreviations = std::to_array<std::string_view>(
+    {"proc", "trans", "int",     "intl", "conf", "symp", "vol",  "no",     "pp",
+     "jr",   "sr",    "dr",      "vs",   "med",  "sci",  "eng",  "comput", "res",
+     "appl", "anal",  "biomed",  "inf",  "lett", "rev",  "phys", "mach",   "intell",
+     "tech", "syst",  "process", "adv",  "eur",  "ann",  "assoc"});
+// clang-format on
+
 // Lower-cased ASCII, without the punctuation that ends or opens a word ("Trans." -> "trans").
 std::string bare_lower(std::string_view word);
 
@@ -83,5 +92,11 @@ struct YearSpan {
 // ("CVPR2021"), or 'YY after a word ("CVPR'21"). Not part of a longer number or an identifier
 // ("arXiv:2012.01234", "v2021").
 std::optional<YearSpan> find_year_span(std::string_view s);
+
+// A citation in the NLM's (Vancouver) style, "Lee A, Chen B. Eur Radiol. 2021;31(5):1234-42.",
+// rewritten as the byline reader reads a venue before its year: "Lee A, Chen B. Eur Radiol
+// 2021." (the journal's closing period, the date after the year, the volume, issue and pages
+// dropped; what follows them, such as "doi:...", kept). Text without one is returned as it is.
+std::string vancouver_as_venue_year(std::string_view text);
 
 }  // namespace paper

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "indexer/catalogue/byline.h"
+#include "indexer/catalogue/byline_words.h"
 #include "indexer/catalogue/catalogue.h"
 
 namespace paper {
@@ -64,6 +65,33 @@ TEST(CatalogueBylineStyles, VancouverNames) {
       // Initials with periods are kept as written.
       {"Lee A., Chen B. Radiology 2019", Names{"Lee A.", "Chen B."}, "Radiology", 2019},
   });
+}
+
+// Whole citations in the NLM's style: the journal, the year (and date), then the volume, issue
+// and pages after a semicolon. QA found the authors and the venue lost, or the journal's name
+// taken for a part of the last author's.
+TEST(CatalogueBylineStyles, VancouverCitations) {
+  expect_rows({
+      {"Lee A, Chen B. Eur Radiol. 2021;31(5):1234-1242.", Names{"Lee A", "Chen B"}, "Eur Radiol",
+       2021},
+      {"Lee A, Chen B, Dow C. Med Image Anal. 2020 Jan;59:101570.",
+       Names{"Lee A", "Chen B", "Dow C"}, "Med Image Anal", 2020},
+      {"Ann Lee, Bo Chen. Radiology. 2019;290(2):456-465. doi:10.1148/radiol.2018180001",
+       Names{"Ann Lee", "Bo Chen"}, "Radiology", 2019},
+      {"Lee A, Chen B. IEEE Trans Med Imaging. 2020;39(6):1856-1867.", Names{"Lee A", "Chen B"},
+       "IEEE Trans Med Imaging", 2020},
+      {"Lee A, Chen B. Sci Rep. 2021 Mar 15;11(1):5678.", Names{"Lee A", "Chen B"}, "Sci Rep",
+       2021},
+      {"Zhou Z, Siddiquee MMR. Med Phys. 2019 Mar-Apr; 46(3):1-12",
+       Names{"Zhou Z", "Siddiquee MMR"}, "Med Phys", 2019},
+  });
+}
+
+TEST(CatalogueBylineStyles, VancouverTailNeedsItsVolume) {
+  // A year followed by a semicolon and words is no citation: the text is read as before.
+  EXPECT_EQ(vancouver_as_venue_year("Ann Lee. MICCAI. 2020; oral"), "Ann Lee. MICCAI. 2020; oral");
+  EXPECT_EQ(vancouver_as_venue_year("Lee A. Radiology. 2019;290:1-9"), "Lee A. Radiology 2019.");
+  EXPECT_EQ(vancouver_as_venue_year(". 2019;290:1-9"), ". 2019;290:1-9");
 }
 
 TEST(CatalogueBylineStyles, MiddleDotSeparatesNames) {
