@@ -44,7 +44,10 @@ struct ExtractedText {
   std::string abstract;     // empty when none detected
   int references_page = 0;  // 1-based page where the references section starts, 0 if none
   std::size_t references_offset = 0;  // byte offset of the references heading in that page
-  std::string diagnostics;            // Poppler's own messages for this PDF, if any (one per line)
+  // One per line: the extraction's notes ("only the first N of M pages were extracted (page
+  // limit)", "little text: N words on M pages", "text on only N of M pages: ...", "no text but a
+  // stamp on N of M pages: ..."), then Poppler's own messages for this PDF, if any.
+  std::string diagnostics;
 };
 
 // A short stable name for a status: "ok", "encrypted", "corrupt", "empty", "no-text",
