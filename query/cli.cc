@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "common/text_cleanup.h"
 #include "common/version.h"
+#include "query/query_operators.h"
 #include "query/render.h"
 #include "query/searcher.h"
 
@@ -172,7 +173,9 @@ int run_search(const std::vector<std::string>& args, std::ostream& out, bool ter
                const std::string& env_db) {
   Options o = parse(args, {"db", "json", "limit", "offset", "pages", "facets", "ranking"}, env_db);
   SearchRequest request;
-  request.text = clean_line(printable_utf8(join_words(o.words)));
+  const std::string typed = join_words(o.words);
+  check_utf8(typed);  // before printable_utf8, which would drop the bad bytes
+  request.text = clean_line(printable_utf8(typed));
   request.limit = o.limit;
   request.offset = o.offset;
   request.pages_per_result = o.pages;
@@ -201,6 +204,7 @@ int run_related(const std::vector<std::string>& args, std::ostream& out, bool te
     if (!o.words.empty()) {
       throw Error("give either a paper id or --text, not both", kExitUsage);
     }
+    check_utf8(*o.text);
     request.text = clean_line(printable_utf8(*o.text));
   } else if (o.words.size() == 1) {
     request.id = o.words[0];

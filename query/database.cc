@@ -43,10 +43,39 @@ std::string shell_word(const std::string& word) {
   return quoted + "'";
 }
 
+// An id as typed, for a message: control characters as '?', and cut after 80 bytes (a pasted
+// paragraph is not an id).
+std::string shown_id(const std::string& id) {
+  constexpr std::size_t kShown = 80;
+  std::string out;
+  for (std::size_t i = 0; i < id.size() && i < kShown; ++i) {
+    const auto c = static_cast<unsigned char>(id[i]);
+    out += c < 0x20 || c == 0x7F ? '?' : id[i];
+  }
+  if (id.size() > kShown) {
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+    out += "...";
+  }
+  return out;
+}
+
+// Ids are lower case: "UNet-2015" is looked for as "unet-2015" among the suggestions.
+std::string lower_ascii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
 }  // namespace
 
+std::string db_option(const std::string& dir, bool named) {
+  return named ? " --db " + shell_word(dir) : "";
+}
+
 std::string build_command(const std::string& dir, bool named) {
-  return named ? "paper-index build --db " + shell_word(dir) : "paper-index build";
+  return "paper-index build" + db_option(dir, named);
 }
 
 std::string resolve_live_database(const std::string& dir, const std::string& build) {
@@ -61,15 +90,26 @@ std::string resolve_live_database(const std::string& dir, const std::string& bui
 Xapian::Database open_database(const std::string& dir, const std::string& path,
                                const std::string& build) {
   Xapian::Database db;
-  try {
-    db = Xapian::Database(path);
-  } catch (const Xapian::DatabaseError& e) {
-    throw Error("cannot read the index at " + dir + " (" + e.get_msg() + "); rebuild it with `" +
-                build + " --rebuild`");
+  std::string version;
+  // A damaged table can fail at the first read as well as at the open (a garbled block reads as
+  // "modified" too): both are the same advice, never an uncaught exception. A real concurrent
+  // update between the open and the first read gets one more try.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      db = Xapian::Database(path);
+      version = db.get_metadata(schema::kMetaSchemaVersion);
+      break;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == 0) continue;
+      throw Error("cannot read the index at " + dir + " (" + e.get_msg() + "); rebuild it with `" +
+                  build + " --rebuild`");
+    } catch (const Xapian::Error& e) {
+      throw Error("cannot read the index at " + dir + " (" + e.get_msg() + "); rebuild it with `" +
+                  build + " --rebuild`");
+    }
   }
   // Another layout (e.g. schema 1 kept page texts in the document data) would give wrong or
   // missing snippets: say so instead.
-  const std::string version = db.get_metadata(schema::kMetaSchemaVersion);
   bool readable = false;
   for (int v = schema::kOldestReadableSchema; v <= schema::kSchemaVersion; ++v) {
     readable = readable || version == std::to_string(v);
@@ -115,11 +155,12 @@ std::vector<std::string> close_ids(const Xapian::Database& db, const std::string
   return out;
 }
 
-void throw_unknown_id(const Xapian::Database& db, const std::string& id) {
-  std::vector<std::string> close = close_ids(db, id, 3);
-  std::string message = "no paper with id '" + id + "' in the index";
+void throw_unknown_id(const Xapian::Database& db, const std::string& id,
+                      const std::string& db_option) {
+  std::vector<std::string> close = close_ids(db, lower_ascii(id), 3);
+  std::string message = "no paper with id '" + shown_id(id) + "' in the index";
   if (close.empty()) {
-    message += "; find ids with `paper-search --json QUERY`";
+    message += "; find ids with `paper-search" + db_option + " --json QUERY`";
   } else {
     message += "; did you mean: ";
     for (std::size_t i = 0; i < close.size(); ++i) message += (i ? ", " : "") + close[i];

@@ -13,6 +13,10 @@ namespace paper::query {
 // quoted for a POSIX shell when it has characters the shell would take apart.
 std::string build_command(const std::string& dir, bool named);
 
+// " --db DIR" (quoted for a shell when needed) for an index folder given by name, else "": what
+// the commands a message suggests need to reach the same index.
+std::string db_option(const std::string& dir, bool named);
+
 // Resolves the live database of an index folder: DIR/current (a symlink to a generation) resolved
 // once, or DIR itself when it is a Xapian database. Throws paper::Error("no index at DIR; run
 // `BUILD` first") when there is neither; build is build_command's.
@@ -45,6 +49,9 @@ std::vector<std::string> close_ids(const Xapian::Database& db, const std::string
 Xapian::docid find_paper(const Xapian::Database& db, const std::string& id);
 
 // The paper error for an unknown id: "no paper with id 'X' in the index; did you mean: a, b?"
-[[noreturn]] void throw_unknown_id(const Xapian::Database& db, const std::string& id);
+// (X without control characters, cut when long). db_option: " --db DIR" when the index was named,
+// for the command the message suggests, else "".
+[[noreturn]] void throw_unknown_id(const Xapian::Database& db, const std::string& id,
+                                   const std::string& db_option);
 
 }  // namespace paper::query

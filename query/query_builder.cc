@@ -56,8 +56,11 @@ struct QueryBuilder::Impl {
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : impl_(std::make_unique<Impl>(db)) {}
 QueryBuilder::~QueryBuilder() = default;
 
-BuiltQuery QueryBuilder::build(const std::string& text, Xapian::Query::op default_op) {
+BuiltQuery QueryBuilder::build(const std::string& raw_text, Xapian::Query::op default_op) {
   BuiltQuery built;
+  check_utf8(raw_text);
+  const std::string text = normalized_field_names(raw_text);
+  check_wildcard_positions(text);
   check_empty_fields(text);
   const std::string grouped = distribute_field_groups(text);
   check_proximity_operands(grouped);

@@ -39,6 +39,44 @@ Xapian::Query FieldWithFilter::operator()(const std::string& value) {
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
+std::string normalized_field_names(const std::string& text) {
+  static const char* kFields[] = {"title", "abstract", "ref",  "author",
+                                  "venue", "section",  "year", "state"};
+  std::string out;
+  out.reserve(text.size());
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    const bool boundary = i == 0 || std::isspace(static_cast<unsigned char>(text[i - 1])) ||
+                          text[i - 1] == '(' || text[i - 1] == '-' || text[i - 1] == '+';
+    if (quoted || !boundary || !std::isalpha(static_cast<unsigned char>(c))) {
+      out += c;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+    std::string word = text.substr(i, end - i);
+    std::string lower = word;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const bool field = end < text.size() && text[end] == ':' &&
+                       std::find_if(std::begin(kFields), std::end(kFields),
+                                    [&](const char* f) { return lower == f; }) != std::end(kFields);
+    if (!field) {
+      out += word;
+      i = end - 1;
+      continue;
+    }
+    out += lower;
+    out += ':';
+    // "year: 2020": the value is the next word (not an operator or a closing parenthesis).
+    std::size_t value = end + 1;
+    while (value < text.size() && (text[value] == ' ' || text[value] == '\t')) ++value;
+    i = value > end + 1 && value < text.size() && text[value] != ')' ? value - 1 : end;
+  }
+  return out;
+}
+
 void check_empty_fields(const std::string& text) {
   static const char* kFields[] = {"title", "abstract", "ref", "author", "venue", "section"};
   bool quoted = false;

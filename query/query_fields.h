@@ -27,6 +27,12 @@ class FieldWithFilter : public Xapian::FieldProcessor {
   std::string filter_prefix_;
 };
 
+// The query with its field names as the parser knows them: "Author:Azad", "YEAR:2020" and
+// "year: 2020" as "author:Azad", "year:2020" (Xapian's prefixes are case-sensitive and end at a
+// space, so they would search the words "author" and "azad" without a word). Text in quotes is
+// left alone.
+std::string normalized_field_names(const std::string& text);
+
 // A field with nothing after it ("title:", "author:()", "venue:\"\"") is a usage error: Xapian
 // would search the field's name as a word.
 void check_empty_fields(const std::string& text);

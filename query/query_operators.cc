@@ -149,4 +149,32 @@ bool syntax_read_as_words(const std::string& text) {
   return false;
 }
 
+void check_wildcard_positions(const std::string& text) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (quoted || text[i] != '*' || i + 1 >= text.size()) continue;
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if (!std::isalnum(next) && next < 0x80) continue;
+    std::size_t begin = i, end = i + 1;
+    while (begin > 0 && !std::isspace(static_cast<unsigned char>(text[begin - 1]))) --begin;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+    throw Error("'" + text.substr(begin, end - begin) +
+                    "': a wildcard * can only end a word (segm* finds segment, segmentation, "
+                    "...); search the word's beginning or spell the word out",
+                kExitUsage);
+  }
+}
+
+void check_utf8(const std::string& text) {
+  if (const auto at = find_invalid_utf8(text)) {
+    static const char* kHex = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(text[*at]);
+    throw Error(std::string("the query is not valid UTF-8 (byte 0x") + kHex[byte >> 4] +
+                    kHex[byte & 15] + " at offset " + std::to_string(*at) +
+                    "); set the terminal to UTF-8 or retype the word",
+                kExitUsage);
+  }
+}
+
 }  // namespace paper::query

@@ -18,6 +18,14 @@ std::optional<std::string> only_exclusions(const std::string& text);
 // with any of the words.
 void check_proximity_operands(const std::string& text);
 
+// Throws the usage error for a '*' inside or at the start of a word ("se*ion", "*net"): Xapian
+// expands a wildcard only at a word's end, and would split the word in two without a word.
+void check_wildcard_positions(const std::string& text);
+
+// Throws the usage error for a query that is not valid UTF-8 (a terminal in another encoding):
+// Xapian would drop the bad bytes and search another word ("caf" for "caf\xE9").
+void check_utf8(const std::string& text);
+
 // True when Xapian's parser, which does not refuse them, would read a query's operators as plain
 // words: a ')' that closes nothing (outside quotes), or NEAR / ADJ next to a parenthesis (they
 // take words, not groups).

@@ -1,5 +1,6 @@
 #include "query/query_spelling.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <vector>
@@ -116,7 +117,11 @@ std::string suggest_spelling(const Xapian::Database& db, const Xapian::Stem& ste
     suggestion.replace(before[i].begin, before[i].end - before[i].begin, better);
     changed = true;
   }
-  return changed ? suggestion : "";
+  if (!changed) return "";
+  // A quote the user left open ('"unbalanced') is closed: the suggestion is shown in quotes-free
+  // text ("did you mean: ...?") and can be pasted back as a query.
+  if (std::count(suggestion.begin(), suggestion.end(), '"') % 2 == 1) suggestion += '"';
+  return suggestion;
 }
 
 }  // namespace paper::query

@@ -158,7 +158,7 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
   Xapian::Query exclude;
   if (!request.id.empty()) {
     Xapian::docid did = find_paper(db, request.id);
-    if (did == 0) throw_unknown_id(db, request.id);
+    if (did == 0) throw_unknown_id(db, request.id, db_flag);
     schema::StoredPaper source = header_of(db, did);
     words = surface_words_of(db, source);
     result.source_id = source.paper.id;
@@ -236,7 +236,7 @@ RelatedResult Searcher::Impl::related(const RelatedRequest& request) {
 PaperDetails Searcher::Impl::show(const std::string& id) {
   if (trim(id).empty()) throw Error("no paper id given; usage: paper-search show ID", kExitUsage);
   Xapian::docid did = find_paper(db, id);
-  if (did == 0) throw_unknown_id(db, id);
+  if (did == 0) throw_unknown_id(db, id, db_flag);
   PaperDetails details;
   details.paper = header_of(db, did);
   const SurfaceWords words = surface_words_of(db, details.paper);

@@ -15,6 +15,7 @@ struct Searcher::Impl {
   Impl(const std::string& index_dir, IndexFolder folder)
       : dir(index_dir),
         build(build_command(dir, folder == IndexFolder::kNamed)),
+        db_flag(db_option(dir, folder == IndexFolder::kNamed)),
         db(open_database(dir, resolve_live_database(dir, build), build)) {}
 
   // The index was swapped or updated while reading: open the live generation again.
@@ -29,9 +30,12 @@ struct Searcher::Impl {
     } catch (const Xapian::UnimplementedError& e) {
       // Xapian 1.4 cannot evaluate a wildcard (an OR of its expansions) inside NEAR or ADJ: a
       // query the user can change, not a damaged index.
-      throw Error("this query cannot be evaluated (" + e.get_msg() +
-                      "): a wildcard cannot be used inside NEAR or ADJ; spell the words out",
-                  kExitUsage);
+      // (Xapian's own message names its internals: not shown.)
+      (void)e;
+      throw Error(
+          "this query cannot be evaluated: a wildcard cannot be used inside NEAR or ADJ; "
+          "spell the words out",
+          kExitUsage);
     } catch (const Xapian::Error& e) {
       throw Error("cannot read the index at " + dir + " (" + e.get_description() +
                   "); try again, or rebuild it with `" + build + " --rebuild`");
@@ -43,7 +47,8 @@ struct Searcher::Impl {
   PaperDetails show(const std::string& id);
 
   std::string dir;
-  std::string build;  // the paper-index command that builds dir (build_command)
+  std::string build;    // the paper-index command that builds dir (build_command)
+  std::string db_flag;  // " --db DIR" for the commands messages suggest (db_option), or ""
   Xapian::Database db;
 };
 

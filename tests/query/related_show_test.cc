@@ -212,9 +212,27 @@ TEST_F(QueryRelatedShowTest, UnknownIdSuggestsCloseIds) {
     searcher_->show("completely-different-thing");
     FAIL() << "no error";
   } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "no paper with id 'completely-different-thing' in the index; find ids with "
+              "`paper-search --db " +
+                  dir_.file("index") + " --json QUERY`");
+  }
+  // An id is shown without control characters and cut when long; upper case finds lower case.
+  try {
+    searcher_->show("Nested-UNET");
+    FAIL() << "no error";
+  } catch (const Error& e) {
     EXPECT_STREQ(e.what(),
-                 "no paper with id 'completely-different-thing' in the index; find ids with "
-                 "`paper-search --json QUERY`");
+                 "no paper with id 'Nested-UNET' in the index; did you mean: nested-unet?");
+  }
+  try {
+    searcher_->show("x\x1b[31m" + std::string(200, 'y'));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()).substr(0, 40), "no paper with id 'x?[31myyyyyyyyyyyyyyyy");
+    EXPECT_NE(std::string(e.what()).find(std::string(74, 'y') + "...' in the index"),
+              std::string::npos)
+        << e.what();
   }
 }
 

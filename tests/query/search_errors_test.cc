@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -160,6 +161,57 @@ TEST(QuerySearchErrors, UnreadableIndex) {
               std::string::npos)
         << message;
   }
+}
+
+// A '*' that does not end a word: Xapian would split the word without a word (QA: "se*ion"
+// matched the Czech "se" and suggested "se*non").
+TEST_F(QuerySearchTest, WildcardInsideAWordIsAUsageError) {
+  EXPECT_EQ(usage_error("se*ion"),
+            "'se*ion': a wildcard * can only end a word (segm* finds segment, segmentation, ...); "
+            "search the word's beginning or spell the word out");
+  EXPECT_EQ(usage_error("unet *net"),
+            "'*net': a wildcard * can only end a word (segm* finds segment, segmentation, ...); "
+            "search the word's beginning or spell the word out");
+  EXPECT_EQ(usage_error("superpix*"), "no error");
+  EXPECT_EQ(usage_error("\"se*ion\""), "no error");  // in a phrase, * is not an operator
+}
+
+// Bytes that are not UTF-8 are an error that names them, not silently dropped (QA: "caf\xE9"
+// searched "caf").
+TEST_F(QuerySearchTest, InvalidUtf8IsAUsageError) {
+  EXPECT_EQ(usage_error("caf\xE9"),
+            "the query is not valid UTF-8 (byte 0xE9 at offset 3); set the terminal to UTF-8 or "
+            "retype the word");
+  EXPECT_EQ(usage_error("caf\xC3\xA9"), "no error");
+}
+
+// A damaged table may fail at the first read as "modified" (Xapian::DatabaseModifiedError): it
+// is the project's error with its advice, never an uncaught exception (QA: exit 134).
+TEST_F(QuerySearchTest, DamagedPostingsAreAnErrorNotACrash) {
+  searcher_.reset();
+  const std::filesystem::path live = std::filesystem::canonical(dir_.path() / "index" / "current");
+  const std::filesystem::path postlist = live / "postlist.glass";
+  std::string bytes = testing::read_file(postlist.string());
+  std::uint32_t state = 5;
+  for (std::size_t i = 8192 * 2; i < bytes.size(); ++i) {
+    state = state * 1664525u + 1013904223u;
+    bytes[i] = static_cast<char>(state >> 24);
+  }
+  testing::write_file(postlist.string(), bytes);
+  bool failed = false;
+  try {
+    Searcher searcher(dir_.file("index"));
+    SearchRequest request;
+    request.text = "segmentation";
+    searcher.search(request);
+  } catch (const Error& e) {
+    failed = true;
+    const std::string message = e.what();
+    EXPECT_EQ(message.rfind("cannot read the index at " + dir_.file("index") + " (", 0), 0u)
+        << message;
+    EXPECT_EQ(e.exit_code(), kExitFatal);
+  }
+  EXPECT_TRUE(failed);
 }
 
 }  // namespace

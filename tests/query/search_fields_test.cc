@@ -118,5 +118,23 @@ TEST_F(QuerySearchTest, AYearOrStateFilterWithAValueItCannotHaveIsAUsageError) {
   EXPECT_EQ(search("\"state:foo\" unet").total, search("state foo unet").total);
 }
 
+// Field names are the parser's whatever their case, and a space after the colon is not a word
+// of its own (QA: "Author:Azad" and "YEAR:abc" found nothing without a word).
+TEST_F(QuerySearchTest, FieldNamesInAnyCaseAndASpaceAfterTheColon) {
+  EXPECT_THAT(ids("Title:nested"), ElementsAre("nested-unet"));
+  EXPECT_THAT(ids("AUTHOR:konukoglu"), ElementsAre("contrastive-semi"));
+  EXPECT_THAT(ids("author: konukoglu"), ElementsAre("contrastive-semi"));
+  EXPECT_THAT(ids("unet YEAR:2015"), ElementsAre("unet"));
+  EXPECT_THAT(ids("unet year: 2015"), ElementsAre("unet"));
+  EXPECT_EQ(ids("unet State:Text"), ids("unet state:text"));
+  EXPECT_EQ(usage_error("unet YEAR:abc"),
+            "'year:abc' is not a year or a range of years; write year:2020, year:2019..2021 or "
+            "year:2023..");
+  EXPECT_THAT(usage_error("Title: "), StartsWith("'title:' has no word after title:"));
+  // In a phrase the words stay words; an unknown field stays as typed.
+  EXPECT_EQ(search("\"Title: nested\"").total, search("\"title nested\"").total);
+  EXPECT_EQ(search("Foo:nested").total, search("foo:nested").total);
+}
+
 }  // namespace
 }  // namespace paper::query

@@ -97,10 +97,10 @@ TEST_F(QuerySearchTest, WildcardInsideNearIsAUsageErrorNotADamagedIndex) {
       ADD_FAILURE() << "no error for " << query;
     } catch (const Error& e) {
       EXPECT_EQ(e.exit_code(), kExitUsage) << query;
-      EXPECT_THAT(e.what(), HasSubstr("): a wildcard cannot be used inside NEAR or ADJ; spell the "
-                                      "words out"))
-          << e.what();
-      EXPECT_THAT(e.what(), StartsWith("this query cannot be evaluated ("));
+      // Xapian's own message (its operator names) is not shown.
+      EXPECT_STREQ(e.what(),
+                   "this query cannot be evaluated: a wildcard cannot be used inside NEAR or ADJ; "
+                   "spell the words out");
     }
   }
 }
