@@ -83,13 +83,30 @@ bool is_proximity(const std::string& w) {
   return w == "NEAR" || w == "ADJ" || w.rfind("NEAR/", 0) == 0 || w.rfind("ADJ/", 0) == 0;
 }
 
-// The members of the synonym group of key (normalised), the key and its joined form first; empty
-// when key has no synonyms and is no compound.
+// A word typed with punctuation inside it other than a hyphen ("H&E", "PDF/A"), lower-cased:
+// Xapian's parser reads it as the index holds it ("h&e" is one term), while its normalised key
+// ("h e") is a phrase the page may not have and its joined form ("he") another word, which the
+// index holds only for hyphenated compounds. "" for other words.
+std::string word_as_typed(const std::string& typed, const std::string& key) {
+  if (key.find(' ') == std::string::npos || typed.find_first_of("- ") != std::string::npos) {
+    return "";
+  }
+  std::string lower = typed;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+// The members of the synonym group of key (normalised), the key and its joined form first (or the
+// word as typed, when word_as_typed gives one); empty when key has no synonyms and is no
+// compound.
 std::vector<std::string> group_members(const std::string& key,
-                                       const std::vector<std::string>& synonyms) {
-  std::vector<std::string> members{key};
+                                       const std::vector<std::string>& synonyms,
+                                       const std::string& as_typed = "") {
+  std::vector<std::string> members{as_typed.empty() ? key : as_typed};
   // A compound written with a hyphen or spaces is also indexed joined ("unet").
-  if (key.find(' ') != std::string::npos) members.push_back(joined(key));
+  if (as_typed.empty() && key.find(' ') != std::string::npos) members.push_back(joined(key));
   for (const std::string& s : synonyms) {
     std::string norm = normalize_for_match(s);
     if (!norm.empty() && std::find(members.begin(), members.end(), norm) == members.end()) {
@@ -119,7 +136,8 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
       std::vector<std::string> synonyms = norm.empty() ? std::vector<std::string>{} : lookup(norm);
       if (!synonyms.empty() || norm.find(' ') != std::string::npos) {
         std::string excluded;
-        for (const std::string& m : group_members(norm, synonyms)) {
+        for (const std::string& m :
+             group_members(norm, synonyms, word_as_typed(t.substr(1), norm))) {
           excluded += (excluded.empty() ? "-" : " -") + render_member(m);
         }
         out.push_back(first.before + excluded + first.after);
@@ -141,7 +159,7 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
       if (!synonyms.empty() ||
           (word.find('-') != std::string::npos && norm.find(' ') != std::string::npos)) {
         std::string group;
-        for (const std::string& m : group_members(norm, synonyms)) {
+        for (const std::string& m : group_members(norm, synonyms, word_as_typed(word, norm))) {
           group += (group.empty() ? "" : " OR ") + render_member(m);
         }
         out.push_back(first.before + field + open + "(" + group + ")" + first.after);
@@ -183,7 +201,8 @@ std::string expand_synonyms(std::string_view query, const SynonymLookup& lookup)
       ++i;
       continue;
     }
-    const std::vector<std::string> unique = group_members(best_key, best_syns);
+    const std::vector<std::string> unique =
+        group_members(best_key, best_syns, best_n == 1 ? word_as_typed(first.text, best_key) : "");
     std::string group = "(";
     for (std::size_t k = 0; k < unique.size(); ++k) {
       if (k) group += " OR ";

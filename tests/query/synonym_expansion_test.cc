@@ -13,6 +13,7 @@ std::vector<std::string> lookup(const std::string& key) {
       {"computed tomography", {"ct"}},
       {"unet", {"u net"}},
       {"u net", {"unet"}},
+      {"h e", {"hematoxylin and eosin"}},
   };
   auto it = table.find(key);
   return it == table.end() ? std::vector<std::string>{} : it->second;
@@ -32,6 +33,14 @@ TEST(QuerySynonymExpansion, HyphenSpaceAndJoinedCompoundsAreOneKey) {
   EXPECT_EQ(expand_synonyms("U-Net", lookup), expected);
   EXPECT_EQ(expand_synonyms("U Net", lookup), expected);
   EXPECT_EQ(expand_synonyms("UNet", lookup), "(unet OR \"u net\")");
+}
+
+// "H&E" is one term to Xapian ("h&e"): its group holds it as typed, never the joined "he" (the
+// pronoun, the author "K. He"), which the index holds only for hyphenated compounds (QA).
+TEST(QuerySynonymExpansion, AWordWithAnAmpersandKeepsItsOwnTerm) {
+  EXPECT_EQ(expand_synonyms("H&E stain", lookup), "(h&e OR \"hematoxylin and eosin\") stain");
+  EXPECT_EQ(expand_synonyms("-H&E", lookup), "-h&e -\"hematoxylin and eosin\"");
+  EXPECT_EQ(expand_synonyms("title:H&E", lookup), "title:(h&e OR \"hematoxylin and eosin\")");
 }
 
 TEST(QuerySynonymExpansion, HyphenatedWordWithoutSynonymsAlsoMatchesJoined) {
