@@ -239,6 +239,21 @@ int run_show(const std::vector<std::string>& args, std::ostream& out, bool termi
   return kExitOk;
 }
 
+// The error on standard error, and with --json (before any "--") also as one JSON object on
+// standard output. Returns exit_code.
+int report_error(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                 const std::string& message, int exit_code) {
+  err << "paper-search: error: " << message << "\n";
+  for (const std::string& a : args) {
+    if (a == "--") break;
+    if (a == "--json") {
+      out << error_json(message, exit_code) << "\n";
+      break;
+    }
+  }
+  return exit_code;
+}
+
 }  // namespace
 
 int run_paper_search(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
@@ -281,11 +296,9 @@ int run_paper_search(const std::vector<std::string>& args, std::ostream& out, st
     }
     return run_search(args, out, terminal, env_db);
   } catch (const Error& e) {
-    err << "paper-search: error: " << e.what() << "\n";
-    return e.exit_code();
+    return report_error(args, out, err, e.what(), e.exit_code());
   } catch (const std::exception& e) {
-    err << "paper-search: error: " << e.what() << "\n";
-    return kExitFatal;
+    return report_error(args, out, err, e.what(), kExitFatal);
   }
 }
 

@@ -14,9 +14,12 @@
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   const char* env_db = std::getenv("PAPER_INDEX_DB");
-  // NO_COLOR: set and not empty (no-color.org).
+  // NO_COLOR: set and not empty (no-color.org); a terminal that declares itself dumb has no
+  // escape codes either.
   const char* no_color = std::getenv("NO_COLOR");
-  const bool terminal = isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
+  const char* term = std::getenv("TERM");
+  const bool terminal = isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0') &&
+                        (term == nullptr || std::strcmp(term, "dumb") != 0);
   int code =
       paper::query::run_paper_search(args, std::cout, std::cerr, terminal, env_db ? env_db : "");
   // A full disk or a closed pipe must not pass for a search that printed its results.

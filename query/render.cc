@@ -281,4 +281,8 @@ std::string details_json(const PaperDetails& d) {
   return dump(j);
 }
 
+std::string error_json(const std::string& message, int exit_code) {
+  return dump(Json{{"error", message}, {"exit_code", exit_code}});
+}
+
 }  // namespace paper::query

@@ -31,4 +31,8 @@ void print_details(std::ostream& out, const PaperDetails& details, const TextSty
 // "references_page","distinctive_terms":[...]}
 std::string details_json(const PaperDetails& details);
 
+// {"error","exit_code"}: what --json prints on stdout for a failed command (the message goes to
+// standard error too), so that a script reading stdout always gets one JSON object.
+std::string error_json(const std::string& message, int exit_code);
+
 }  // namespace paper::query

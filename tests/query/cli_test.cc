@@ -453,6 +453,26 @@ TEST_F(QueryCliTest, SubcommandsAfterGlobalOptionsAndWordsAfterDoubleDash) {
   EXPECT_EQ(r.out, "no papers matched \"show\"\ndid you mean: shot?\n");
 }
 
+// With --json a failed command still prints one JSON object on stdout (QA: stdout was empty), and
+// the message on standard error as always.
+TEST_F(QueryCliTest, JsonErrorsAreAnObjectOnStdout) {
+  Outcome r = run({"--db", db_, "--json", "se*ion"});
+  EXPECT_EQ(r.code, kExitUsage);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["exit_code"], kExitUsage);
+  EXPECT_EQ("paper-search: error: " + j["error"].get<std::string>() + "\n", r.err);
+  r = run({"--db", dir_.file("missing"), "show", "--json", "unet"});
+  EXPECT_EQ(r.code, kExitFatal);
+  EXPECT_EQ(nlohmann::json::parse(r.out)["error"], "no index at " + dir_.file("missing") +
+                                                       "; run `paper-index build --db " +
+                                                       dir_.file("missing") + "` first");
+  // Without --json (or with it after "--", as a query word) stdout stays empty.
+  r = run({"--db", db_, "se*ion"});
+  EXPECT_EQ(r.out, "");
+  r = run({"--db", db_, "--", "--json", "se*ion"});
+  EXPECT_EQ(r.out, "");
+}
+
 TEST_F(QueryCliTest, BinaryJsonShape) {
   Outcome r = run_binary("--db " + db_ + " --json --limit 2 segmentation", dir_);
   ASSERT_EQ(r.code, 0) << r.err;
