@@ -98,6 +98,13 @@ int run_build(const std::vector<std::string>& args, std::ostream& out, std::ostr
   StopSignals signals;
   PipelineSummary s = run_pipeline(options, progress);
   progress.finish();
+  if (b.synonyms.empty() && !b.quiet) {
+    // Without the table searches lose the field's vocabulary (CT / computed tomography) without
+    // a word: say where it was looked for.
+    err << "paper-index: note: no synonym file (" << b.data_dir
+        << "/synonyms.txt is not in this folder): an index that has synonyms keeps them, a new "
+           "one gets none; give --synonyms FILE (the repository's data/synonyms.txt)\n";
+  }
   print_summary(s, out);
   return exit_code_for(s);
 }

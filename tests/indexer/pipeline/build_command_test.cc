@@ -130,6 +130,25 @@ TEST_F(BuildCommandTest, BuildsAFolderThenReportsStatus) {
   EXPECT_EQ(j["papers"][0]["title"], "Paper Number 0");
 }
 
+// Built from a folder without data/synonyms.txt and without --synonyms, the index has no
+// synonyms: the run says so (QA: GAN and CT then silently lost their long forms).
+TEST_F(BuildCommandTest, AMissingSynonymFileIsSaid) {
+  make_pdfs(1);
+  const std::string note =
+      "paper-index: note: no synonym file (data/synonyms.txt is not in this folder): an index "
+      "that has synonyms keeps them, a new one gets none; give --synonyms FILE (the "
+      "repository's data/synonyms.txt)\n";
+  auto r = run_paper_index({"build", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find(note), std::string::npos) << r.err;
+  testing::write_file(tmp_.file("data/synonyms.txt"), "ct = computed tomography\n");
+  r = run_paper_index({"build", "pdfs"}, tmp_.path().string());
+  EXPECT_EQ(r.err.find("no synonym file"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::open_index(tmp_.file("index")).synonyms_begin("ct") ==
+                testing::open_index(tmp_.file("index")).synonyms_end("ct"),
+            false);
+}
+
 // "pdfs", "./pdfs/" and its absolute path are one input: nothing is extracted again, and the
 // papers keep their text.
 TEST_F(BuildCommandTest, AFolderNamedAnotherWayIsTheSameInput) {
