@@ -1,5 +1,6 @@
 #include "query/cli.h"
 
+#include <cctype>
 #include <optional>
 
 #include "common/error.h"
@@ -110,6 +111,16 @@ Options parse(const std::vector<std::string>& args, const std::vector<std::strin
   bool options_done = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    // "-v", "-l": a short option, which paper-search has none of (but -h), not the exclusion of
+    // a one-letter word, which would list every paper without a word (QA).
+    if (!options_done && a.size() == 2 && a[0] == '-' &&
+        std::isalpha(static_cast<unsigned char>(a[1]))) {
+      throw Error("unknown option '" + a +
+                      "'; the options are long (--limit N, --version, ...): "
+                      "run `paper-search --help`; to exclude the word '" +
+                      a.substr(1) + "', write it after --: `paper-search -- QUERY " + a + "`",
+                  kExitUsage);
+    }
     if (options_done || a.size() < 2 || a.compare(0, 2, "--") != 0) {
       o.words.push_back(a);
       continue;

@@ -1,7 +1,11 @@
 #include "query/database.h"
 
+#include <signal.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
+#include <fstream>
 
 #include "common/error.h"
 #include "common/schema.h"
@@ -68,6 +72,15 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+// The process that holds the index folder's lock (paper-index writes its pid into dir/lock while
+// it runs and empties the file when it ends), or 0 when none is alive.
+long building_process(const std::string& dir) {
+  std::ifstream lock(fs::path(dir) / "lock");
+  long pid = 0;
+  if (!(lock >> pid) || pid <= 0) return 0;
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM ? pid : 0;
+}
+
 }  // namespace
 
 std::string db_option(const std::string& dir, bool named) {
@@ -84,6 +97,20 @@ std::string resolve_live_database(const std::string& dir, const std::string& bui
   fs::path real = fs::canonical(current, ec);
   if (!ec && is_xapian_database(real)) return real.string();
   if (is_xapian_database(dir)) return dir;
+  if (fs::is_regular_file(dir, ec)) {
+    throw Error(dir +
+                " is a file, not an index folder; give the folder that `paper-index build "
+                "--db DIR` made");
+  }
+  if (fs::is_symlink(current, ec)) {
+    throw Error("the index at " + dir + " is damaged: its `current` link points to " +
+                fs::read_symlink(current, ec).string() + ", which is not a database; rebuild it " +
+                "with `" + build + " --rebuild`");
+  }
+  if (const long pid = building_process(dir); pid > 0) {
+    throw Error("no index at " + dir + " yet: process " + std::to_string(pid) +
+                " is building it; search again once it has committed its first papers");
+  }
   throw Error("no index at " + dir + "; run `" + build + "` first");
 }
 

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <array>
@@ -18,6 +19,7 @@
 #include "query/render.h"
 #include "tests/query/sample_papers.h"
 #include "tests/query/test_index.h"
+#include "tests/support/pdf_writer.h"
 #include "tests/support/temp_dir.h"
 
 namespace paper::query {
@@ -451,6 +453,48 @@ TEST_F(QueryCliTest, SubcommandsAfterGlobalOptionsAndWordsAfterDoubleDash) {
   r = run({"--db", db_, "--", "show"});
   EXPECT_EQ(r.code, kExitOk);
   EXPECT_EQ(r.out, "no papers matched \"show\"\ndid you mean: shot?\n");
+}
+
+// A one-letter short option is a mistyped option, not the exclusion of a word (QA: "-v" listed
+// every paper, "-l 3 table" excluded "l"); after "--" it is a query word.
+TEST_F(QueryCliTest, ShortOptionsAreUsageErrors) {
+  Outcome r = run({"--db", db_, "-v"});
+  EXPECT_EQ(r.code, kExitUsage);
+  EXPECT_EQ(r.err,
+            "paper-search: error: unknown option '-v'; the options are long (--limit N, --version, "
+            "...): run `paper-search --help`; to exclude the word 'v', write it after --: "
+            "`paper-search -- QUERY -v`\n");
+  EXPECT_EQ(run({"--db", db_, "-l", "3", "unet"}).code, kExitUsage);
+  EXPECT_EQ(run({"--db", db_, "--", "unet", "-x"}).code, kExitOk);
+  EXPECT_EQ(run({"--db", db_, "unet", "-xy"}).code, kExitOk);
+}
+
+// --db naming a file, a folder whose `current` link is broken, or a folder being built for the
+// first time each get their own message, not "run paper-index build" (QA).
+TEST_F(QueryCliTest, WhatDbNamesIsSaid) {
+  testing::write_file(dir_.file("file"), "x");
+  Outcome r = run({"--db", dir_.file("file"), "unet"});
+  EXPECT_EQ(r.code, kExitFatal);
+  EXPECT_EQ(r.err, "paper-search: error: " + dir_.file("file") +
+                       " is a file, not an index folder; give the folder that `paper-index build "
+                       "--db DIR` made\n");
+  std::filesystem::create_directories(dir_.path() / "broken");
+  std::filesystem::create_directory_symlink("db-9", dir_.path() / "broken" / "current");
+  r = run({"--db", dir_.file("broken"), "unet"});
+  EXPECT_EQ(r.err, "paper-search: error: the index at " + dir_.file("broken") +
+                       " is damaged: its `current` link points to db-9, which is not a database; "
+                       "rebuild it with `paper-index build --db " +
+                       dir_.file("broken") + " --rebuild`\n");
+  std::filesystem::create_directories(dir_.path() / "building");
+  testing::write_file(dir_.file("building/lock"), std::to_string(::getpid()) + "\n");
+  r = run({"--db", dir_.file("building"), "unet"});
+  EXPECT_EQ(r.err, "paper-search: error: no index at " + dir_.file("building") + " yet: process " +
+                       std::to_string(::getpid()) +
+                       " is building it; search again once it has committed its first papers\n");
+  testing::write_file(dir_.file("building/lock"), "");  // the writer ended
+  r = run({"--db", dir_.file("building"), "unet"});
+  EXPECT_EQ(r.err, "paper-search: error: no index at " + dir_.file("building") +
+                       "; run `paper-index build --db " + dir_.file("building") + "` first\n");
 }
 
 // With --json a failed command still prints one JSON object on stdout (QA: stdout was empty), and
