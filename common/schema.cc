@@ -103,6 +103,10 @@ std::string encode_document_data(const StoredPaper& s) {
   append_field(out, "abstract", s.abstract);
   append_field(out, "references_page", std::to_string(s.references_page));
   append_field(out, "references_offset", std::to_string(s.references_offset));
+  if (s.references_end_page > 0) {
+    append_field(out, "references_end_page", std::to_string(s.references_end_page));
+    append_field(out, "references_end_offset", std::to_string(s.references_end_offset));
+  }
   append_field(out, "stored_pages", std::to_string(s.pages.size()));
   return out;
 }
@@ -432,6 +436,10 @@ StoredPaper decode_document_data(std::string_view data) {
       s.references_page = parse_number<int>(value);
     else if (key == "references_offset")
       s.references_offset = parse_number<std::size_t>(value);
+    else if (key == "references_end_page")
+      s.references_end_page = parse_number<int>(value);
+    else if (key == "references_end_offset")
+      s.references_end_offset = parse_number<std::size_t>(value);
     else if (key == "stored_pages")
       s.stored_pages = parse_number<int>(value);
     // Other keys (a newer writer's) are skipped.

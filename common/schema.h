@@ -104,8 +104,13 @@ struct StoredPaper {
   std::string abstract;
   int references_page = 0;            // first page of the references section, 0 if none found
   std::size_t references_offset = 0;  // byte offset of the references heading in that page
-  std::vector<std::string> pages;     // cleaned text of each page, page 1 first (not in the
-                                      // document data: see page_metadata_key)
+  // Where the references end (the heading after them, "Appendix A" ...; the text from there on is
+  // body again): page and byte offset in that page. Page 0, as in data written before the field
+  // existed: they run to the end of the document.
+  int references_end_page = 0;
+  std::size_t references_end_offset = 0;
+  std::vector<std::string> pages;  // cleaned text of each page, page 1 first (not in the
+                                   // document data: see page_metadata_key)
   int stored_pages = 0;  // decoded only: how many page entries were written (pages.size() at put)
 };
 
@@ -113,7 +118,8 @@ struct StoredPaper {
 // replaced or deleted paper's page entries can all be removed): "paper-header\t1\n", then one
 // line per field, "key\tvalue\n", a list one line per item ("author", "list"; "link" with label,
 // url, host, kind and suspect 0/1 as five tab-separated values), no "year" line when the year
-// is unknown. In values, backslash, tab, newline and carriage return are written \\, \t, \n,
+// is unknown, no "references_end_page"/"references_end_offset" lines when the references run to
+// the end. In values, backslash, tab, newline and carriage return are written \\, \t, \n,
 // \r, and invalid UTF-8 becomes U+FFFD; numbers are decimal. A reader skips keys it does not
 // know (a newer writer's), and of a repeated single-value key keeps the last. Lines, not JSON: a
 // search decodes ten headers in a fresh process, and nlohmann's parser took 19 us a header there

@@ -244,6 +244,8 @@ schema::StoredPaper Pipeline::stored_from(const Item& item, const ExtractedText&
   s.abstract = t.abstract;
   s.references_page = t.references_page;
   s.references_offset = t.references_offset;
+  s.references_end_page = t.references_end_page;
+  s.references_end_offset = t.references_end_offset;
   s.pages = t.pages;
   return s;
 }

@@ -246,7 +246,17 @@ void print_details(std::ostream& out, const PaperDetails& d, const TextStyle& st
   if (!s.pdf_url.empty()) out << "  PDF:      " << s.pdf_url << "\n";
   if (!s.pdf_title.empty()) out << "  PDF's title: " << s.pdf_title << "\n";
   if (!s.pdf_sha256.empty()) out << "  SHA-256:  " << s.pdf_sha256 << "\n";
-  if (s.references_page > 0) out << "  refs:     from page " << s.references_page << "\n";
+  if (s.references_page > 0 && s.references_end_page >= s.references_page) {
+    // Text after the references (an appendix) is searched as body.
+    out << "  refs:     "
+        << (s.references_end_page == s.references_page
+                ? "page " + std::to_string(s.references_page)
+                : "pages " + std::to_string(s.references_page) + "-" +
+                      std::to_string(s.references_end_page))
+        << " (then the body again)\n";
+  } else if (s.references_page > 0) {
+    out << "  refs:     from page " << s.references_page << "\n";
+  }
   for (const Link& l : s.paper.links) {
     out << "  link:     " << (l.label.empty() ? to_string(l.kind) : l.label) << " " << l.url
         << "\n";
@@ -277,6 +287,7 @@ std::string details_json(const PaperDetails& d) {
   j["lists"] = s.lists;
   j["abstract"] = s.abstract;
   j["references_page"] = s.references_page;
+  j["references_end_page"] = s.references_end_page;  // 0: the references run to the end
   j["distinctive_terms"] = d.distinctive_terms;
   return dump(j);
 }

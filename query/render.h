@@ -28,7 +28,7 @@ std::string related_json(const RelatedResult& result);
 void print_details(std::ostream& out, const PaperDetails& details, const TextStyle& style);
 // {"id","title","authors","venue","year","section","state","reason","pdf_url","pdf_sha256",
 // "page_count","pdf_title","links":[{"label","url","kind"}],"source","lists","abstract",
-// "references_page","distinctive_terms":[...]}
+// "references_page","references_end_page","distinctive_terms":[...]}
 std::string details_json(const PaperDetails& details);
 
 // {"error","exit_code"}: what --json prints on stdout for a failed command (the message goes to

@@ -107,9 +107,17 @@ void apply_record(char tag, const std::string& payload, ExtractedText& result) {
       result.abstract = payload;
       break;
     case 'R': {
-      unsigned long long offset = 0;
-      if (std::sscanf(payload.c_str(), "%d %llu", &result.references_page, &offset) == 2) {
+      int page = 0, end_page = 0;
+      unsigned long long offset = 0, end_offset = 0;
+      const int fields =
+          std::sscanf(payload.c_str(), "%d %llu %d %llu", &page, &offset, &end_page, &end_offset);
+      if (fields >= 2) {
+        result.references_page = page;
         result.references_offset = static_cast<std::size_t>(offset);
+      }
+      if (fields == 4) {
+        result.references_end_page = end_page;
+        result.references_end_offset = static_cast<std::size_t>(end_offset);
       }
       break;
     }
@@ -214,6 +222,8 @@ class Extractor::Impl {
       result.abstract.clear();
       result.references_page = 0;
       result.references_offset = 0;
+      result.references_end_page = 0;
+      result.references_end_offset = 0;
     }
     return result;
   }

@@ -44,6 +44,10 @@ struct ExtractedText {
   std::string abstract;     // empty when none detected
   int references_page = 0;  // 1-based page where the references section starts, 0 if none
   std::size_t references_offset = 0;  // byte offset of the references heading in that page
+  // Where the references end: the page and byte offset of the heading after them ("Appendix A",
+  // "Supplementary Material", ...); page 0 when they run to the end of the document.
+  int references_end_page = 0;
+  std::size_t references_end_offset = 0;
   // One per line: the extraction's notes ("only the first N of M pages were extracted (page
   // limit)", "little text: N words on M pages", "text on only N of M pages: ...", "no text but a
   // stamp on N of M pages: ..."), then Poppler's own messages for this PDF, if any.

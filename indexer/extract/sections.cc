@@ -1,4 +1,4 @@
-// Finds the abstract and the references heading in cleaned page text.
+// Finds the abstract and the references section's headings in cleaned page text.
 #include "indexer/extract/sections.h"
 
 #include <algorithm>
@@ -119,6 +119,102 @@ std::string_view after_abstract_heading(std::string_view line, bool& found) {
   return rest;
 }
 
+// Keys (heading_key) of the sections that may follow a reference list.
+bool ends_references_key(std::string_view key) {
+  static constexpr std::string_view kKeys[] = {"appendix",
+                                               "appendices",
+                                               "appendixes",
+                                               "onlineappendix",
+                                               "technicalappendix",
+                                               "supplementarymaterial",
+                                               "supplementarymaterials",
+                                               "supplementaryinformation",
+                                               "supplementarydata",
+                                               "supplementalmaterial",
+                                               "supplementalmaterials",
+                                               "supplementalinformation",
+                                               "supportinginformation",
+                                               "acknowledgments",
+                                               "acknowledgements",
+                                               "acknowledgment",
+                                               "acknowledgement"};
+  if (std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys)) return true;
+  // "Appendix A", "APPENDIX B", "A PPENDIX C" (heading_key has dropped the spaces).
+  return key.size() == 9 && key.starts_with("appendix");
+}
+
+// An appendix label: "A", "B.", "C:", "1", "S1", "IV." (upper-case letters only, so that "a"
+// or "of" in a sentence is not one).
+bool is_label(std::string_view token) {
+  if (!token.empty() && (token.back() == '.' || token.back() == ':')) token.remove_suffix(1);
+  if (token.empty() || token.size() > 4) return false;
+  if (token.size() == 1 && token[0] >= 'A' && token[0] <= 'Z') return true;
+  if (token[0] == 'S') token.remove_prefix(1);
+  if (!token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      })) {
+    return true;
+  }
+  return !token.empty() && token.find_first_not_of("IVX") == std::string_view::npos;
+}
+
+std::string_view first_token(std::string_view text) { return text.substr(0, text.find(' ')); }
+
+std::string_view after_token(std::string_view text) {
+  std::size_t space = text.find(' ');
+  if (space == std::string_view::npos) return {};
+  text.remove_prefix(space);
+  while (!text.empty() && text[0] == ' ') text.remove_prefix(1);
+  return text;
+}
+
+// "Appendix A: Proof of Theorem 1", "APPENDIX B. Additional Results", "Appendix: Derivations":
+// the word, a label and/or a separator, then a short capitalised title without a final period
+// (a sentence such as "Appendix A shows the proofs." or "Appendix B of [3], 2019." is not).
+bool is_titled_appendix(std::string_view line) {
+  std::string_view word = first_token(line);
+  bool marked = false;  // a label or a separator follows the word
+  if (!word.empty() && word.back() == ':') {
+    word.remove_suffix(1);
+    marked = true;
+  }
+  if (heading_key(word) != "appendix") return false;
+  std::string_view rest = after_token(line);
+  if (!marked && is_label(first_token(rest))) {
+    marked = true;
+    rest = after_token(rest);
+    if (rest.empty()) return true;
+  }
+  for (std::string_view separator : {"\xE2\x80\x94", "\xE2\x80\x93", "-", ":"}) {
+    if (rest.starts_with(separator)) {
+      marked = true;
+      rest.remove_prefix(separator.size());
+      while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+    }
+  }
+  if (!marked || rest.empty() || rest.size() > 60 ||
+      !std::isupper(static_cast<unsigned char>(rest[0]))) {
+    return false;
+  }
+  const char last = rest.back();
+  if (last == '.' || last == ',' || last == ';') return false;
+  return rest.find_first_of("[]") == std::string_view::npos &&
+         std::count(rest.begin(), rest.end(), ' ') < 10;
+}
+
+bool ends_references(std::string_view line) {
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+  if (line.empty() || line.size() > 80) return false;
+  if (ends_references_key(heading_key(line))) return true;
+  // A letter or "S1" label before the word ("A Appendix", "S1 Supplementary Material"), which
+  // strip_numbering keeps.
+  if (is_label(first_token(line)) && ends_references_key(heading_key(after_token(line)))) {
+    return true;
+  }
+  return is_titled_appendix(strip_numbering(line));
+}
+
 }  // namespace
 
 std::string find_abstract(const std::vector<std::string>& first_pages) {
@@ -164,6 +260,16 @@ std::optional<std::size_t> find_references_heading(std::string_view page_text) {
     start = end + 1;
   }
   return found;
+}
+
+std::optional<std::size_t> find_references_end(std::string_view page_text, std::size_t from) {
+  for (std::size_t start = 0; start <= page_text.size();) {
+    std::size_t end = page_text.find('\n', start);
+    if (end == std::string_view::npos) end = page_text.size();
+    if (start >= from && ends_references(page_text.substr(start, end - start))) return start;
+    start = end + 1;
+  }
+  return std::nullopt;
 }
 
 }  // namespace paper

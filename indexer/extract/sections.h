@@ -1,4 +1,5 @@
-// Finds the abstract and the references heading in cleaned page text. Pure, thread-safe.
+// Finds the abstract and the references section's headings in cleaned page text. Pure,
+// thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -19,5 +20,13 @@ std::string find_abstract(const std::vector<std::string>& first_pages);
 // ("References", "REFERENCES", "R EFERENCES", "7. References", "Bibliography", "Literature
 // Cited"), or nullopt.
 std::optional<std::size_t> find_references_heading(std::string_view page_text);
+
+// Byte offset of the start of the first line of page_text starting at or after from that is a
+// heading of a section that may follow the references, alone on its line, optionally numbered
+// ("A", "A.", "7", "VII.", "S1"): "Appendix", "Appendix A", "APPENDIX B: Proofs", "A Appendix",
+// "Appendices", "Supplementary Material(s)", "Supplementary Information", "Supplemental
+// Material", "Supporting Information", "Acknowledg(e)ments"; or nullopt. A sentence or a
+// reference entry that mentions such a word is not a heading.
+std::optional<std::size_t> find_references_end(std::string_view page_text, std::size_t from = 0);
 
 }  // namespace paper

@@ -383,6 +383,8 @@ Status extract_pdf(int fd, const std::string& path, const WorkerConfig& config, 
   TextCensus census;
   int references_page = 0;
   std::size_t references_offset = 0;
+  int references_end_page = 0;  // 0: the references run to the end of the document
+  std::size_t references_end_offset = 0;
   for (int i = 0; i < pages; ++i) {
     std::string text;
     std::unique_ptr<poppler::page> page(doc->create_page(i));
@@ -408,6 +410,17 @@ Status extract_pdf(int fd, const std::string& path, const WorkerConfig& config, 
         offset && (pages <= kShortDocumentPages || 2 * (i + 1) > pages)) {
       references_page = i + 1;
       references_offset = *offset;
+      references_end_page = 0;
+      // Appendices and supplementary material after the reference list are body text again.
+      if (auto end = find_references_end(text, *offset + 1)) {
+        references_end_page = i + 1;
+        references_end_offset = *end;
+      }
+    } else if (references_page > 0 && references_end_page == 0) {
+      if (auto end = find_references_end(text)) {
+        references_end_page = i + 1;
+        references_end_offset = *end;
+      }
     }
     if (i < 2) first_pages.push_back(text);
     if (!proto::write_record(fd, 'P', text)) std::exit(2);  // the parent is gone
@@ -434,8 +447,12 @@ Status extract_pdf(int fd, const std::string& path, const WorkerConfig& config, 
   }
   proto::write_record(fd, 'B', find_abstract(first_pages));
   if (references_page > 0) {
-    proto::write_record(fd, 'R',
-                        std::to_string(references_page) + " " + std::to_string(references_offset));
+    std::string where = std::to_string(references_page) + " " + std::to_string(references_offset);
+    if (references_end_page > 0) {
+      where +=
+          " " + std::to_string(references_end_page) + " " + std::to_string(references_end_offset);
+    }
+    proto::write_record(fd, 'R', where);
   }
   return Status::kOk;
 }

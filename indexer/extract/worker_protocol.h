@@ -3,7 +3,8 @@
 //   parent -> worker: 'X' path            extract this PDF
 //   worker -> parent: 'P' text            one page (sent as soon as it is extracted)
 //                     'T' title, 'U' author, 'C' page count, 'B' abstract,
-//                     'R' "page offset" (references heading), 'D' diagnostics,
+//                     'R' "page offset" (references heading), followed by " page offset"
+//                         of the heading that ends them when there is one, 'D' diagnostics,
 //                     'S' status byte + reason (always last before 'E'), 'E' end of result
 #pragma once
 

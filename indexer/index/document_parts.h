@@ -28,6 +28,13 @@ namespace index_detail {
 // so its positions stay within its kPageStride range.
 constexpr std::size_t kMaxPositionalPageBytes = 120000;
 
+// The references part of a page's text, [begin, end); the rest of the page is body. No
+// references: begin == end == the page's size.
+struct PageReferences {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 // Positions of each of terms (sorted) in doc; absent terms are left out. One forward pass over
 // the document's term list: a look-up per term (TermIterator::skip_to walks an in-memory document's
 // terms one by one) cost a fifth of the writer's time on the benchmark corpus.

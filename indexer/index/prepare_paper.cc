@@ -40,12 +40,28 @@ namespace {
 // 65,536: 0.17 s).
 constexpr std::size_t kCachedStems = 16384;
 
-// Indexes one page at page_base (N * kPageStride): text[0, refs_at) as body (no prefix), the rest
-// as references, chunk by chunk (schema::page_chunk_offsets, positions running on across
-// chunks), and returns where each chunk starts, for schema::encode_page_text. Words past
+// The part of page (1-based) that is references, [begin, end) of its text (empty: none): from
+// the references heading on, up to the heading that ends them. An end not after the start (a
+// damaged header) is ignored: the references then run to the end, as before ends were recorded.
+PageReferences references_on_page(const schema::StoredPaper& s, int page, std::size_t size) {
+  if (s.references_page <= 0 || page < s.references_page) return {size, size};
+  PageReferences refs{0, size};
+  if (page == s.references_page) refs.begin = std::min(s.references_offset, size);
+  const bool end_after_start =
+      s.references_end_page > s.references_page ||
+      (s.references_end_page == s.references_page && s.references_end_offset > s.references_offset);
+  if (!end_after_start || page < s.references_end_page) return refs;
+  if (page > s.references_end_page) return {size, size};
+  refs.end = std::clamp(s.references_end_offset, refs.begin, size);
+  return refs;
+}
+
+// Indexes one page at page_base (N * kPageStride): text[refs.begin, refs.end) as references, the
+// rest as body (no prefix), chunk by chunk (schema::page_chunk_offsets, positions running on
+// across chunks), and returns where each chunk starts, for schema::encode_page_text. Words past
 // kMaxPositionalPageBytes are indexed without positions.
 std::vector<schema::PageChunkStart> index_page(Xapian::TermGenerator& generator,
-                                               std::string_view text, std::size_t refs_at,
+                                               std::string_view text, PageReferences refs,
                                                Xapian::termpos page_base) {
   generator.set_termpos(page_base);
   std::size_t positional_end = text.size();
@@ -57,13 +73,15 @@ std::vector<schema::PageChunkStart> index_page(Xapian::TermGenerator& generator,
   for (std::size_t c = 0; c < offsets.size(); ++c) {
     chunks.push_back({offsets[c], generator.get_termpos() + 1 - page_base});
     const std::size_t end = c + 1 < offsets.size() ? offsets[c + 1] : text.size();
-    // The chunk's pieces: cut where the references and the positional part end.
+    // The chunk's pieces: cut where the references start and end and the positional part ends.
     for (std::size_t at = offsets[c]; at < end;) {
       std::size_t to = end;
-      if (at < refs_at) to = std::min(to, refs_at);
-      if (at < positional_end) to = std::min(to, positional_end);
+      for (std::size_t cut : {refs.begin, refs.end, positional_end}) {
+        if (at < cut) to = std::min(to, cut);
+      }
       const std::string_view piece = text.substr(at, to - at);
-      const std::string prefix = at < refs_at ? "" : schema::kPrefixReferences;
+      const bool in_refs = at >= refs.begin && at < refs.end;
+      const std::string prefix = in_refs ? schema::kPrefixReferences : "";
       if (at < positional_end) {
         generator.index_text(Xapian::Utf8Iterator(piece.data(), piece.size()), 1, prefix);
       } else {
@@ -186,8 +204,8 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   }
   doc.add_boolean_term(std::string(schema::kPrefixStateFilter) + schema::to_string(s.state));
 
-  // Pages: body unprefixed, the references section (from its heading on) XR-prefixed. Body
-  // words go to the spelling table below, filtered.
+  // Pages: body unprefixed, the references section (from its heading up to the heading that ends
+  // it, or the end) XR-prefixed. Body words go to the spelling table below, filtered.
   std::set<std::vector<std::string>> body_compounds;
   std::vector<std::string_view> bodies;
   PageFolder folder(stem);
@@ -195,16 +213,12 @@ PreparedPaper::Parts build_parts(const schema::StoredPaper& s, const std::string
   for (std::size_t i = 0; i < s.pages.size(); ++i) {
     const int page = static_cast<int>(i) + 1;
     std::string_view text = s.pages[i];
-    std::string_view body = text;  // the rest of the page is references
-    if (s.references_page > 0 && page > s.references_page) {
-      body = {};
-    } else if (s.references_page > 0 && page == s.references_page) {
-      body = text.substr(0, std::min(s.references_offset, text.size()));
-    }
+    const PageReferences refs = references_on_page(s, page, text.size());
     const auto page_base = static_cast<Xapian::termpos>(page) * schema::kPageStride;
-    chunks.push_back(index_page(generator, text, body.size(), page_base));
-    folder.add_page(text, body.size(), page_base, generator.get_termpos());
-    if (!body.empty()) {
+    chunks.push_back(index_page(generator, text, refs, page_base));
+    folder.add_page(text, refs, page_base, generator.get_termpos());
+    for (std::string_view body : {text.substr(0, refs.begin), text.substr(refs.end)}) {
+      if (body.empty()) continue;
       find_compounds(body, body_compounds);
       bodies.push_back(body);
     }

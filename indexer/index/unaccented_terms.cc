@@ -147,20 +147,29 @@ PageFolder::PageFolder(const Xapian::Stem& stem) : stem_(stem) {
   generator_.set_document(scratch_);
 }
 
-void PageFolder::add_page(std::string_view text, std::size_t refs_at, Xapian::termpos page_base,
+void PageFolder::add_page(std::string_view text, PageReferences refs, Xapian::termpos page_base,
                           Xapian::termpos end) {
   if (!may_lose_accents(text)) return;
   if (text.size() > kMaxPositionalPageBytes) {
     fallback_.push_back({text, page_base});
     return;
   }
-  const std::string body = folded_copy(text.substr(0, refs_at));
-  const std::string refs = folded_copy(text.substr(refs_at));
-  if (body.empty() && refs.empty()) return;
+  // Body, references, body: indexed as the paper indexes them, so the positions match.
+  const std::string_view parts[] = {text.substr(0, refs.begin),
+                                    text.substr(refs.begin, refs.end - refs.begin),
+                                    text.substr(refs.end)};
+  std::string folded[3];
+  bool changed = false;
+  for (int i = 0; i < 3; ++i) {
+    folded[i] = folded_copy(parts[i]);
+    changed = changed || !folded[i].empty();
+  }
+  if (!changed) return;
   generator_.set_termpos(page_base);
-  generator_.index_text(body.empty() ? std::string(text.substr(0, refs_at)) : body);
-  generator_.index_text(refs.empty() ? std::string(text.substr(refs_at)) : refs, 1,
-                        schema::kPrefixReferences);
+  for (int i = 0; i < 3; ++i) {
+    generator_.index_text(folded[i].empty() ? std::string(parts[i]) : folded[i], 1,
+                          i == 1 ? schema::kPrefixReferences : "");
+  }
   if (generator_.get_termpos() != end) {
     fallback_.push_back({text, page_base});
     return;

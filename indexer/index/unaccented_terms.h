@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/index/document_parts.h"
+
 namespace paper::index_detail {
 
 // The words of text that have accents, without them ("Jörg Müller" -> "jorg muller"), indexed
@@ -36,9 +38,9 @@ class PageFolder {
  public:
   explicit PageFolder(const Xapian::Stem& stem);
 
-  // One page, indexed in the paper from page_base to end (exclusive): body [0, refs_at), then
-  // references.
-  void add_page(std::string_view text, std::size_t refs_at, Xapian::termpos page_base,
+  // One page, indexed in the paper from page_base to end (exclusive): body, references
+  // [refs.begin, refs.end), body.
+  void add_page(std::string_view text, PageReferences refs, Xapian::termpos page_base,
                 Xapian::termpos end);
 
   // Adds the accent-free terms to doc.

@@ -173,6 +173,8 @@ bool same_header(const StoredPaper& a, const StoredPaper& b) {
          a.pdf_url == b.pdf_url && a.pdf_sha256 == b.pdf_sha256 && a.page_count == b.page_count &&
          a.pdf_title == b.pdf_title && a.abstract == b.abstract &&
          a.references_page == b.references_page && a.references_offset == b.references_offset &&
+         a.references_end_page == b.references_end_page &&
+         a.references_end_offset == b.references_end_offset &&
          b.stored_pages == static_cast<int>(a.pages.size());
 }
 
@@ -201,6 +203,30 @@ TEST(DocumentData, EveryFieldRoundTripsWithEdgeValues) {
   s.paper.year = 0;
   s.references_offset = 0;
   EXPECT_TRUE(same_header(s, decode_document_data(encode_document_data(s))));
+  s.references_page = 3;
+  s.references_end_page = 4;
+  s.references_end_offset = SIZE_MAX;
+  EXPECT_TRUE(same_header(s, decode_document_data(encode_document_data(s))));
+}
+
+// Data written before the references had an end: they run to the end of the document.
+TEST(DocumentData, ReferencesWithoutAnEndRunToTheEndOfTheDocument) {
+  const StoredPaper old = decode_document_data(
+      "paper-header\t1\nid\tx\nstate\ttext\npage_count\t4\nreferences_page\t3\n"
+      "references_offset\t120\nstored_pages\t4\n");
+  EXPECT_EQ(old.references_page, 3);
+  EXPECT_EQ(old.references_offset, 120u);
+  EXPECT_EQ(old.references_end_page, 0);
+  EXPECT_EQ(old.references_end_offset, 0u);
+  // Such a paper is written as before; an end adds two lines.
+  StoredPaper s = old;
+  s.pages.assign(4, "text");
+  const std::string data = encode_document_data(s);
+  EXPECT_EQ(data.find("references_end"), std::string::npos);
+  s.references_end_page = 4;
+  s.references_end_offset = 7;
+  EXPECT_NE(encode_document_data(s).find("references_end_page\t4\nreferences_end_offset\t7\n"),
+            std::string::npos);
 }
 
 TEST(DocumentData, AnyBytesInAValueRoundTrip) {
@@ -234,6 +260,7 @@ TEST(DocumentData, MalformedHeadersAskForARebuild) {
         std::string("paper-header\t1\npage_count\t3.5\n"),
         std::string("paper-header\t1\nstored_pages\t99999999999\n"),
         std::string("paper-header\t1\nreferences_offset\t-1\n"),
+        std::string("paper-header\t1\nreferences_end_page\tfour\n"),
         std::string("paper-header\t1\nlink\tPaper\thttps://x\n"), std::string()}) {
     try {
       decode_document_data(bad);

@@ -291,6 +291,24 @@ TEST(QueryRender, ShowGivesTheNoteOfAPaperWithText) {
                                    "20001 pages are indexed (the extraction's page limit)\n"));
 }
 
+// References that a heading ends (an appendix after them) are shown as a span of pages; the
+// JSON gives the end page (0: to the end of the paper).
+TEST(QueryRender, ShowGivesWhereTheReferencesEnd) {
+  PaperDetails d;
+  d.paper.paper.id = "with-appendix";
+  d.paper.state = schema::PaperState::kText;
+  d.paper.references_page = 29;
+  d.paper.references_end_page = 31;
+  std::ostringstream out;
+  print_details(out, d, TextStyle{});
+  EXPECT_THAT(out.str(), HasSubstr("\n  refs:     pages 29-31 (then the body again)\n"));
+  EXPECT_EQ(nlohmann::json::parse(details_json(d))["references_end_page"], 31);
+  d.paper.references_end_page = 0;
+  out.str("");
+  print_details(out, d, TextStyle{});
+  EXPECT_THAT(out.str(), HasSubstr("\n  refs:     from page 29\n"));
+}
+
 TEST(QueryRender, RelatedOfAMetadataOnlyPaperWithNoneSaysWhy) {
   RelatedResult r;
   r.source_id = "lonely";

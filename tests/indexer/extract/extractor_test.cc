@@ -217,6 +217,36 @@ TEST_F(ExtractorTest, DetectsAbstractAndReferences) {
             "References\n[1] A. Smith. Livers. 2020.");
 }
 
+// An appendix after the reference list ends it: the worker reports where.
+TEST_F(ExtractorTest, AppendixHeadingEndsTheReferences) {
+  PdfPage refs;
+  refs.lines = {PdfLine{72, 740, 10, "Conclusion text."}, PdfLine{72, 700, 12, "References"},
+                PdfLine{72, 680, 10, "[1] A. Smith. Appendix to the liver atlas. 2020."}};
+  PdfPage appendix;
+  appendix.lines = {PdfLine{72, 740, 10, "[2] B. Jones. Kidneys. 2021."},
+                    PdfLine{72, 700, 12, "Appendix A"},
+                    PdfLine{72, 680, 10, "The proofs of the lemmas."}};
+  Extractor extractor(test_options());
+  ExtractedText text = extractor.extract(
+      write_pdf("appendix.pdf", {testing::single_column_page("Title and introduction."),
+                                 testing::single_column_page("Method text."), refs, appendix}));
+  ASSERT_EQ(text.status, Status::kOk) << text.reason;
+  ASSERT_EQ(text.pages.size(), 4u);
+  EXPECT_EQ(text.references_page, 3);
+  EXPECT_EQ(text.references_offset, text.pages[2].find("References"));
+  EXPECT_EQ(text.references_end_page, 4);
+  EXPECT_EQ(text.pages[3].substr(text.references_end_offset),
+            "Appendix A\nThe proofs of the lemmas.");
+  // Without the heading, the references run to the end.
+  appendix.lines.erase(appendix.lines.begin() + 1);
+  text = extractor.extract(
+      write_pdf("no-appendix.pdf", {testing::single_column_page("Title and introduction."),
+                                    testing::single_column_page("Method text."), refs, appendix}));
+  ASSERT_EQ(text.status, Status::kOk) << text.reason;
+  EXPECT_EQ(text.references_page, 3);
+  EXPECT_EQ(text.references_end_page, 0);
+}
+
 // A "References" section early in a long document (a manual's list of sources) is not its
 // reference list: the rest of the document stays body text.
 TEST_F(ExtractorTest, ReferencesHeadingInTheFirstHalfOfALongDocumentIsASection) {

@@ -1,4 +1,4 @@
-// Tests of finding the abstract and the references heading in page text.
+// Tests of finding the abstract and the references section's headings in page text.
 #include "indexer/extract/sections.h"
 
 #include <gtest/gtest.h>
@@ -52,6 +52,62 @@ TEST(FindReferencesHeading, FindsTheLastHeadingLine) {
   EXPECT_FALSE(find_references_heading("see the references below\nThe references").has_value());
   // The end of a wrapped sentence is not a heading.
   EXPECT_FALSE(find_references_heading("this is kept for later\nreference.").has_value());
+}
+
+TEST(FindReferencesEnd, HeadingsThatFollowAReferenceList) {
+  for (const char* heading : {"Appendix",
+                              "APPENDIX",
+                              "A PPENDIX",
+                              "Appendix A",
+                              "Appendix B.",
+                              "APPENDIX C",
+                              "Appendix A: Proof of Theorem 1",
+                              "Appendix B. Additional Results",
+                              "APPENDIX A PROOFS",
+                              "Appendix: Derivations",
+                              "Appendix 1",
+                              "Appendix S1",
+                              "A Appendix",
+                              "A. Appendix",
+                              "7 Appendix",
+                              "VII. APPENDIX",
+                              "Appendices",
+                              "Supplementary Material",
+                              "Supplementary Materials",
+                              "SUPPLEMENTARY INFORMATION",
+                              "S1 Supplementary Material",
+                              "Supplemental Material",
+                              "Supporting Information",
+                              "Acknowledgments",
+                              "ACKNOWLEDGEMENTS",
+                              "8. Acknowledgment",
+                              "  Appendix A  "}) {
+    const std::string page = std::string("[9] A. Smith. Livers. 2020.\n") + heading + "\nText.";
+    EXPECT_EQ(find_references_end(page), std::optional<std::size_t>(28)) << heading;
+  }
+}
+
+TEST(FindReferencesEnd, SentencesAndReferenceEntriesAreNotHeadings) {
+  for (const char* line :
+       {"[12] J. Doe. Appendix to the report. 2019.", "[3] Appendix", "12. Doe, J. Appendix B",
+        "Appendix A shows the proofs of the lemmas.", "Appendix B of [3], 2019.",
+        "appendix a of the technical report", "see Appendix A for the proofs",
+        "The appendix gives the proofs", "Appendix.", "Appendix A contains the derivation of",
+        "Supplementary material is available online.", "A supplementary material is available",
+        "Acknowledgments. We thank the reviewers.", "Appendixes of the standard, pp. 3-5",
+        "Appendix [4]: Proofs"}) {
+    const std::string page = std::string("[9] A. Smith. Livers. 2020.\n") + line + "\nText.";
+    EXPECT_FALSE(find_references_end(page).has_value()) << line;
+  }
+}
+
+TEST(FindReferencesEnd, FirstHeadingAtOrAfterTheStart) {
+  const std::string page = "Appendix\nbody\nReferences\n[1] x\nAppendix A\ny\nAppendix B\nz";
+  EXPECT_EQ(find_references_end(page), 0u);
+  EXPECT_EQ(find_references_end(page, page.find("References") + 1), page.find("Appendix A"));
+  EXPECT_EQ(find_references_end(page, page.find("Appendix A")), page.find("Appendix A"));
+  EXPECT_FALSE(find_references_end(page, page.size()).has_value());
+  EXPECT_FALSE(find_references_end("").has_value());
 }
 
 }  // namespace
