@@ -514,8 +514,31 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
     }
   }
 
-  std::string pending = words_before(words[first].begin) ? "…" : "";
-  std::size_t cursor = words[first].begin;
+  // The passage starts where a white-space token does, as a reader would cut it: at
+  // "\frontmatter", not "frontmatter" (the token's start, when it fits), and never at "sided" of
+  // "single-sided" (a word before the cluster whose token does not fit is left out).
+  const std::size_t cluster_word = [&] {
+    std::size_t w = first;
+    while (w <= last && words[w].begin != cluster_begin) ++w;
+    return w <= last ? w : first;
+  }();
+  auto space_before = [&](std::size_t at) {
+    return at == 0 || std::isspace(static_cast<unsigned char>(text[at - 1]));
+  };
+  std::size_t start = words[first].begin;
+  while (!space_before(start)) {
+    std::size_t t = start;
+    while (t > 0 && !space_before(t) && words[last].end - (t - 1) <= max_bytes) --t;
+    if (space_before(t)) {
+      start = t;
+    } else if (first < cluster_word) {
+      start = words[++first].begin;
+      continue;
+    }
+    break;
+  }
+  std::string pending = words_before(start) ? "…" : "";
+  std::size_t cursor = start;
   for (std::size_t i = first; i <= last; ++i) {
     if (words[i].group < 0) continue;
     append_collapsed(pending, text.substr(cursor, words[i].begin - cursor));

@@ -58,14 +58,28 @@ TEST(QuerySnippet, UnicodePunctuationEndsAWord) {
   // letters do not.
   Snippet s = make_snippet("“Superpixel” graph∗ — a «graph»·superpixels, écrit", matcher(), 200);
   EXPECT_EQ(render_snippet(s, "[", "]"),
-            "[Superpixel]” [graph]∗ — a «[graph]»·[superpixels], écrit");
+            "“[Superpixel]” [graph]∗ — a «[graph]»·[superpixels], écrit");
   EXPECT_TRUE(make_snippet("graphé superpixelé", matcher(), 200).empty());
   // An apostrophe between letters stays in the word.
   EXPECT_TRUE(make_snippet("graph’s superpixel's", matcher(), 200).empty());
   // So do brackets and arrows of every block Xapian splits on (LaTeX manuals' "⟨name⟩").
   EXPECT_EQ(
       render_snippet(make_snippet("\\ref{⟨graph⟩} ⟦superpixel⟧ ↦graph", matcher(), 200), "[", "]"),
-      "ref{⟨[graph]⟩} ⟦[superpixel]⟧ ↦[graph]");
+      "\\ref{⟨[graph]⟩} ⟦[superpixel]⟧ ↦[graph]");
+}
+
+// A passage starts where a white-space token does (QA: "…sided. Changing" for "single-sided.
+// Changing", "frontmatter" for "\frontmatter"): a word whose token the window cuts is left out,
+// and the passage starts at the beginning of the first token it shows.
+TEST(QuerySnippet, APassageStartsAtAToken) {
+  const std::string text = "It is required to be single-sided. Changing the graph";
+  const std::size_t max_bytes = text.find("graph") - text.find("sided");
+  std::string r = render_snippet(make_snippet(text, matcher(), max_bytes), "[", "]");
+  EXPECT_EQ(r.find("sided"), std::string::npos) << r;
+  EXPECT_EQ(r, "…Changing the [graph]");
+  r = render_snippet(make_snippet("The command \\frontmatter starts the graph", matcher(), 32), "[",
+                     "]");
+  EXPECT_EQ(r, "…\\frontmatter starts the [graph]");
 }
 
 // A query word longer than the snippet's room cannot be shown; the snippet is empty (the fuzzer
