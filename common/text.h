@@ -31,6 +31,9 @@ std::vector<std::string_view> split_lines(std::string_view text);
 // True when every byte of text is ASCII.
 bool is_ascii(std::string_view text);
 
+// text with its ASCII capitals lower-cased (other bytes as they are; no locale).
+std::string ascii_lower(std::string_view text);
+
 // The text with every control character (C0, DEL, C1; tabs and newlines too) turned into a
 // space, directional formatting characters dropped and every byte that is not valid UTF-8 turned
 // into U+FFFD: safe to echo on a terminal, and searched as it is shown.

@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "common/schema.h"
+#include "common/text.h"
 
 namespace paper::query {
 
@@ -62,14 +63,6 @@ std::string shown_id(const std::string& id) {
     out += "...";
   }
   return out;
-}
-
-// Ids are lower case: "UNet-2015" is looked for as "unet-2015" among the suggestions.
-std::string lower_ascii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
 }
 
 // The process that holds the index folder's lock (paper-index writes its pid into dir/lock while
@@ -184,7 +177,8 @@ std::vector<std::string> close_ids(const Xapian::Database& db, const std::string
 
 void throw_unknown_id(const Xapian::Database& db, const std::string& id,
                       const std::string& db_option) {
-  std::vector<std::string> close = close_ids(db, lower_ascii(id), 3);
+  // Ids are lower case: "UNet-2015" is looked for as "unet-2015" among the suggestions.
+  std::vector<std::string> close = close_ids(db, ascii_lower(id), 3);
   std::string message = "no paper with id '" + shown_id(id) + "' in the index";
   if (close.empty()) {
     message += "; find ids with `paper-search" + db_option + " --json QUERY`";

@@ -57,8 +57,7 @@ std::string normalized_field_names(const std::string& text) {
     std::size_t end = i;
     while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
     std::string word = text.substr(i, end - i);
-    std::string lower = word;
-    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string lower = ascii_lower(word);
     const bool field = end < text.size() && text[end] == ':' &&
                        std::find_if(std::begin(kFields), std::end(kFields),
                                     [&](const char* f) { return lower == f; }) != std::end(kFields);
@@ -219,8 +218,7 @@ std::string checked_filters(const std::string& text) {
       // would be a word), and drops a filter alone in parentheses.
       out += field + value;
     } else {
-      std::string lower = value;
-      for (char& l : lower) l = static_cast<char>(std::tolower(static_cast<unsigned char>(l)));
+      const std::string lower = ascii_lower(value);
       if (lower != "text" && lower != "metadata") {
         throw Error("'" + written +
                         "' is not a paper state; write state:text (papers searched in full) or "

@@ -91,11 +91,7 @@ std::string word_as_typed(const std::string& typed, const std::string& key) {
   if (key.find(' ') == std::string::npos || typed.find_first_of("- ") != std::string::npos) {
     return "";
   }
-  std::string lower = typed;
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
+  return ascii_lower(typed);
 }
 
 // The members of the synonym group of key (normalised), the key and its joined form first (or the

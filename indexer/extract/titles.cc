@@ -57,12 +57,6 @@ bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string ascii_lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 // Letters as the title rules count them: ASCII letters and the first byte of every other
 // character from U+0080 on (accented letters, CJK).
 int letter_count(std::string_view text) {
