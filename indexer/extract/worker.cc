@@ -12,21 +12,19 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "common/text_cleanup.h"
 #include "indexer/extract/extractor.h"
 #include "indexer/extract/sections.h"
+#include "indexer/extract/text_census.h"
 #include "indexer/extract/worker_protocol.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -54,27 +52,6 @@ constexpr off_t kMaxPdfInMemory = off_t{2} << 20;
 // Up to this many pages, a references heading may be on any page (a short paper's list can start
 // on its first half).
 constexpr int kShortDocumentPages = 4;
-
-// Text layer or scan? A scan has no text on nearly every page, or only a stamp its repository
-// put on each page ("Downloaded from https://example.org", JSTOR's two lines, HeinOnline's line
-// with the page's number); a sparse real text layer (a slide deck of a few words per slide, a
-// poster, figures with captions) has words that change from page to page. So a short line found
-// on at least half of the pages (and on two or more), digits aside, is taken for a stamp, a
-// running header or a page number and is not counted; a document is a scan when what remains has
-// fewer than kMinTextAlphanumerics letters and digits in all: about three short words, a stray
-// mark or label, never a paper. A stamped scan is therefore kNoText (with a note quoting the
-// stamp); a scan with a text cover page is indexed, with a note. A one-page scan with a stamp
-// cannot be told from a one-line page and is indexed. Repeated lines adding up to more than
-// kMaxStampAlphanumerics are a repeated text (one page printed twice), not a stamp, and count.
-constexpr std::size_t kMinTextAlphanumerics = 16;
-constexpr std::size_t kMaxStampAlphanumerics = 200;
-// Below this average per page a document with text gets a "little text" note (it was the
-// threshold for kNoText before the rule above).
-constexpr std::size_t kSparseAlphanumericsPerPage = 16;
-// Bounds the memory of the stamp search: once this many different short lines were seen, new
-// ones count as text. A document with that many lines has text; at worst a stamp first seen after
-// them counts as text too (only the notes below can differ).
-constexpr std::size_t kMaxTrackedLines = 1024;
 
 struct WorkerConfig {
   double cpu_seconds = 60;
@@ -166,136 +143,6 @@ std::string take_captured_output() {
   text.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
   if (ftruncate(STDERR_FILENO, 0) == 0) lseek(STDERR_FILENO, 0, SEEK_SET);
   return text;
-}
-
-struct TextCount {
-  // ASCII letters and digits, and every non-ASCII character (CJK, Greek, ...) once.
-  std::size_t alphanumerics = 0;
-  std::size_t words = 0;  // runs of those
-};
-
-TextCount count_text(std::string_view text) {
-  TextCount count;
-  bool in_word = false;
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    const bool alnum = std::isalnum(byte) || byte >= 0x80;
-    count.alphanumerics += std::isalnum(byte) || byte >= 0xC0 ? 1 : 0;
-    count.words += alnum && !in_word ? 1 : 0;
-    in_word = alnum;
-  }
-  return count;
-}
-
-// Counts a document's text page by page, leaving out the lines taken for a stamp (see
-// kMinTextAlphanumerics). Call add_page for each page, then finish once.
-class TextCensus {
- public:
-  void add_page(std::string_view text);
-  void finish();
-
-  // Of the text that is not a stamp:
-  std::size_t alphanumerics() const { return alphanumerics_; }
-  std::size_t words() const { return words_; }
-  int text_pages() const { return text_pages_; }
-  // A note quoting the lines taken for a stamp; "" when there are none.
-  std::string stamp_note(int pages) const;
-
- private:
-  struct Line {
-    std::string text;  // as first seen
-    TextCount count;
-    int pages = 0;
-    int last_page = -1;
-    bool stamp = false;
-  };
-  struct Occurrence {
-    std::uint32_t line;
-    TextCount count;
-  };
-  struct Page {
-    TextCount untracked;
-    std::vector<Occurrence> lines;
-  };
-
-  std::unordered_map<std::string, std::uint32_t> ids_;  // line with digit runs as '#' -> lines_
-  std::vector<Line> lines_;
-  std::vector<Page> pages_;
-  std::size_t alphanumerics_ = 0;
-  std::size_t words_ = 0;
-  int text_pages_ = 0;
-};
-
-void TextCensus::add_page(std::string_view text) {
-  const int index = static_cast<int>(pages_.size());
-  Page& page = pages_.emplace_back();
-  std::string key;
-  while (!text.empty()) {
-    const std::size_t end = std::min(text.find('\n'), text.size());
-    const std::string_view line = text.substr(0, end);
-    text.remove_prefix(std::min(end + 1, text.size()));
-    const TextCount count = count_text(line);
-    if (count.alphanumerics == 0) continue;
-    auto it = ids_.end();
-    if (count.alphanumerics <= kMaxStampAlphanumerics) {
-      key.clear();
-      for (char c : line) {
-        const bool digit = c >= '0' && c <= '9';
-        if (!digit) key += c;
-        if (digit && (key.empty() || key.back() != '#')) key += '#';
-      }
-      it = ids_.find(key);
-      if (it == ids_.end() && lines_.size() < kMaxTrackedLines) {
-        it = ids_.emplace(key, static_cast<std::uint32_t>(lines_.size())).first;
-        lines_.push_back(Line{std::string(line), count});
-      }
-    }
-    if (it == ids_.end()) {
-      page.untracked.alphanumerics += count.alphanumerics;
-      page.untracked.words += count.words;
-      continue;
-    }
-    Line& tracked = lines_[it->second];
-    if (tracked.last_page != index) ++tracked.pages;
-    tracked.last_page = index;
-    page.lines.push_back(Occurrence{it->second, count});
-  }
-}
-
-void TextCensus::finish() {
-  const int pages = static_cast<int>(pages_.size());
-  std::size_t stamp_size = 0;
-  for (Line& line : lines_) {
-    line.stamp = line.pages >= 2 && 2 * line.pages >= pages;
-    stamp_size += line.stamp ? line.count.alphanumerics : 0;
-  }
-  if (stamp_size > kMaxStampAlphanumerics) {
-    for (Line& line : lines_) line.stamp = false;
-  }
-  for (const Page& page : pages_) {
-    TextCount count = page.untracked;
-    for (const Occurrence& occurrence : page.lines) {
-      if (lines_[occurrence.line].stamp) continue;
-      count.alphanumerics += occurrence.count.alphanumerics;
-      count.words += occurrence.count.words;
-    }
-    alphanumerics_ += count.alphanumerics;
-    words_ += count.words;
-    text_pages_ += count.alphanumerics > 0 ? 1 : 0;
-  }
-}
-
-std::string TextCensus::stamp_note(int pages) const {
-  std::string quoted;
-  int most_pages = 0;
-  for (const Line& line : lines_) {
-    if (!line.stamp) continue;
-    quoted += (quoted.empty() ? "\"" : " / \"") + line.text + "\"";
-    most_pages = std::max(most_pages, line.pages);
-  }
-  if (quoted.empty()) return {};
-  return "no text but a stamp on " + std::to_string(most_pages) + " of " + std::to_string(pages) +
-         " pages: " + quoted + "\n";
 }
 
 std::string to_utf8(const poppler::ustring& text) {
