@@ -495,6 +495,7 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   // A cluster word longer than the window itself (a run of letters over max_bytes) leaves no
   // word to show.
   if (words.empty()) return snippet;
+  const std::size_t cluster_word = first;
   // Grow the span word by word on both sides while it fits.
   auto span_bytes = [&] { return words[last].end - words[first].begin; };
   while (span_bytes() > max_bytes && last > first) {
@@ -517,11 +518,6 @@ Snippet make_snippet(std::string_view text, const WordMatcher& matcher, std::siz
   // The passage starts where a white-space token does, as a reader would cut it: at
   // "\frontmatter", not "frontmatter" (the token's start, when it fits), and never at "sided" of
   // "single-sided" (a word before the cluster whose token does not fit is left out).
-  const std::size_t cluster_word = [&] {
-    std::size_t w = first;
-    while (w <= last && words[w].begin != cluster_begin) ++w;
-    return w <= last ? w : first;
-  }();
   auto space_before = [&](std::size_t at) {
     return at == 0 || std::isspace(static_cast<unsigned char>(text[at - 1]));
   };

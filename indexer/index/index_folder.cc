@@ -40,12 +40,12 @@ struct Unfinished {
 
 // The newest generation of dir above the live one (number live_number) that a rebuild of the live
 // one wrote (kMetaRebuildOf == rebuild_of: same live generation, same version), in this schema,
-// holding papers, and sound by Xapian's consistency check: a rebuild some run left unfinished,
-// or finished but did not swap in. Others (an interrupted compaction, a first build's copy
-// made for compaction, a damaged database) are passed over, and discarded with the other
-// left-overs.
+// holding papers, and (verify: before a resume) sound by Xapian's consistency check: a rebuild
+// some run left unfinished, or finished but did not swap in. Others (an interrupted compaction,
+// a first build's copy made for compaction, a damaged database when verified) are passed over,
+// and discarded with the other left-overs.
 std::optional<Unfinished> unfinished_rebuild(const fs::path& dir, int live_number,
-                                             const std::string& rebuild_of) {
+                                             const std::string& rebuild_of, bool verify) {
   std::vector<std::pair<int, std::string>> newer;
   for (const auto& entry : fs::directory_iterator(dir)) {
     std::string name = entry.path().filename().string();
@@ -62,9 +62,11 @@ std::optional<Unfinished> unfinished_rebuild(const fs::path& dir, int live_numbe
       }
       const std::size_t papers = db.get_doccount();
       db.close();
-      // Reads every block: proportional to what the unfinished rebuild wrote, once per resume
-      // (or once when a run that does not rebuild gives it up).
-      if (Xapian::Database::check(path, 0, nullptr) == 0) return Unfinished{dir / name, papers};
+      // Reads every block: proportional to what the unfinished rebuild wrote, so only before a
+      // resume. A run that gives it up only names it (its marker and count are enough for that).
+      if (!verify || Xapian::Database::check(path, 0, nullptr) == 0) {
+        return Unfinished{dir / name, papers};
+      }
     } catch (const Xapian::Error&) {
       // Not a usable database.
     }
@@ -189,7 +191,8 @@ OpenedGeneration open_generation(const fs::path& dir, const IndexOptions& option
   std::optional<std::string> resume;
   const std::string rebuild_of = live ? *live + "\t" + kVersion : "";
   if (live) {
-    if (auto unfinished = unfinished_rebuild(dir, generation_of(*live), rebuild_of)) {
+    if (auto unfinished =
+            unfinished_rebuild(dir, generation_of(*live), rebuild_of, /*verify=*/new_generation)) {
       if (new_generation) {
         resume = unfinished->path.filename().string();
       } else {
